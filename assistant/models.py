@@ -1,0 +1,84 @@
+"""The records of answering: Evidence in, Answer (with Citations) out.
+
+``asdict(Answer)`` is exactly the JSON that ``claimtrace ask --json`` prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Evidence", "Citation", "Answer", "Turn"]
+
+
+@dataclass
+class Evidence:
+    """One sentence selected to answer a question, with who claims it.
+
+    ``quote == article_text[start:end]`` for the article's cleaned text (the
+    text ``claimtrace index show`` prints).
+    """
+
+    article_id: str
+    chunk_id: str
+    quote: str
+    start: int
+    end: int
+    claimant: str
+    cue: str | None
+    title: str | None
+    outlet: str | None
+    date: str | None
+    score: float
+    attributed: bool = False  # True when someone other than the article's own voice claims it
+
+
+@dataclass
+class Citation:
+    """A numbered source of an answer: ``[n]`` in the text points here."""
+
+    n: int
+    article_id: str
+    title: str | None
+    outlet: str | None
+    date: str | None
+    claimant: str
+    cue: str | None
+    quote: str
+    start: int
+    end: int
+    score: float
+
+    @classmethod
+    def from_evidence(cls, n: int, ev: Evidence) -> Citation:
+        return cls(
+            n=n,
+            article_id=ev.article_id,
+            title=ev.title,
+            outlet=ev.outlet,
+            date=ev.date,
+            claimant=ev.claimant,
+            cue=ev.cue,
+            quote=ev.quote,
+            start=ev.start,
+            end=ev.end,
+            score=round(ev.score, 4),
+        )
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    backend: str
+    warnings: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Turn:
+    """One earlier exchange of a conversation, for follow-up questions."""
+
+    question: str
+    answer: str
+    filters: dict = field(default_factory=dict)

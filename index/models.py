@@ -1,0 +1,93 @@
+"""The records that flow through indexing: Article → Attribution → Chunk.
+
+Everything here is a small dataclass; text and JSON are made from these only at
+the edges (CLI, web), with ``dataclasses.asdict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Article", "Span", "Attribution", "Sentence", "Chunk", "ReadError", "KINDS"]
+
+#: The kinds of attribution: a quotation in quote marks, reported (indirect)
+#: speech, and an "according to X" phrase.
+KINDS = ("direct", "indirect", "according_to")
+
+
+@dataclass
+class Article:
+    """One news article as read and cleaned.
+
+    ``text`` is the cleaned article text; every character offset elsewhere in
+    the index (sentences, chunks, attributions, citations) points into it.
+    """
+
+    article_id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    credit: str | None = None
+    path: str | None = None  # file the article was read from
+    content_hash: str = ""
+
+    @property
+    def voice(self) -> str:
+        """Who speaks in sentences that attribute nothing to anyone."""
+        return self.outlet or "the article"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's text: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Attribution:
+    """Who (source) says (cue) what (content), after BBC Citron's quote model."""
+
+    cue: Span
+    content: Span
+    source: Span | None
+    claimant: str
+    kind: str  # one of KINDS
+    confidence: float = 1.0
+
+
+@dataclass
+class Sentence:
+    """A sentence of an article with the claimant(s) who make it."""
+
+    start: int
+    end: int
+    text: str
+    claimants: list[str] = field(default_factory=list)
+    cue: str | None = None  # the cue of the attribution covering it, if any
+
+
+@dataclass
+class Chunk:
+    """A run of whole sentences, the unit that is embedded and retrieved."""
+
+    chunk_id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    claimants: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReadError:
+    """A file (or one record in it) that could not be read, and why."""
+
+    file: str
+    error: str
