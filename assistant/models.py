@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Evidence", "Citation", "Answer", "Turn"]
+__all__ = [
+    "Evidence",
+    "Citation",
+    "Answer",
+    "Turn",
+    "ArticleInfo",
+    "ChunkInfo",
+    "ArticleDetail",
+    "IndexStats",
+]
 
 
 @dataclass
@@ -82,3 +91,53 @@ class Turn:
     question: str
     answer: str
     filters: dict = field(default_factory=dict)
+
+
+@dataclass
+class ArticleInfo:
+    """A line of ``index list``."""
+
+    article_id: str
+    title: str | None
+    date: str | None
+    outlet: str | None
+    credit: str | None
+    author: str | None
+    url: str | None
+    chunks: int
+
+
+@dataclass
+class ChunkInfo:
+    chunk_id: str
+    text: str
+    start: int
+    end: int
+    claimants: list[str]
+
+
+@dataclass
+class ArticleDetail:
+    """``index show``: metadata, the cleaned text, its chunks and attributions."""
+
+    article_id: str
+    title: str | None
+    date: str | None
+    outlet: str | None
+    credit: str | None
+    author: str | None
+    url: str | None
+    path: str | None
+    text: str
+    chunks: list[ChunkInfo]
+    attributions: list[dict]
+
+
+@dataclass
+class IndexStats:
+    articles: int
+    chunks: int
+    store: str
+    embed_model: str
+    generation: str
+    created: str | None

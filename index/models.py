@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "Span", "Attribution", "Sentence", "Chunk", "ReadError", "KINDS"]
+__all__ = [
+    "Article",
+    "Span",
+    "Attribution",
+    "Sentence",
+    "Chunk",
+    "IndexedArticle",
+    "ReadError",
+    "KINDS",
+]
 
 #: The kinds of attribution: a quotation in quote marks, reported (indirect)
 #: speech, and an "according to X" phrase.
@@ -91,3 +100,13 @@ class ReadError:
 
     file: str
     error: str
+
+
+@dataclass
+class IndexedArticle:
+    """An article as the index keeps it: text, sentences, attributions, chunks."""
+
+    article: Article
+    sentences: list[Sentence]
+    attributions: list[Attribution]
+    chunks: list[Chunk]

@@ -1,0 +1,44 @@
+# claimtrace: `make setup`, `make test`, `make chat`, `make eval`, `make lint`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+STORE   ?= ./store
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: setup test test-fast lint format index chat eval bench clean
+
+setup: $(STAMP)
+
+# torch first (the CPU build on this machine's disk), then the project with torch held by
+# constraints.txt so that nothing pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml constraints.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0 -c constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check assistant index eval tests
+	$(BIN)/ruff check assistant index eval tests
+
+format: $(STAMP)
+	$(BIN)/ruff format assistant index eval tests
+	$(BIN)/ruff check --fix assistant index eval tests
+
+index: $(STAMP)
+	$(BIN)/claimtrace --store $(STORE) index update data/articles
+
+eval: $(STAMP)
+	$(BIN)/claimtrace --store $(STORE) eval --suite seeds --out eval-out/seeds
+
+clean:
+	rm -rf $(STORE) eval-out .pytest_cache

@@ -1,0 +1,124 @@
+"""Answering: question → retrieve → select evidence → backend → checked Answer.
+
+The backend is chosen by the settings; when the ``openai`` backend fails (its
+retries and timeout spent), the extractive answer is given instead with a
+warning saying so — a user never waits forever or gets nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+
+from .compose import ExtractiveBackend, abstention_text
+from .conversation import carry_over
+from .errors import BackendError
+from .evidence import select_evidence
+from .models import Answer, Evidence, Turn
+from .retrieve import Filters
+
+__all__ = ["Answerer", "ABSTAIN_BELOW", "MAX_EVIDENCE"]
+
+#: Abstain when the best evidence sentence scores below this (calibrated on
+#: eval/gold/seeds.jsonl: see the README's evaluation section).
+ABSTAIN_BELOW = 0.40
+MAX_EVIDENCE = 6
+
+
+class Answerer:
+    def __init__(self, engine):
+        self.engine = engine
+        self.settings = engine.settings
+
+    def backend(self, name: str | None = None):
+        name = name or self.settings.backend
+        if name == "openai":
+            from .llm import OpenAIBackend
+
+            s = self.settings
+            return OpenAIBackend(s.base_url, s.model, s.api_key, s.timeout, s.max_retries)
+        return ExtractiveBackend()
+
+    def evidence(
+        self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
+    ) -> tuple[list[Evidence], bool]:
+        """The evidence for ``question`` and whether it is too weak to answer from."""
+        query, filters = carry_over(question, history, filters)
+        retriever = self.engine.retriever()
+        hits = retriever.search(query, filters, k=12)
+        k = min(MAX_EVIDENCE, self.settings.top_k)
+        found = select_evidence(
+            query, hits, self.engine.embed, k=k, claimant_filter=filters.claimant
+        )
+        weak = not found or found[0].score < ABSTAIN_BELOW
+        return found, weak
+
+    def _prepare(self, question, filters, history, backend):
+        warnings: list[str] = []
+        query = question
+        if backend.name == "openai" and history:
+            try:
+                query = backend.condense(question, history)
+            except BackendError as exc:
+                warnings.append(f"could not condense the follow-up: {exc}")
+        evidence, weak = self.evidence(query, filters, history if query == question else None)
+        return evidence, weak, warnings
+
+    def ask(
+        self,
+        question: str,
+        filters: Filters = Filters(),
+        history: list[Turn] | None = None,
+        backend: str | None = None,
+    ) -> Answer:
+        chosen = self.backend(backend)
+        evidence, weak, warnings = self._prepare(question, filters, history, chosen)
+        if weak:
+            return self._abstain(question, chosen.name, warnings)
+        try:
+            answer = chosen.answer(question, evidence, history)
+        except BackendError as exc:
+            answer = ExtractiveBackend().answer(question, evidence, history)
+            warnings.append(f"{exc} — showing the extractive answer instead")
+        answer.warnings = warnings + answer.warnings
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        filters: Filters = Filters(),
+        history: list[Turn] | None = None,
+        backend: str | None = None,
+    ) -> Iterator[str | Answer]:
+        """Text deltas as they come, then the final Answer (whose text is authoritative)."""
+        chosen = self.backend(backend)
+        evidence, weak, warnings = self._prepare(question, filters, history, chosen)
+        if weak:
+            answer = self._abstain(question, chosen.name, warnings)
+            yield answer.answer
+            yield answer
+            return
+        if chosen.name == "extractive":
+            answer = chosen.answer(question, evidence, history)
+            answer.warnings = warnings + answer.warnings
+            yield answer.answer
+            yield answer
+            return
+        try:
+            for part in chosen.stream(question, evidence, history):
+                if isinstance(part, Answer):
+                    part.warnings = warnings + part.warnings
+                yield part
+        except BackendError as exc:
+            answer = ExtractiveBackend().answer(question, evidence, history)
+            answer.warnings = warnings + [f"{exc} — showing the extractive answer instead"]
+            yield "\n\n" + answer.answer
+            yield answer
+
+    def _abstain(self, question: str, backend: str, warnings: list[str]) -> Answer:
+        return Answer(question, abstention_text(question), True, backend, warnings, [])
+
+
+def answer_dict(answer: Answer, **extra) -> dict:
+    """``asdict`` of an Answer with ``extra`` keys first (``id`` in batch mode)."""
+    return {**extra, **asdict(answer)}

@@ -1,0 +1,107 @@
+"""``claimtrace ask``: one question, or a batch of them, answered with citations."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .answering import answer_dict
+from .cli import Context, cli
+from .models import Answer
+from .retrieve import Filters
+from .settings import BACKENDS
+
+__all__ = ["ask", "render_answer"]
+
+
+def render_answer(answer: Answer) -> str:
+    """The answer for a terminal: text, then its numbered sources, then warnings."""
+    lines = [answer.answer, ""]
+    for c in answer.citations:
+        where = " — ".join(x for x in (c.title, c.outlet, c.date) if x) or c.article_id
+        lines.append(f"[{c.n}] {where} ({c.article_id})")
+        lines.append(f"    claimant: {c.claimant}" + (f" (cue: {c.cue})" if c.cue else ""))
+        lines.append(f"    “{c.quote}”")
+    for w in answer.warnings:
+        lines.append(f"warning: {w}")
+    return "\n".join(lines).rstrip()
+
+
+def _read_batch(path: str) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise click.BadParameter(
+                    f"{path} line {n}: not JSON ({exc.msg}) — write one JSON object per line",
+                    param_hint="--batch",
+                ) from None
+            if not isinstance(row, dict) or not str(row.get("question", "")).strip():
+                raise click.BadParameter(
+                    f"{path} line {n}: no 'question' field — each line needs id and question",
+                    param_hint="--batch",
+                )
+            rows.append(row)
+    return rows
+
+
+@cli.command("ask")
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
+@click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="JSONL of id, question.")
+@click.option("--backend", type=click.Choice(BACKENDS), default=None, help="Answer backend.")
+@click.option("--base-url", default=None, help="OpenAI-compatible endpoint (env CLAIMTRACE_BASE_URL).")
+@click.option("--model", default=None, help="Model name for --backend openai (env CLAIMTRACE_MODEL).")
+@click.option("--since", default=None, help="Only articles dated on or after YYYY-MM-DD.")
+@click.option("--until", default=None, help="Only articles dated on or before YYYY-MM-DD.")
+@click.option("--outlet", default=None, help="Only articles from this outlet.")
+@click.option("--claimant", default=None, help="Only claims made by this speaker.")
+@click.pass_obj
+def ask(obj: Context, question, as_json, batch, backend, base_url, model, since, until, outlet, claimant):
+    """Answer QUESTION from the indexed articles, citing who claims what."""
+    if bool(question) == bool(batch):
+        raise click.UsageError("give a QUESTION or --batch FILE.jsonl (one of the two)")
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not _is_iso_date(value):
+            raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD", param_hint=name)
+    obj.settings = obj.settings.with_(backend=backend, base_url=base_url, model=model)
+    filters = Filters(since=since, until=until, outlet=outlet, claimant=claimant)
+    engine = obj.engine
+    engine.settings = obj.settings
+    if batch:
+        for row in _read_batch(batch):
+            answer = engine.ask(str(row["question"]), filters)
+            if as_json:
+                click.echo(json.dumps(answer_dict(answer, id=row.get("id")), ensure_ascii=False))
+            else:
+                click.echo(f"## {row.get('id')}: {row['question']}\n{render_answer(answer)}\n")
+        return
+    if as_json:
+        click.echo(json.dumps(answer_dict(engine.ask(question, filters)), ensure_ascii=False))
+        return
+    final = None
+    for part in engine.ask_stream(question, filters):
+        if isinstance(part, Answer):
+            final = part
+        elif engine.settings.backend == "openai":
+            click.echo(part, nl=False)
+            sys.stdout.flush()
+    if engine.settings.backend == "openai":
+        click.echo("\n")
+    click.echo(render_answer(final))
+
+
+def _is_iso_date(value: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False

@@ -1,0 +1,146 @@
+"""``claimtrace index ...`` and ``claimtrace attribute``: building and reading the index."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+
+import click
+
+from .cli import Context, cli, emit_json
+
+__all__ = ["index_group", "parse_mapping"]
+
+
+def parse_mapping(text: str | None) -> dict[str, str] | None:
+    """``text=desc,date=Date`` → {"text": "desc", "date": "Date"}."""
+    if not text:
+        return None
+    fields = ("id", "title", "text", "date", "outlet", "author", "url", "credit")
+    mapping = {}
+    for pair in text.split(","):
+        key, sep, column = pair.partition("=")
+        key, column = key.strip(), column.strip()
+        if not sep or not column or key not in fields:
+            raise click.BadParameter(
+                f"bad mapping {pair!r}: write FIELD=COLUMN pairs, FIELD one of {', '.join(fields)}",
+                param_hint="--map",
+            )
+        mapping[key] = column
+    return mapping
+
+
+@cli.group("index")
+def index_group() -> None:
+    """Build, update and inspect the index."""
+
+
+def _run_update(obj: Context, paths, as_json: bool, mapping: str | None, fresh: bool) -> None:
+    engine = obj.engine
+    run = engine.build if fresh else engine.update
+    summary = run(list(paths), mapping=parse_mapping(mapping), progress=True)
+    if as_json:
+        emit_json(summary)
+    else:
+        click.echo(
+            f"added {len(summary.added)}, changed {len(summary.changed)}, "
+            f"removed {len(summary.removed)}, unchanged {summary.unchanged}; "
+            f"embedded {summary.embedded_chunks} chunks into {engine.store.root}"
+        )
+    for err in summary.errors:
+        click.echo(f"skipped {err.file}: {err.error}", err=True)
+    if summary.errors:
+        sys.exit(1)
+
+
+_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+_json = click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+_map = click.option(
+    "--map", "mapping", default=None, help="Column mapping for CSV/JSON: text=desc,date=Date,..."
+)
+
+
+@index_group.command("build")
+@_paths
+@_json
+@_map
+@click.pass_obj
+def build(obj: Context, paths, as_json, mapping) -> None:
+    """Index the articles under PATHS from scratch."""
+    _run_update(obj, paths, as_json, mapping, fresh=True)
+
+
+@index_group.command("update")
+@_paths
+@_json
+@_map
+@click.pass_obj
+def update(obj: Context, paths, as_json, mapping) -> None:
+    """Make the index match PATHS: add new, re-embed changed, drop removed articles."""
+    _run_update(obj, paths, as_json, mapping, fresh=False)
+
+
+@index_group.command("list")
+@_json
+@click.pass_obj
+def list_(obj: Context, as_json: bool) -> None:
+    """List the indexed articles."""
+    infos = obj.engine.articles()
+    if as_json:
+        emit_json(infos)
+        return
+    for a in infos:
+        click.echo(f"{a.article_id}  {a.date or '----------'}  {a.outlet or '-'}  {a.title or '(untitled)'}")
+
+
+@index_group.command("show")
+@click.argument("article_id")
+@_json
+@click.pass_obj
+def show(obj: Context, article_id: str, as_json: bool) -> None:
+    """Show one article: metadata, cleaned text, chunks and their claimants."""
+    detail = obj.engine.show(article_id)
+    if as_json:
+        emit_json(detail)
+        return
+    for key in ("article_id", "title", "date", "outlet", "credit", "author", "url", "path"):
+        click.echo(f"{key:>10}: {getattr(detail, key) or '-'}")
+    for c in detail.chunks:
+        click.echo(f"\n[{c.chunk_id}] {c.start}-{c.end}  claimants: {'; '.join(c.claimants)}")
+        click.echo(c.text)
+
+
+@index_group.command("stats")
+@_json
+@click.pass_obj
+def stats(obj: Context, as_json: bool) -> None:
+    """Counts of articles and chunks, the store and the embedding model."""
+    s = obj.engine.stats()
+    if as_json:
+        emit_json(s)
+    else:
+        for key, value in asdict(s).items():
+            click.echo(f"{key:>12}: {value}")
+
+
+@cli.command("attribute")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@_json
+@click.pass_obj
+def attribute(obj: Context, files, as_json: bool) -> None:
+    """Who says what in each FILE (needs no index)."""
+    from pathlib import Path
+
+    from index.read import decode
+
+    attributor = obj.engine.attributor
+    for path in files:
+        text = decode(Path(path).read_bytes())
+        analysis = attributor.analyse(text)
+        if as_json:
+            emit_json({"file": path, "attributions": [asdict(a) for a in analysis.attributions]})
+            continue
+        click.echo(f"== {path}: {len(analysis.attributions)} attributions")
+        for a in analysis.attributions:
+            content = a.content.text if len(a.content.text) < 160 else a.content.text[:157] + "..."
+            click.echo(f"  {a.claimant} — {a.cue.text} — {content}  [{a.kind}]")

@@ -1,0 +1,62 @@
+"""The extractive backend: an answer built from the evidence sentences alone.
+
+Needs no model weights. Sentences are quoted verbatim and grouped by who makes
+them; each group opens by naming its claimant and source, so an attributed
+claim is never stated as fact: "According to Prigozhin (La Razón…, 2023-05-11):
+“…” [1]". Claims the article makes in its own voice are given as the
+outlet's (or the article's) report.
+"""
+
+from __future__ import annotations
+
+from .models import Answer, Citation, Evidence, Turn
+
+__all__ = ["ExtractiveBackend", "abstention_text", "source_label"]
+
+
+def abstention_text(question: str) -> str:
+    q = question.strip().rstrip("?").strip()
+    return f"The indexed articles do not say: “{q}?” No passage answers it closely enough."
+
+
+def source_label(ev: Evidence) -> str:
+    """How a source is named in running text: outlet or title, and date."""
+    name = ev.outlet or (f"“{_short(ev.title)}”" if ev.title else f"article {ev.article_id}")
+    return f"{name}, {ev.date}" if ev.date else name
+
+
+def _short(title: str, words: int = 9) -> str:
+    parts = title.split()
+    return title if len(parts) <= words else " ".join(parts[:words]) + "…"
+
+
+def _opening(ev: Evidence) -> str:
+    if ev.attributed:
+        return f"According to {ev.claimant} ({source_label(ev)}):"
+    if ev.outlet:
+        return f"{ev.outlet} reports ({ev.date or 'undated'}):"
+    return f"The article {source_label(ev)} reports:"
+
+
+class ExtractiveBackend:
+    """Offline answers: quoted evidence grouped by claimant, each quote cited."""
+
+    name = "extractive"
+
+    def answer(
+        self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
+    ) -> Answer:
+        if not evidence:
+            return Answer(question, abstention_text(question), True, self.name)
+        groups: dict[tuple[str, str], list[Evidence]] = {}
+        for ev in evidence:  # best first; a group sits where its best sentence ranks
+            groups.setdefault((_opening(ev), ev.article_id), []).append(ev)
+        citations: list[Citation] = []
+        paragraphs = []
+        for (opening, _), evs in groups.items():
+            parts = [opening]
+            for ev in sorted(evs, key=lambda e: e.start):
+                citations.append(Citation.from_evidence(len(citations) + 1, ev))
+                parts.append(f"“{ev.quote}” [{len(citations)}]")
+            paragraphs.append(" ".join(parts))
+        return Answer(question, "\n\n".join(paragraphs), False, self.name, [], citations)

@@ -1,0 +1,47 @@
+"""Follow-up questions: read "And what did Ukraine say?" in the light of the turns before.
+
+The LLM backend condenses the question with ``prompts/condense.md``; the
+extractive backend carries the previous question's words and filters into the
+retrieval query when the new question reads as a follow-up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Turn
+from .retrieve import Filters
+
+__all__ = ["is_follow_up", "carry_over"]
+
+_FOLLOW_START = re.compile(
+    r"^\s*(and|but|also|what about|how about|then|so|why|and why|and what)\b", re.I
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(it|its|they|them|their|he|him|his|she|her|this|that|those|these|there|the same)\b", re.I
+)
+
+
+def is_follow_up(question: str, history: list[Turn] | None) -> bool:
+    """Whether ``question`` leans on earlier turns (short, opens with "and", refers back)."""
+    if not history:
+        return False
+    words = question.split()
+    return bool(_FOLLOW_START.match(question) or _BACK_REFERENCE.search(question) or len(words) <= 4)
+
+
+def carry_over(question: str, history: list[Turn] | None, filters: Filters) -> tuple[str, Filters]:
+    """The retrieval query and filters for ``question`` given earlier turns.
+
+    Filters the new question leaves unset are taken from the previous turn.
+    """
+    if not is_follow_up(question, history):
+        return question, filters
+    last = history[-1]
+    merged = Filters(
+        **{
+            key: getattr(filters, key) or last.filters.get(key)
+            for key in ("since", "until", "outlet", "claimant")
+        }
+    )
+    return f"{question} {last.question}", merged

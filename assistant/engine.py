@@ -1,0 +1,165 @@
+"""The engine: one object the CLI, the web app and an API server share.
+
+It owns the settings, the store, the (lazily loaded) embedding model and
+attributor, and a retriever for the live generation of the index. When an
+update switches the store to a new generation, the next question sees it:
+``retriever()`` notices the switch and rebuilds, while questions already
+running finish on the generation they started with.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+from index.pipeline import UpdateSummary, update_index
+from index.store import Store
+
+from .answering import Answerer
+from .models import Answer, ArticleDetail, ArticleInfo, ChunkInfo, IndexStats, Turn
+from .retrieve import Filters, Retriever
+from .settings import Settings
+
+__all__ = ["Engine"]
+
+
+class Engine:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.load()
+        self.store = Store(self.settings.store)
+        self._lock = threading.RLock()
+        self._embedder = None
+        self._attributor = None
+        self._retriever: Retriever | None = None
+        self._vectors: dict[str, list[float]] = {}
+
+    # -- models, loaded once and only when needed ---------------------------------
+    @property
+    def embedder(self):
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = _shared_embedder()
+            return self._embedder
+
+    @property
+    def attributor(self):
+        with self._lock:
+            if self._attributor is None:
+                self._attributor = _shared_attributor()
+            return self._attributor
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Unit vectors for ``texts``, cached (sentences recur across questions)."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            if len(self._vectors) > 50_000:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self.embedder.embed_batch(missing)))
+        return [self._vectors[t] for t in texts]
+
+    # -- indexing -----------------------------------------------------------------
+    def build(self, paths: list[str | Path], mapping=None, progress=False) -> UpdateSummary:
+        return self._update(paths, mapping, fresh=True, progress=progress)
+
+    def update(self, paths: list[str | Path], mapping=None, progress=False) -> UpdateSummary:
+        return self._update(paths, mapping, fresh=False, progress=progress)
+
+    def _update(self, paths, mapping, fresh, progress) -> UpdateSummary:
+        return update_index(
+            self.store,
+            paths,
+            self.embedder,
+            self.attributor,
+            mapping=mapping,
+            fresh=fresh,
+            progress=progress,
+        )
+
+    def retriever(self) -> Retriever:
+        """The retriever of the live generation, rebuilt after a switch."""
+        with self._lock:
+            name = self.store.current_name()
+            if self._retriever is None or self._retriever.generation.name != name:
+                self._retriever = Retriever(self.store.current(), self.embedder)
+            return self._retriever
+
+    # -- reading the index --------------------------------------------------------
+    def articles(self) -> list[ArticleInfo]:
+        items = self.store.current().articles
+        return [
+            ArticleInfo(**_meta(i.article), chunks=len(i.chunks))
+            for i in sorted(items.values(), key=lambda i: i.article.article_id)
+        ]
+
+    def show(self, article_id: str) -> ArticleDetail:
+        items = self.store.current().articles
+        if article_id not in items:
+            known = ", ".join(sorted(items)[:10])
+            raise KeyError(
+                f"no article {article_id!r} in {self.store.root} — "
+                f"see `claimtrace index list` (some ids: {known})"
+            )
+        item = items[article_id]
+        chunks = [ChunkInfo(c.chunk_id, c.text, c.start, c.end, c.claimants) for c in item.chunks]
+        return ArticleDetail(
+            **_meta(item.article),
+            path=item.article.path,
+            text=item.article.text,
+            chunks=chunks,
+            attributions=[asdict(a) for a in item.attributions],
+        )
+
+    def stats(self) -> IndexStats:
+        gen = self.store.current()
+        return IndexStats(
+            articles=len(gen.articles),
+            chunks=gen.chunk_count(),
+            store=str(self.store.root),
+            embed_model=gen.manifest.get("embed_model", ""),
+            generation=gen.name,
+            created=gen.manifest.get("created"),
+        )
+
+    # -- answering ----------------------------------------------------------------
+    def answerer(self) -> Answerer:
+        return Answerer(self)
+
+    def ask(
+        self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None, **kw
+    ) -> Answer:
+        return self.answerer().ask(question, filters, history, **kw)
+
+    def ask_stream(
+        self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None, **kw
+    ) -> Iterator[str | Answer]:
+        return self.answerer().stream(question, filters, history, **kw)
+
+
+@functools.cache
+def _shared_embedder():
+    """One embedding model per process, shared by every Engine."""
+    from index.embed import LocalEmbedder
+
+    return LocalEmbedder()
+
+
+@functools.cache
+def _shared_attributor():
+    from index.attribute import Attributor
+
+    return Attributor()
+
+
+def _meta(article) -> dict:
+    return {
+        "article_id": article.article_id,
+        "title": article.title,
+        "date": article.date,
+        "outlet": article.outlet,
+        "credit": article.credit,
+        "author": article.author,
+        "url": article.url,
+    }

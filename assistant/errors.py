@@ -1,0 +1,25 @@
+"""Named errors of claimtrace; the CLI and the web app turn them into messages at the edge.
+
+Every message names the bad value and says what to do next, e.g. "no index in ./store —
+run `claimtrace index build data/articles`".
+"""
+
+from __future__ import annotations
+
+__all__ = ["ClaimtraceError", "BackendError", "ConfigError", "NoIndexError"]
+
+
+class ClaimtraceError(Exception):
+    """Base of all claimtrace errors; the message says what went wrong and what to do next."""
+
+
+class BackendError(ClaimtraceError):
+    """The answer backend (an LLM endpoint) failed after its retries or timed out."""
+
+
+class ConfigError(ClaimtraceError):
+    """A setting, option or named resource (backend, prompt) is unknown or invalid."""
+
+
+class NoIndexError(ClaimtraceError):
+    """No index was found where one was expected."""

@@ -1,0 +1,113 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 (bm25s), fused by reciprocal rank.
+
+Filters (date range, outlet) are pushed into Chroma's metadata filter and
+applied to BM25 as a weight mask; the claimant filter matches names loosely
+("Prigozhin" finds "Yevgeny Prigozhin") and so is applied to chunk claimants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from index.chunk import embed_text
+from index.models import Chunk, IndexedArticle
+from index.store import Generation, date_key
+
+from .text import fold, tokens
+
+__all__ = ["Filters", "ChunkHit", "Retriever", "claimant_matches"]
+
+RRF_K = 60
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    claimant: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.since, self.until, self.outlet, self.claimant))
+
+
+@dataclass
+class ChunkHit:
+    chunk: Chunk
+    item: IndexedArticle
+    score: float  # fused RRF score
+    dense: float  # cosine similarity (0 when not among the dense hits)
+
+
+def claimant_matches(wanted: str, claimant: str) -> bool:
+    """Loose name match: every word of ``wanted`` starts a word of ``claimant``."""
+    have = fold(claimant).replace("-", " ").split()
+    return all(any(h.startswith(w[:6]) for h in have) for w in fold(wanted).split())
+
+
+class Retriever:
+    """Search one generation of the index; built once per generation."""
+
+    def __init__(self, generation: Generation, embedder):
+        self.generation = generation
+        self.embedder = embedder
+        self.items = generation.articles
+        self.chunks: list[tuple[Chunk, IndexedArticle]] = [
+            (c, item) for item in self.items.values() for c in item.chunks
+        ]
+        self.by_id = {c.chunk_id: (c, item) for c, item in self.chunks}
+        self.bm25 = bm25s.BM25()
+        if self.chunks:
+            self.bm25.index([tokens(embed_text(i.article, c)) for c, i in self.chunks], show_progress=False)
+
+    def _mask(self, f: Filters) -> np.ndarray | None:
+        if not f:
+            return None
+        lo, hi = date_key(f.since), date_key(f.until)
+        mask = np.ones(len(self.chunks))
+        for pos, (chunk, item) in enumerate(self.chunks):
+            art = item.article
+            d = date_key(art.date)
+            if (lo and d < lo) or (hi and (not d or d > hi)):
+                mask[pos] = 0
+            elif f.outlet and (art.outlet or "").lower() != f.outlet.lower():
+                mask[pos] = 0
+            elif f.claimant and not any(claimant_matches(f.claimant, c) for c in chunk.claimants):
+                mask[pos] = 0
+        return mask
+
+    def search(self, query: str, filters: Filters = Filters(), k: int = 12) -> list[ChunkHit]:
+        """The ``k`` best chunks for ``query`` under ``filters``, best first."""
+        if not self.chunks:
+            return []
+        mask = self._mask(filters)
+        pool = max(k * 4, 40)
+        dense = self.generation.query(
+            self.embedder.embed_query(query),
+            pool,
+            since=filters.since,
+            until=filters.until,
+            outlet=filters.outlet,
+        )
+        dense = [(cid, s) for cid, s in dense if cid in self.by_id]
+        if mask is not None:
+            pos = {c.chunk_id: i for i, (c, _) in enumerate(self.chunks)}
+            dense = [(cid, s) for cid, s in dense if mask[pos[cid]]]
+        scores = self.bm25.get_scores(tokens(query), weight_mask=mask)
+        order = [int(i) for i in np.argsort(-scores)[:pool] if scores[i] > 0]
+
+        fused: dict[str, float] = {}
+        cos = dict(dense)
+        for rank, (cid, _) in enumerate(dense):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for rank, i in enumerate(order):
+            cid = self.chunks[i][0].chunk_id
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+        return [
+            ChunkHit(self.by_id[cid][0], self.by_id[cid][1], score, cos.get(cid, 0.0))
+            for cid, score in best
+        ]

@@ -1,0 +1,88 @@
+"""Settings: the one place configuration is read.
+
+Order: explicit values (CLI options) → environment variables
+(``CLAIMTRACE_*``, and ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL``) → defaults.
+Nothing else in claimtrace reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+
+__all__ = ["Settings", "BACKENDS"]
+
+BACKENDS = ("extractive", "openai")
+
+_ENV = {
+    "store": "CLAIMTRACE_STORE",
+    "backend": "CLAIMTRACE_BACKEND",
+    "base_url": "CLAIMTRACE_BASE_URL",
+    "model": "CLAIMTRACE_MODEL",
+    "api_key": "CLAIMTRACE_API_KEY",
+    "timeout": "CLAIMTRACE_TIMEOUT",
+    "max_retries": "CLAIMTRACE_MAX_RETRIES",
+    "top_k": "CLAIMTRACE_TOP_K",
+    "bench_dir": "CLAIMTRACE_BENCH",
+}
+_FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    store: str = "./store"
+    backend: str = "extractive"
+    base_url: str | None = None
+    model: str = "gpt-4o-mini"
+    api_key: str | None = None
+    timeout: float = 30.0
+    max_retries: int = 1
+    top_k: int = 8  # citations an answer may carry at most
+    bench_dir: str | None = None  # folder holding polnear/ and ruwa/ (default ../shared/bench)
+
+    @classmethod
+    def load(cls, env: dict[str, str] | None = None, **given) -> Settings:
+        """Settings from ``given`` (None means unset), then ``env``, then defaults."""
+        env = os.environ if env is None else env
+        values = {}
+        for f in fields(cls):
+            value = given.get(f.name)
+            if value is None:
+                value = env.get(_ENV[f.name]) or env.get(_FALLBACK_ENV.get(f.name, ""))
+            if value is None or value == "":
+                continue
+            values[f.name] = _coerce(f.name, value, f.type)
+        settings = cls(**values)
+        settings.validate()
+        return settings
+
+    def with_(self, **changes) -> Settings:
+        new = replace(self, **{k: v for k, v in changes.items() if v is not None})
+        new.validate()
+        return new
+
+    def validate(self) -> None:
+        if self.backend not in BACKENDS:
+            raise ValueError(
+                f"unknown backend {self.backend!r}; choose {' or '.join(BACKENDS)} "
+                "(--backend or CLAIMTRACE_BACKEND)"
+            )
+        if self.timeout <= 0:
+            raise ValueError(f"timeout must be positive, got {self.timeout}")
+        if self.top_k < 1:
+            raise ValueError(f"top_k must be at least 1, got {self.top_k}")
+
+
+def _coerce(name: str, value, kind) -> object:
+    kind = str(kind)
+    try:
+        if "float" in kind:
+            return float(value)
+        if "int" in kind:
+            return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name} must be a number, got {value!r} — fix --{name.replace('_', '-')} "
+            f"or {_ENV[name]}"
+        ) from None
+    return str(value)

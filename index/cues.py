@@ -1,0 +1,111 @@
+"""The cue lexicon: which words introduce a claim, and how they are spelt.
+
+Used by ``index.attribute`` in two places: a cheap prefilter (does a sentence
+hold any cue word form at all?) that decides which sentences are parsed, and
+the rules on the dependency parse (is this verb's lemma a reporting verb?).
+Generic English only — nothing here is fitted to a particular corpus.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SPEECH_VERBS",
+    "OBJECT_VERBS",
+    "CONTENT_VERBS",
+    "PUBLISH_VERBS",
+    "MESSAGE_NOUNS",
+    "QUOTE_CHARS",
+    "PERSON_PRONOUNS",
+    "GROUP_PRONOUNS",
+    "DETERMINERS",
+    "cue_forms",
+    "is_cue_verb",
+]
+
+#: Verbs of saying: a cue even when the content is a nearby quotation.
+SPEECH_VERBS = frozenset(
+    """say tell claim announce accuse deny confirm report warn state add explain insist
+    allege argue write tweet note ask declare assert admit acknowledge reveal disclose
+    mention respond reply recall conclude urge demand promise vow pledge stress emphasize
+    observe remark comment testify inform assure post caution complain concede boast
+    insist contend maintain predict estimate speculate charge criticize praise blame
+    describe suggest propose recommend question dismiss reiterate clarify counter
+    announce threaten pledge quip joke shout retort exclaim order""".split()
+)
+
+#: Speech verbs whose direct object can be the claim ("denied the report").
+OBJECT_VERBS = frozenset(
+    """accuse deny confirm announce report claim criticize praise blame describe call question
+    dismiss reiterate propose recommend demand promise pledge vow suggest threaten acknowledge
+    admit reveal disclose mention cite predict estimate allege urge""".split()
+)
+
+#: Verbs of cognition or evidence: a cue only with a clausal complement.
+CONTENT_VERBS = frozenset(
+    """believe think feel hope fear know expect doubt show find indicate call want wonder
+    worry agree disagree consider imply hint signal predict learn hear see understand
+    guess reckon realize recognize note decide determine reveal prove seem appear""".split()
+)
+
+#: Verbs that make a message public: a cue when their object is a message noun.
+PUBLISH_VERBS = frozenset("release issue publish share post put circulate air".split())
+
+#: Nouns that carry a message ("released a statement", "footage showing").
+MESSAGE_NOUNS = frozenset(
+    """statement footage video clip report message post tweet announcement data figure
+    interview release letter memo communique briefing press update""".split()
+)
+
+#: Opening and closing quotation marks (straight quotes toggle).
+QUOTE_CHARS = frozenset('"“”‘«»')
+
+PERSON_PRONOUNS = frozenset("he she him her his hers i me".split())
+GROUP_PRONOUNS = frozenset("they them it we us its their".split())
+DETERMINERS = frozenset("the a an this that these those".split())
+
+_IRREGULAR = {
+    "say": ["said", "says"],
+    "tell": ["told"],
+    "write": ["wrote", "written"],
+    "think": ["thought"],
+    "feel": ["felt"],
+    "know": ["knew", "known"],
+    "find": ["found"],
+    "show": ["shown"],
+    "hear": ["heard"],
+    "see": ["saw", "seen"],
+    "understand": ["understood"],
+    "put": ["put"],
+    "learn": ["learnt"],
+}
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular English inflections of a verb, generously (the prefilter may over-match)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    forms.update(_IRREGULAR.get(lemma, []))
+    return forms
+
+
+def cue_forms() -> frozenset[str]:
+    """Every lower-cased word form that may signal an attribution in a sentence."""
+    forms: set[str] = {"according", "per", ":"}
+    for lemma in SPEECH_VERBS | CONTENT_VERBS | PUBLISH_VERBS:
+        forms |= _inflect(lemma)
+    return frozenset(forms)
+
+
+def is_cue_verb(lemma: str, has_clause: bool, has_quote: bool) -> bool:
+    """Whether a verb with this lemma introduces a claim, given what it governs."""
+    lemma = lemma.lower()
+    if lemma in SPEECH_VERBS:
+        return has_clause or has_quote
+    if lemma in CONTENT_VERBS:
+        return has_clause
+    return False

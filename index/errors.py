@@ -1,0 +1,25 @@
+"""Errors of the indexing side. Each message says what to do next."""
+
+from __future__ import annotations
+
+__all__ = ["IndexingError", "NoIndexError", "StoreBusyError"]
+
+
+class IndexingError(Exception):
+    """Base class: something about the index or its input is wrong."""
+
+
+class NoIndexError(IndexingError):
+    def __init__(self, store: str):
+        self.store = store
+        super().__init__(
+            f"no index in {store} — run `claimtrace --store {store} index build data/articles` "
+            "(or point --store / CLAIMTRACE_STORE at an existing index)"
+        )
+
+
+class StoreBusyError(IndexingError):
+    def __init__(self, store: str):
+        super().__init__(
+            f"another build or update is writing to {store} — wait for it to finish and try again"
+        )

@@ -1,0 +1,157 @@
+"""Build and update: make the index match the articles under some paths.
+
+Read → attribute → chunk → embed → store, for new and changed articles only
+(an article is changed when its content hash is). The new state becomes live
+in one atomic switch (see ``store.py``), so a killed run loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from tqdm import tqdm
+
+from .chunk import chunk_article, embed_text
+from .embed import Embedder
+from .models import Article, IndexedArticle, ReadError
+from .read import read_paths
+from .store import Store, add_chunks, open_vectors
+
+__all__ = ["UpdateSummary", "update_index", "Analyser"]
+
+EMBED_BATCH = 64
+
+
+class Analyser(Protocol):
+    """Splits texts into sentences and finds who says what (``index.attribute``)."""
+
+    def analyse_many(self, texts_and_voices: list[tuple[str, str]]): ...
+
+
+@dataclass
+class UpdateSummary:
+    """What a build or update did; ``asdict`` of it is the CLI's ``--json``."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    embedded_chunks: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def _same_file(a: str | None, b: str) -> bool:
+    return a is not None and Path(a).resolve() == Path(b).resolve()
+
+
+def analyse_articles(
+    articles: list[Article], analyser: Analyser, progress: bool = False
+) -> list[IndexedArticle]:
+    """Sentences, attributions and chunks for each article."""
+    items = []
+    batch = 32
+    bar = tqdm(total=len(articles), desc="attributing", unit="article", disable=not progress)
+    for i in range(0, len(articles), batch):
+        part = articles[i : i + batch]
+        analyses = analyser.analyse_many([(a.text, a.voice) for a in part])
+        for article, analysis in zip(part, analyses):
+            chunks = chunk_article(article, analysis.sentences)
+            items.append(IndexedArticle(article, analysis.sentences, analysis.attributions, chunks))
+        bar.update(len(part))
+    bar.close()
+    return items
+
+
+def update_index(
+    store: Store,
+    paths: list[str | Path],
+    embedder: Embedder,
+    analyser: Analyser,
+    mapping: dict[str, str] | None = None,
+    fresh: bool = False,
+    progress: bool = False,
+) -> UpdateSummary:
+    """Make the index in ``store`` match the articles under ``paths``.
+
+    ``fresh`` rebuilds from scratch (``index build``). Files that fail to read
+    are reported in ``errors`` and the articles indexed from them are kept.
+    """
+    articles, errors = read_paths(paths, mapping)
+    summary = UpdateSummary(errors=errors)
+    with store.writing():
+        old = store.current() if store.exists() else None
+        if old is not None and old.manifest.get("embed_model") != embedder.name:
+            fresh = True  # vectors of another model cannot be mixed in
+        old_items = old.articles if old is not None else {}
+        failed = [e.file for e in errors]
+
+        keep: dict[str, IndexedArticle] = {}
+        todo: list[Article] = []
+        for article in articles:
+            before = old_items.get(article.article_id)
+            if before is None:
+                summary.added.append(article.article_id)
+                todo.append(article)
+            elif fresh or before.article.content_hash != article.content_hash:
+                summary.changed.append(article.article_id)
+                todo.append(article)
+            else:
+                summary.unchanged += 1
+                keep[article.article_id] = before
+        for aid, item in old_items.items():
+            if aid in keep or aid in summary.changed:
+                continue
+            if any(_same_file(item.article.path, f) for f in failed):
+                keep[aid] = item  # its file failed to read this time: lose nothing
+            else:
+                summary.removed.append(aid)
+        if fresh:  # a build reports every article it embeds as added
+            summary.added = sorted(summary.added + summary.changed)
+            summary.changed = []
+        for ids in (summary.added, summary.changed, summary.removed):
+            ids.sort()
+        if old is not None and not fresh and not todo and not summary.removed:
+            return summary
+
+        path = store.new_generation(copy_current=not fresh)
+        vectors = open_vectors(path)
+        for aid in summary.changed + summary.removed:
+            vectors.delete(ref_doc_id=aid)
+        items = analyse_articles(todo, analyser, progress)
+        summary.embedded_chunks = _embed(vectors, items, embedder, progress)
+        keep.update((item.article.article_id, item) for item in items)
+        store.write(
+            path,
+            keep,
+            {
+                "embed_model": embedder.name,
+                "articles": len(keep),
+                "chunks": sum(len(i.chunks) for i in keep.values()),
+            },
+        )
+        store.switch(path)
+    return summary
+
+
+def _embed(vectors, items: list[IndexedArticle], embedder: Embedder, progress: bool) -> int:
+    """Embed every chunk of ``items`` in batches and add them to ``vectors``."""
+    total = sum(len(i.chunks) for i in items)
+    bar = tqdm(total=total, desc="embedding", unit="chunk", disable=not progress)
+    pending: list[tuple[IndexedArticle, list[str]]] = []
+    size = 0
+    for pos, item in enumerate(items):
+        pending.append((item, [embed_text(item.article, c) for c in item.chunks]))
+        size += len(item.chunks)
+        if size >= EMBED_BATCH or pos == len(items) - 1:
+            texts = [t for _, ts in pending for t in ts]
+            vecs = embedder.embed_batch(texts) if texts else []
+            at = 0
+            for it, ts in pending:
+                add_chunks(vectors, it, ts, vecs[at : at + len(ts)])
+                at += len(ts)
+            bar.update(len(texts))
+            pending, size = [], 0
+    bar.close()
+    return total

@@ -1,0 +1,175 @@
+"""Files and folders → ``Article`` objects: the first step of indexing.
+
+``read_paths`` walks the given files and folders, decodes each file (UTF-8, then
+charset-normalizer), reads it by extension (plain text here; HTML and records in
+``index.formats``), removes boilerplate (``index.clean``) and parses provenance
+(``index.provenance``). Nothing raises for a bad file: it becomes a ``ReadError`` that says what
+to do, and the other files are still read. charset-normalizer is imported only here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from index.clean import assemble, drop_boilerplate, split_lines
+from index.formats import read_html, read_records
+from index.models import Article, ReadError
+from index.provenance import read_provenance
+
+__all__ = ["SUPPORTED", "UndecodableError", "read_paths", "read_file", "decode", "make_article"]
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+RECORD_SUFFIXES = (".jsonl", ".json", ".csv")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
+PROVENANCE_FIELDS = ("title", "date", "outlet", "author", "url", "credit")
+
+
+class UndecodableError(ValueError):
+    """The bytes of a file are not text in any encoding we can recognise."""
+
+
+def read_paths(
+    paths: list[str | Path], mapping: dict[str, str] | None = None
+) -> tuple[list[Article], list[ReadError]]:
+    """Read every supported file under ``paths``; return the articles and the errors.
+
+    Folders are read recursively in sorted order, skipping hidden files and unsupported
+    extensions; a file named explicitly must have a supported extension. ``mapping`` renames
+    record columns (``{"text": "desc"}``) for CSV and JSON files. A duplicate article id keeps
+    the first article and reports the later one.
+    """
+    articles: list[Article] = []
+    errors: list[ReadError] = []
+    seen: dict[str, str] = {}  # article id → file it came from
+    for file, shown, error in walk(paths):
+        if error:
+            errors.append(ReadError(shown, error))
+            continue
+        found, failed = read_file(file, mapping, shown)
+        errors.extend(failed)
+        for article in found:
+            if article.article_id in seen:
+                errors.append(
+                    ReadError(
+                        shown,
+                        f"duplicate article id '{article.article_id}' "
+                        f"(first read from {seen[article.article_id]}) — kept "
+                        "the first; give one of them another id",
+                    )
+                )
+                continue
+            seen[article.article_id] = shown
+            articles.append(article)
+    return articles, errors
+
+
+def walk(paths: list[str | Path]) -> list[tuple[Path, str, str | None]]:
+    """Each file to read, as given (or found in a folder), with an error when it cannot be read."""
+    files: list[tuple[Path, str, str | None]] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED]
+            visible = [
+                p
+                for p in inside
+                if not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            files.extend(
+                (p, str(p), None) for p in sorted(visible, key=lambda p: p.relative_to(path))
+            )
+        elif not path.exists():
+            files.append((path, str(given), f"no such file or folder: {given} — check the path"))
+        elif path.suffix.lower() not in SUPPORTED:
+            files.append(
+                (
+                    path,
+                    str(given),
+                    f"unsupported file type '{path.suffix or '(none)'}' — convert "
+                    f"it to one of {', '.join(SUPPORTED)}",
+                )
+            )
+        else:
+            files.append((path, str(given), None))
+    return files
+
+
+def read_file(
+    path: Path, mapping: dict[str, str] | None = None, shown: str | None = None
+) -> tuple[list[Article], list[ReadError]]:
+    """The articles of one supported file; records with problems become errors.
+
+    ``shown`` is the path as the user gave it, used in ``Article.path`` and in errors.
+    """
+    shown = shown or str(path)
+    try:
+        source = decode(path.read_bytes())
+    except UndecodableError as error:
+        return [], [
+            ReadError(shown, f"binary or undecodable file: {error} — convert it to UTF-8 text")
+        ]
+    except OSError as error:
+        return [], [ReadError(shown, f"cannot open: {error.strerror} — check permissions")]
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return [make_article(path.stem, source, shown)], []
+    if suffix in HTML_SUFFIXES:
+        text, fields = read_html(source)
+        if not text.strip():
+            return [], [
+                ReadError(
+                    shown,
+                    "no article text found in the HTML page — save "
+                    "the article's own page, or its text as .txt",
+                )
+            ]
+        return [make_article(path.stem, text, shown, fields, line_paragraphs=True)], []
+    records, errors = read_records(path, source, mapping)
+    errors = [ReadError(shown, error.error) for error in errors]
+    articles = [make_article(r.article_id, r.text, shown, r.fields) for r in records]
+    return articles, errors
+
+
+def decode(data: bytes) -> str:
+    """Text of ``data``: UTF-8 (BOM allowed), else the encoding charset-normalizer finds."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data:
+        raise UndecodableError("it contains NUL bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableError("no text encoding fits its bytes")
+    return str(best)
+
+
+def make_article(
+    article_id: str,
+    source: str,
+    path: str,
+    given: dict[str, str | None] | None = None,
+    line_paragraphs: bool = False,
+) -> Article:
+    """An article from its source text: cleaned, provenance parsed, ``given`` fields winning."""
+    provenance, lines = read_provenance(drop_boilerplate(split_lines(source)))
+    cleaned = assemble(source, lines, line_paragraphs)
+    fields = {name: getattr(provenance, name, None) for name in PROVENANCE_FIELDS}
+    fields.update({k: v for k, v in (given or {}).items() if v})
+    article = Article(article_id=article_id, text=cleaned.text, path=path, **fields)
+    article.content_hash = content_hash(article)
+    return article
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of the cleaned text and the provenance fields, so an edit of either re-embeds."""
+    fields = [getattr(article, name) for name in PROVENANCE_FIELDS]
+    payload = json.dumps([article.text, *fields], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
