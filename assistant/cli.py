@@ -11,9 +11,7 @@ from dataclasses import asdict, is_dataclass
 
 import click
 
-from index.errors import IndexingError
-
-from .errors import ClaimtraceError
+from .errors import ClaimtraceError, IndexingError
 from .settings import Settings
 
 __all__ = ["main", "cli", "emit_json"]

@@ -54,16 +54,24 @@ def _read_batch(path: str) -> list[dict]:
 @cli.command("ask")
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
-@click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="JSONL of id, question.")
+@click.option(
+    "--batch", type=click.Path(exists=True, dir_okay=False), help="JSONL of id, question."
+)
 @click.option("--backend", type=click.Choice(BACKENDS), default=None, help="Answer backend.")
-@click.option("--base-url", default=None, help="OpenAI-compatible endpoint (env CLAIMTRACE_BASE_URL).")
-@click.option("--model", default=None, help="Model name for --backend openai (env CLAIMTRACE_MODEL).")
+@click.option(
+    "--base-url", default=None, help="OpenAI-compatible endpoint (env CLAIMTRACE_BASE_URL)."
+)
+@click.option(
+    "--model", default=None, help="Model name for --backend openai (env CLAIMTRACE_MODEL)."
+)
 @click.option("--since", default=None, help="Only articles dated on or after YYYY-MM-DD.")
 @click.option("--until", default=None, help="Only articles dated on or before YYYY-MM-DD.")
 @click.option("--outlet", default=None, help="Only articles from this outlet.")
 @click.option("--claimant", default=None, help="Only claims made by this speaker.")
 @click.pass_obj
-def ask(obj: Context, question, as_json, batch, backend, base_url, model, since, until, outlet, claimant):
+def ask(
+    obj: Context, question, as_json, batch, backend, base_url, model, since, until, outlet, claimant
+):
     """Answer QUESTION from the indexed articles, citing who claims what."""
     if bool(question) == bool(batch):
         raise click.UsageError("give a QUESTION or --batch FILE.jsonl (one of the two)")

@@ -90,7 +90,8 @@ def list_(obj: Context, as_json: bool) -> None:
         emit_json(infos)
         return
     for a in infos:
-        click.echo(f"{a.article_id}  {a.date or '----------'}  {a.outlet or '-'}  {a.title or '(untitled)'}")
+        date, outlet, title = a.date or "-" * 10, a.outlet or "-", a.title or "(untitled)"
+        click.echo(f"{a.article_id}  {date}  {outlet}  {title}")
 
 
 @index_group.command("show")

@@ -25,6 +25,11 @@ def source_label(ev: Evidence) -> str:
     return f"{name}, {ev.date}" if ev.date else name
 
 
+def _quoted(text: str) -> str:
+    """The sentence in quote marks, unless it already opens with one."""
+    return text if text[:1] in "“\"‘'" else f"“{text}”"
+
+
 def _short(title: str, words: int = 9) -> str:
     parts = title.split()
     return title if len(parts) <= words else " ".join(parts[:words]) + "…"
@@ -35,7 +40,7 @@ def _opening(ev: Evidence) -> str:
         return f"According to {ev.claimant} ({source_label(ev)}):"
     if ev.outlet:
         return f"{ev.outlet} reports ({ev.date or 'undated'}):"
-    return f"The article {source_label(ev)} reports:"
+    return f"The article ({source_label(ev).removeprefix('article ')}) reports:"
 
 
 class ExtractiveBackend:
@@ -57,6 +62,6 @@ class ExtractiveBackend:
             parts = [opening]
             for ev in sorted(evs, key=lambda e: e.start):
                 citations.append(Citation.from_evidence(len(citations) + 1, ev))
-                parts.append(f"“{ev.quote}” [{len(citations)}]")
+                parts.append(f"{_quoted(ev.quote)} [{len(citations)}]")
             paragraphs.append(" ".join(parts))
         return Answer(question, "\n\n".join(paragraphs), False, self.name, [], citations)

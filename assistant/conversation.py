@@ -27,7 +27,9 @@ def is_follow_up(question: str, history: list[Turn] | None) -> bool:
     if not history:
         return False
     words = question.split()
-    return bool(_FOLLOW_START.match(question) or _BACK_REFERENCE.search(question) or len(words) <= 4)
+    return bool(
+        _FOLLOW_START.match(question) or _BACK_REFERENCE.search(question) or len(words) <= 4
+    )
 
 
 def carry_over(question: str, history: list[Turn] | None, filters: Filters) -> tuple[str, Filters]:

@@ -6,7 +6,16 @@ run `claimtrace index build data/articles`".
 
 from __future__ import annotations
 
-__all__ = ["ClaimtraceError", "BackendError", "ConfigError", "NoIndexError"]
+from index.errors import IndexingError, NoIndexError, StoreBusyError
+
+__all__ = [
+    "ClaimtraceError",
+    "BackendError",
+    "ConfigError",
+    "IndexingError",
+    "NoIndexError",
+    "StoreBusyError",
+]
 
 
 class ClaimtraceError(Exception):
@@ -17,9 +26,5 @@ class BackendError(ClaimtraceError):
     """The answer backend (an LLM endpoint) failed after its retries or timed out."""
 
 
-class ConfigError(ClaimtraceError):
+class ConfigError(ClaimtraceError, ValueError):
     """A setting, option or named resource (backend, prompt) is unknown or invalid."""
-
-
-class NoIndexError(ClaimtraceError):
-    """No index was found where one was expected."""

@@ -61,7 +61,9 @@ class Retriever:
         self.by_id = {c.chunk_id: (c, item) for c, item in self.chunks}
         self.bm25 = bm25s.BM25()
         if self.chunks:
-            self.bm25.index([tokens(embed_text(i.article, c)) for c, i in self.chunks], show_progress=False)
+            self.bm25.index(
+                [tokens(embed_text(i.article, c)) for c, i in self.chunks], show_progress=False
+            )
 
     def _mask(self, f: Filters) -> np.ndarray | None:
         if not f:

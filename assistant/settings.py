@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 
+from .errors import ConfigError
+
 __all__ = ["Settings", "BACKENDS"]
 
 BACKENDS = ("extractive", "openai")
@@ -63,14 +65,14 @@ class Settings:
 
     def validate(self) -> None:
         if self.backend not in BACKENDS:
-            raise ValueError(
+            raise ConfigError(
                 f"unknown backend {self.backend!r}; choose {' or '.join(BACKENDS)} "
                 "(--backend or CLAIMTRACE_BACKEND)"
             )
         if self.timeout <= 0:
-            raise ValueError(f"timeout must be positive, got {self.timeout}")
+            raise ConfigError(f"timeout must be positive, got {self.timeout}")
         if self.top_k < 1:
-            raise ValueError(f"top_k must be at least 1, got {self.top_k}")
+            raise ConfigError(f"top_k must be at least 1, got {self.top_k}")
 
 
 def _coerce(name: str, value, kind) -> object:
@@ -81,7 +83,7 @@ def _coerce(name: str, value, kind) -> object:
         if "int" in kind:
             return int(value)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise ConfigError(
             f"{name} must be a number, got {value!r} — fix --{name.replace('_', '-')} "
             f"or {_ENV[name]}"
         ) from None

@@ -23,6 +23,11 @@ __all__ = ["Analysis", "Attributor"]
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _TERMINAL = tuple('.!?:;"”’)…')
 _CUE_FORMS = cue_forms()
+_NAME_LIKE = re.compile(r"\b[A-Z][a-z]")
+_ABBREVIATIONS = set(
+    "Mr. Mrs. Ms. Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. Gov. Sen. Rep. Rev. "
+    "St. Jr. Sr. No. Lt.-Gen. Brig. Hon. Pres. Sec. Amb. Supt. Insp.".split()
+)
 
 
 @dataclass
@@ -72,11 +77,25 @@ class Attributor:
             for start, end in splits[a]
             if _is_candidate(text[start:end])
         ]
+        rest = [
+            (a, start)
+            for a, (text, _) in enumerate(texts_and_voices)
+            for start, end in splits[a]
+            if not _is_candidate(text[start:end]) and _NAME_LIKE.search(text, start + 1, end)
+        ]
         ends = {(a, s): e for a, spans in enumerate(splits) for s, e in spans}
-        docs = nlp.pipe((texts_and_voices[a][0][s : ends[(a, s)]] for a, s in wanted), batch_size=64)
         parsed: list[list] = [[] for _ in texts_and_voices]
+        texts = [t for t, _ in texts_and_voices]
+        docs = nlp.pipe((texts[a][s : ends[(a, s)]] for a, s in wanted), batch_size=64)
         for (a, start), doc in zip(wanted, docs, strict=True):
             parsed[a].append((start, doc))
+        # Names for pronouns and short forms: NER only, on the sentences not parsed.
+        only_ner = [p for p in nlp.pipe_names if p != "ner"]
+        docs = nlp.pipe((texts[a][s : ends[(a, s)]] for a, s in rest), disable=only_ner)
+        for (a, start), doc in zip(rest, docs, strict=True):
+            parsed[a].append((start, doc))
+        for items in parsed:
+            items.sort(key=lambda item: item[0])
         return [
             _assemble(text, voice, splits[a], parsed[a])
             for a, (text, voice) in enumerate(texts_and_voices)
@@ -91,7 +110,9 @@ class Attributor:
                 start = seg_start + sent.start_char
                 end = seg_start + sent.end_char
                 first = text[start:end].lstrip()[:1]
-                if spans and spans[-1][1] > seg_start and first.islower():
+                last = (text[spans[-1][0] : spans[-1][1]].split() or [""])[-1] if spans else ""
+                abbrev = last in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last)
+                if spans and spans[-1][1] > seg_start and (first.islower() or abbrev):
                     start = spans.pop()[0]  # "…!" she said: one sentence
                 spans.append((start, end))
         return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
@@ -139,8 +160,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
-        if ch == "\n" and open_at is not None and _BLANK_LINE.match(text, i):
-            regions.append((open_at, i))
+        if ch == "\n" and open_at is not None:
+            if text[open_at + 1 : i].strip():  # an unclosed quote ends with its line
+                regions.append((open_at, i))
             open_at = None
         elif open_at is None and (
             ch in '“«"' or (ch == "‘" and (i == 0 or not text[i - 1].isalnum()))
@@ -153,7 +175,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                 continue
             regions.append((open_at, i + 1))
             open_at = None
-    if open_at is not None:
+    if open_at is not None and text[open_at + 1 :].strip():
         regions.append((open_at, len(text)))
     return regions
 
@@ -164,7 +186,7 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
     attributions: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
     for start, doc in parsed:
-        raws = extract(doc, start, text, quotes)
+        raws = extract(doc, start, text, quotes) if doc.has_annotation("DEP") else []
         for raw in raws:
             if (raw.cue[0], raw.cue[1]) in seen:
                 continue
@@ -203,7 +225,8 @@ def _sentence(text: str, start: int, end: int, atts: list[Attribution], voice: s
     cue = None
     for att in atts:
         overlap = min(end, att.content.end) - max(start, att.content.start)
-        if overlap > 0 and overlap * 2 >= (end - start):
+        holds_cue = start <= att.cue.start < end
+        if overlap > 0 and (holds_cue or overlap * 2 >= (end - start)):
             if att.claimant not in claimants:
                 claimants.append(att.claimant)
             cue = cue or att.cue.text

@@ -84,10 +84,10 @@ LANGUAGE_NAMES = {
 }  # fmt: skip
 SWITCHER_SEPARATORS = re.compile(r"[\s|/·•,]+")
 PROMPTS = re.compile(
-    r"(express|share) your (thoughts|views|opinion|comments?)"
-    r"|\b(leave|post|add|write) a (comment|reply)\b|join the (conversation|discussion)"
-    r"|\bemailed to you\b|\bsign up (for|to)\b.*\b(newsletter|updates|alerts)\b"
-    r"|^subscribe\b|\bnewsletter\b|^follow us\b|^share (this|on)\b|^comments?\s*(\(\d+\))?:?$",
+    r"^(click|tap)\b.*\b(below|here)\b|(express|share) your (thoughts|views|opinion|comments?)"
+    r"|^(leave|post|add|write) a (comment|reply)\b|^join the (conversation|discussion)"
+    r"|\bemailed to you\b|^(sign up|subscribe|register)\b|^get (the latest|our)\b.*\b(newsletter"
+    r"|posts|stories|updates|alerts)\b|^follow us\b|^share (this|on)\b|^comments?\s*(\(\d+\))?:?$",
     re.IGNORECASE,
 )
 RELATED_MARKER = re.compile(
@@ -120,7 +120,8 @@ def is_language_switcher(text: str, mostly_latin: bool) -> bool:
         return False
     if all(w.lower() in LANGUAGE_NAMES for w in words):
         return len(words) >= 2 or words[0].lower() not in {"english"}
-    return mostly_latin and len(words) <= 6 and not any(map(has_latin, words))
+    spaced = bool(re.search(r"\s{2,}|[|/·•]", text))  # menus put wide gaps or bars between items
+    return mostly_latin and spaced and len(words) in range(2, 7) and not any(map(has_latin, words))
 
 
 def has_latin(text: str) -> bool:
@@ -158,7 +159,7 @@ LINE_RULES: list[tuple[str, Callable[[str], bool]]] = [
     # "Watch the video here:", "Watch:", "See the video below"
     ("video prompt", lambda t: is_short(t, 100) and bool(WATCH_PROMPT.search(t))),
     # "Click below to express your thoughts", "Leave a comment", "Sign up for our newsletter"
-    ("comment or newsletter prompt", lambda t: is_short(t) and bool(PROMPTS.search(t))),
+    ("comment or newsletter prompt", lambda t: len(t.split()) <= 20 and bool(PROMPTS.search(t))),
 ]
 
 

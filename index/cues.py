@@ -8,7 +8,11 @@ Generic English only — nothing here is fitted to a particular corpus.
 
 from __future__ import annotations
 
+#: Prepositions that carry the claim after a speech verb ("talked about", "called for").
+CONTENT_PREPOSITIONS = frozenset("about on of to for against over".split())
+
 __all__ = [
+    "CONTENT_PREPOSITIONS",
     "SPEECH_VERBS",
     "OBJECT_VERBS",
     "CONTENT_VERBS",
@@ -30,14 +34,16 @@ SPEECH_VERBS = frozenset(
     observe remark comment testify inform assure post caution complain concede boast
     insist contend maintain predict estimate speculate charge criticize praise blame
     describe suggest propose recommend question dismiss reiterate clarify counter
-    announce threaten pledge quip joke shout retort exclaim order""".split()
+    announce threaten pledge quip joke shout retort exclaim order talk speak discuss comment
+    point refer express continue support oppose endorse condemn""".split()
 )
 
 #: Speech verbs whose direct object can be the claim ("denied the report").
 OBJECT_VERBS = frozenset(
     """accuse deny confirm announce report claim criticize praise blame describe call question
     dismiss reiterate propose recommend demand promise pledge vow suggest threaten acknowledge
-    admit reveal disclose mention cite predict estimate allege urge""".split()
+    admit reveal disclose mention cite predict estimate allege urge discuss express support
+    oppose endorse condemn""".split()
 )
 
 #: Verbs of cognition or evidence: a cue only with a clausal complement.
@@ -77,6 +83,7 @@ _IRREGULAR = {
     "understand": ["understood"],
     "put": ["put"],
     "learn": ["learnt"],
+    "speak": ["spoke", "spoken"],
 }
 
 
@@ -106,6 +113,6 @@ def is_cue_verb(lemma: str, has_clause: bool, has_quote: bool) -> bool:
     lemma = lemma.lower()
     if lemma in SPEECH_VERBS:
         return has_clause or has_quote
-    if lemma in CONTENT_VERBS:
+    if lemma in CONTENT_VERBS or lemma in PUBLISH_VERBS:
         return has_clause
     return False

@@ -48,19 +48,22 @@ DATE_MARKER = re.compile(r"^date:?\s+(\d{4}-\d{1,2}-\d{1,2})\b\s*", re.IGNORECAS
 PUBLISHED = re.compile(r"^(?:published|posted|first published)(?: on)?\s*:?\s*(.+)$", re.I)
 DATELINE = re.compile(r"^(?P<outlet>[^\W\d][\w .&'’]{0,48}?)\s+[—–-]+\s+(?P<date>.{6,40})$")
 BYLINE = re.compile(
-    r"^by\s+(?P<name>[A-Z][\w.'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[A-Z][\w.'’-]*)*)$"
+    r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[A-Z][\w.'’-]*)*)$"
 )
+# "© 2022 Outlet", "Copyright 2021 Outlet. All rights reserved." (a © sign, a year or "rights")
 COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<outlet>[^.|]+?)\.?"
-    r"(?:\s*all rights reserved\.?)?$",
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<outlet>[^\W\d][^.|]{0,50}?)\.?(?:\s*all rights reserved\.?)?$",
     re.IGNORECASE,
 )
+# "With information from X", "With inputs from X"; "Source: X", "Courtesy: X" need the colon
 CREDIT_LINE = re.compile(
-    r"^(?:with (?:information|inputs|input|reporting|agency inputs) from|inputs from|source|"
-    r"sources|courtesy|credit|via)\s*:?\s+(?P<credit>.+?)\.?$",
+    r"^(?:(?:with (?:information|inputs|input|reporting|agency inputs) from|inputs from)\s*:?"
+    r"|(?:sources?|courtesy|credits?|via)\s*:)\s*(?P<credit>\S.{0,60}?)\.?$",
     re.IGNORECASE,
 )
-AGENCY_SIGNOFF = re.compile(r"^[—–-]+\s*(?P<credit>[A-Z][\w&.'’ ]{1,40}?)\.?$")
+# "— Agencies", "- AFP": a dash and one to four capitalised words
+AGENCY_SIGNOFF = re.compile(r"^[—–-]+\s*(?P<credit>[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){0,3})\.?$")
 AGENCY = r"\((?P<credit>[A-Z][A-Za-z&.'’]*(?: [A-Z][A-Za-z&.'’]*){0,2})\)"
 AGENCY_LEAD = re.compile(r"^(?:[A-Z][\w .,/'’-]{0,40}?\s)?" + AGENCY + r"\s*(?:[—–:-]|$)")
 AGENCY_TAIL = re.compile(r"\s?" + AGENCY + r"\.?$")
@@ -140,8 +143,9 @@ def read_provenance(lines: list[Line]) -> tuple[Provenance, list[Line]]:
             found.author = byline.group("name")
             lines[i] = BLANK
     for i in filled:
-        copyright_ = COPYRIGHT.match(lines[i].text) if len(lines[i].text) <= 100 else None
-        if copyright_:
+        text = lines[i].text
+        copyright_ = COPYRIGHT.match(text) if len(text) <= 100 else None
+        if copyright_ and re.search(r"©|\(c\)|\d{4}|rights reserved", text, re.IGNORECASE):
             found.outlet = found.outlet or copyright_.group("outlet").strip()
             lines[i] = BLANK
     read_credit(lines, head[:3], tail, found)

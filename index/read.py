@@ -14,11 +14,19 @@ import json
 from pathlib import Path
 
 from index.clean import assemble, drop_boilerplate, split_lines
-from index.formats import read_html, read_records
+from index.formats import check_mapping, read_html, read_records
 from index.models import Article, ReadError
 from index.provenance import read_provenance
 
-__all__ = ["SUPPORTED", "UndecodableError", "read_paths", "read_file", "decode", "make_article"]
+__all__ = [
+    "SUPPORTED",
+    "UndecodableError",
+    "read_paths",
+    "read_file",
+    "decode",
+    "make_article",
+    "content_hash",
+]
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -41,6 +49,7 @@ def read_paths(
     record columns (``{"text": "desc"}``) for CSV and JSON files. A duplicate article id keeps
     the first article and reports the later one.
     """
+    check_mapping(mapping)  # a bad mapping is the caller's error: raise before reading
     articles: list[Article] = []
     errors: list[ReadError] = []
     seen: dict[str, str] = {}  # article id → file it came from

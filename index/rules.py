@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from index.claimants import Mention
 from index.cues import (
+    CONTENT_PREPOSITIONS,
     CONTENT_VERBS,
     MESSAGE_NOUNS,
     OBJECT_VERBS,
@@ -89,24 +90,38 @@ class _Context:
         head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
         ents = {e for t in tokens for e in t.doc.ents if e.start <= t.i < e.end}
         ents = [e for e in sorted(ents, key=lambda e: e.start) if e.start >= tokens[0].i]
-        base = [t for t in head.subtree if tokens[0].i <= t.i <= head.i]
-        base = [t for t in base if not any(a.dep_ in ("prep", "appos", "conj") for a in _up(t, head))]
+        base = _base(head, tokens[0].i)
+        appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if head.pos_ == "NOUN" and appos and not any(e.label_ == "PERSON" for e in ents):
+            ents = []  # "the boss of the group, Prigozhin": the apposition names the person
+            persons = [self.text[slice(*self.chars(_base(appos[0], appos[0].i)))]]
+        else:
+            persons = [e.text for e in ents if e.label_ == "PERSON"]
         return Mention(
             text=self.text[slice(*self.chars(tokens, _EDGE_PUNCT + '"“”'))],
             head=head.text,
             base=self.text[slice(*(self.chars(base) or self.chars(tokens)))],
-            persons=[e.text for e in ents if e.label_ == "PERSON"],
+            persons=persons,
             bodies=[e.text for e in ents if e.label_ in ("ORG", "NORP", "GPE")],
         )
 
 
-def _up(tok, top) -> list:
-    """The tokens from ``tok`` up to (not including) ``top``."""
-    path = []
-    while tok != top and tok.head != tok:
-        path.append(tok)
-        tok = tok.head
-    return path
+_CUE_AUX = {"aux", "auxpass", "neg", "advmod"}
+_MODIFIERS = {"compound", "amod", "det", "poss", "nummod", "nmod", "npadvmod", "case", "punct"}
+
+
+def _base(head, first: int) -> list:
+    """The head noun with its left modifiers and a following "of …" phrase."""
+    doc, left = head.doc, head.i
+    while left - 1 >= first and doc[left - 1].dep_ in _MODIFIERS and doc[left - 1].head.i <= head.i:
+        if doc[left - 1].dep_ == "punct" and doc[left - 1].text not in "-–":
+            break
+        left -= 1
+    right = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right + 1:
+            right = child.right_edge.i
+    return list(doc[left : right + 1])
 
 
 def _verb_rule(ctx: _Context, tok) -> RawAttribution | None:
@@ -149,11 +164,18 @@ def _clause(ctx: _Context, tok, lemma: str) -> tuple[int, int] | None:
     if lemma in OBJECT_VERBS and objects and objects[0].pos_ != "PRON":
         extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
+    prep = _content_prep(tok)
+    if (lemma in SPEECH_VERBS or lemma in CONTENT_VERBS) and prep is not None:
+        return ctx.chars(t for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
     head = tok.head
     if tok.dep_ in ("parataxis", "ccomp") and head.i < tok.i and head.pos_ in ("VERB", "AUX"):
         before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if before is not None and before.text in ",—–":
             return ctx.chars(t for t in head.subtree if t.i < tok.left_edge.i)
+    if lemma in SPEECH_VERBS and tok.dep_ == "ROOT" and tok.left_edge.i > 0:
+        before = tok.doc[tok.left_edge.i - 1]  # "…, he said" parsed without the clause
+        if before.text in ",—–" and tok.left_edge.i > 2:
+            return ctx.chars(tok.doc[: tok.left_edge.i])
     return None
 
 
@@ -194,12 +216,28 @@ def _subject(tok) -> list | None:
     return None
 
 
+def _content_prep(tok):
+    """A preposition right after the verb that introduces the claim: "talked about"."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child.i <= tok.i + 2:
+            if any(g.dep_ == "pobj" for g in child.children):
+                return child
+    return None
+
+
 def _cue_tokens(tok) -> list:
     tokens = [tok]
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].dep_ in ("aux", "neg") and tok.doc[i].head == tok:
-        tokens.append(tok.doc[i])
+    while i >= 0 and tok.doc[i].dep_ in _CUE_AUX and tok.doc[i].head == tok:
+        if tok.doc[i].lower_ != "to":
+            tokens.append(tok.doc[i])
         i -= 1
+    prep = _content_prep(tok)
+    if prep is not None and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        tokens.append(prep)
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.text == ":":
+        tokens.append(after)
     for child in tok.children:
         if child.dep_ == "prt" or (
             child.dep_ == "prep"

@@ -22,36 +22,23 @@ def seeds_dir() -> Path:
     return ARTICLES
 
 
-@pytest.fixture(scope="session")
-def engine_factory():
-    """Make Engines that share one loaded embedding model and attributor."""
+def make_engine(store: Path, **settings):
+    """An Engine on ``store``; Engines in one process share the loaded models."""
     from assistant.engine import Engine
     from assistant.settings import Settings
 
-    shared = {}
-
-    def make(store: Path, **settings) -> Engine:
-        engine = Engine(Settings.load(env={}, store=str(store), **settings))
-        if shared:
-            engine._embedder, engine._attributor = shared["embedder"], shared["attributor"]
-        else:
-            shared["embedder"], shared["attributor"] = engine.embedder, engine.attributor
-        return engine
-
-    return make
+    return Engine(Settings.load(env={}, store=str(store), **settings))
 
 
 @pytest.fixture(scope="session")
-def seed_store(tmp_path_factory) -> Path:
-    """A store with the five seed articles, built once (tests must not change it)."""
-    from assistant.engine import Engine  # noqa: F401
-
-    return tmp_path_factory.mktemp("seedstore") / "store"
+def engine_factory():
+    return make_engine
 
 
 @pytest.fixture(scope="session")
-def seed_engine(engine_factory, seed_store):
-    engine = engine_factory(seed_store)
+def seed_engine(tmp_path_factory):
+    """An Engine over the five seed articles, built once (tests must not change it)."""
+    engine = make_engine(tmp_path_factory.mktemp("seedstore") / "store")
     engine.build([ARTICLES])
     return engine
 

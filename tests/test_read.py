@@ -249,3 +249,26 @@ def test_content_hash_changes_with_text_or_provenance(tmp_path):
 def test_unknown_mapping_field_names_the_valid_ones(tmp_path):
     with pytest.raises(ValueError, match="'body'.*id, title, text"):
         read_paths([tmp_path], {"body": "desc"})
+
+
+def test_prose_that_looks_like_provenance_is_left_alone(tmp_path):
+    text = (
+        f"Copyright claims rose sharply last year\n\n{BODY}\n\n"
+        "Sources said the talks would continue next week.\n\n- Russia withdrew its troops"
+    )
+    (tmp_path / "a.txt").write_text(text)
+    [article], _ = read_paths([tmp_path / "a.txt"])
+    assert (article.outlet, article.credit) == (None, None)
+    assert "Sources said the talks" in article.text and "Russia withdrew" in article.text
+
+
+def test_copyright_line_names_the_outlet_and_lead_agency_the_credit(tmp_path):
+    text = f"LONDON (Reuters) - {BODY}\n\nPublished: 12 January 2024\n\n© 2024 Daily Planet"
+    (tmp_path / "a.txt").write_text(text)
+    [article], _ = read_paths([tmp_path / "a.txt"])
+    assert (article.outlet, article.credit, article.date) == (
+        "Daily Planet",
+        "Reuters",
+        "2024-01-12",
+    )
+    assert article.text == f"LONDON (Reuters) - {BODY}"

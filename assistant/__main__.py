@@ -1,0 +1,5 @@
+"""``python -m assistant`` runs the claimtrace CLI."""
+
+from .cli import main
+
+main()

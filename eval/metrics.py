@@ -1,0 +1,278 @@
+"""Score answers against gold questions, then aggregate overall and per question type.
+
+This is the measuring end of the flow: a suite asks the engine its gold
+questions, ``score_answer`` turns each ``Answer`` into a ``QuestionScore`` and
+``aggregate`` averages them into the metrics that ``claimtrace eval --json``
+prints. Ranking metrics use the order of the citations (``[1]``, ``[2]`` ...).
+Text is compared after folding case, curly quotes and whitespace.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.models import Answer, Citation
+
+__all__ = [
+    "GoldQuestion",
+    "QuestionScore",
+    "SuiteResult",
+    "SuiteSkipped",
+    "load_gold",
+    "score_answer",
+    "aggregate",
+    "flatten",
+    "percentile",
+    "norm",
+    "names_match",
+]
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "})
+_ARTICLE_VOICE = "the article"
+#: A cited quote and a gold sentence match when one holds the other and the shorter
+#: has at least this many characters (sentence splitting differs a little).
+MIN_OVERLAP = 25
+
+
+class SuiteSkipped(Exception):
+    """A suite's data is missing; the message says where to get it."""
+
+
+@dataclass
+class GoldQuestion:
+    """One line of a gold set (see ``eval/gold/README.md``)."""
+
+    id: str
+    question: str
+    type: str
+    answerable: bool
+    gold_articles: list[str] = field(default_factory=list)
+    gold_evidence: list[str] = field(default_factory=list)
+    gold_claimants: list[str | list[str]] = field(default_factory=list)
+    key_facts: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class QuestionScore:
+    """What one answer earned; ``None`` marks a metric that does not apply to it."""
+
+    id: str
+    type: str
+    answerable: bool
+    abstained: bool
+    seconds: float
+    hit1_article: float | None = None
+    hit5_article: float | None = None
+    rr_article: float | None = None
+    hit1_sentence: float | None = None
+    hit5_sentence: float | None = None
+    rr_sentence: float | None = None
+    precision_evidence: float | None = None
+    precision_article: float | None = None
+    recall_evidence: float | None = None
+    claimant_accuracy: float | None = None
+    attribution_preservation: float | None = None
+    fact_recall: float | None = None
+
+    @property
+    def score(self) -> float:
+        """One number for ranking the worst answers: the mean of the answer's metrics."""
+        if not self.answerable:
+            return 1.0 if self.abstained else 0.0
+        parts = [
+            self.hit1_article,
+            self.hit5_sentence,
+            self.recall_evidence,
+            self.claimant_accuracy,
+            self.fact_recall,
+        ]
+        return sum(p or 0.0 for p in parts) / len(parts)
+
+
+@dataclass
+class SuiteResult:
+    """What a suite measured; ``asdict`` of it is ``metrics.json``."""
+
+    suite: str
+    overall: dict
+    breakdown: dict[str, dict[str, dict]] = field(default_factory=dict)
+    questions: list[dict] = field(default_factory=list)
+    info: dict = field(default_factory=dict)
+
+
+def load_gold(path: str | Path) -> list[GoldQuestion]:
+    """Read a gold JSONL file; a bad line is a ValueError naming the file and line."""
+    questions = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            questions.append(GoldQuestion(**json.loads(line)))
+        except (json.JSONDecodeError, TypeError) as exc:
+            raise ValueError(
+                f"{path} line {n}: not a gold question ({exc}) — check it with eval/gold/check.py"
+            ) from None
+    return questions
+
+
+def norm(text: str) -> str:
+    """Case, curly quotes and whitespace folded, for comparing sentences and names."""
+    return " ".join(text.translate(_QUOTES).split()).casefold()
+
+
+def _same_sentence(quote: str, gold: str) -> bool:
+    q, g = norm(quote), norm(gold)
+    if q == g:
+        return True
+    short, long = (q, g) if len(q) <= len(g) else (g, q)
+    return len(short) >= MIN_OVERLAP and short in long
+
+
+def names_match(alternatives: str | list[str], text: str) -> bool:
+    """Whether ``text`` holds any of the alternatives (case-insensitive substring)."""
+    alts = [alternatives] if isinstance(alternatives, str) else alternatives
+    text = norm(text)
+    return any(norm(a) in text for a in alts)
+
+
+def _rank_metrics(flags: list[bool]) -> tuple[float, float, float]:
+    """hit@1, hit@5 and reciprocal rank of the first True in ``flags``."""
+    first = next((i for i, f in enumerate(flags) if f), None)
+    if first is None:
+        return 0.0, 0.0, 0.0
+    return float(first == 0), float(first < 5), 1.0 / (first + 1)
+
+
+def _is_own_voice(c: Citation) -> bool:
+    claimant = norm(c.claimant or "")
+    return not claimant or claimant == _ARTICLE_VOICE or claimant == norm(c.outlet or "")
+
+
+def _around_marker(text: str, n: int) -> list[str]:
+    """The paragraphs of ``text`` that hold the marker ``[n]`` (or ``[.., n, ..]``)."""
+    marker = re.compile(rf"\[(?:\d+\s*,\s*)*{n}(?:\s*,\s*\d+)*\]")
+    return [p for p in re.split(r"\n\s*\n", text) if marker.search(p)]
+
+
+def _claimant_named(claimant: str, text: str) -> bool:
+    """Loose name match: any word of four letters or more of ``claimant`` is in ``text``."""
+    words = [w for w in re.findall(r"\w+", norm(claimant)) if len(w) >= 4]
+    text = norm(text)
+    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
+def attribution_preservation(answer: Answer) -> float | None:
+    """Share of attributed citations whose claimant is named where ``[n]`` stands."""
+    checked = kept = 0
+    for c in answer.citations:
+        if _is_own_voice(c):
+            continue
+        places = _around_marker(answer.answer, c.n)
+        if not places:
+            continue
+        checked += 1
+        kept += any(_claimant_named(c.claimant, p) for p in places)
+    return kept / checked if checked else None
+
+
+def _claimant_accuracy(gold: GoldQuestion, answer: Answer) -> float | None:
+    if not gold.gold_claimants:
+        return None
+    right = 0
+    for item in gold.gold_claimants:
+        alts = [item] if isinstance(item, str) else item
+        in_text = names_match(alts, answer.answer) or (
+            _ARTICLE_VOICE in map(norm, alts) and bool(answer.citations)
+        )
+        cited = any(names_match(alts, c.claimant or "") for c in answer.citations)
+        right += in_text and cited
+    return right / len(gold.gold_claimants)
+
+
+def score_answer(gold: GoldQuestion, answer: Answer, seconds: float) -> QuestionScore:
+    """Score one answer; answer metrics are left None for an unanswerable question."""
+    s = QuestionScore(gold.id, gold.type, gold.answerable, answer.abstained, seconds)
+    if not gold.answerable:
+        return s
+    cites = answer.citations
+    from_article = [c.article_id in gold.gold_articles for c in cites]
+    is_evidence = [any(_same_sentence(c.quote, g) for g in gold.gold_evidence) for c in cites]
+    s.hit1_article, s.hit5_article, s.rr_article = _rank_metrics(from_article)
+    s.hit1_sentence, s.hit5_sentence, s.rr_sentence = _rank_metrics(is_evidence)
+    if cites:
+        s.precision_evidence = sum(is_evidence) / len(cites)
+        s.precision_article = sum(from_article) / len(cites)
+    if gold.gold_evidence:
+        found = [any(_same_sentence(c.quote, g) for c in cites) for g in gold.gold_evidence]
+        s.recall_evidence = sum(found) / len(found)
+    s.claimant_accuracy = _claimant_accuracy(gold, answer)
+    s.attribution_preservation = attribution_preservation(answer)
+    if gold.key_facts:
+        s.fact_recall = sum(names_match(f, answer.answer) for f in gold.key_facts) / len(
+            gold.key_facts
+        )
+    return s
+
+
+def _mean(values: list[float | None]) -> float | None:
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """The ``q``-th percentile (0–100) by linear interpolation; None for no values."""
+    if not values:
+        return None
+    xs = sorted(values)
+    pos = (len(xs) - 1) * q / 100
+    lo = int(pos)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+
+
+def aggregate(scores: list[QuestionScore]) -> dict:
+    """The suite's metrics over ``scores``: answer metrics over answerable questions only."""
+    ans = [s for s in scores if s.answerable]
+
+    def m(name: str) -> float | None:
+        return _mean([getattr(s, name) for s in ans])
+
+    should = [not s.answerable for s in scores]
+    did = [s.abstained for s in scores]
+    both = sum(a and b for a, b in zip(should, did, strict=True))
+    return {
+        "questions": len(scores),
+        "answerable": len(ans),
+        "hit@1": {"article": m("hit1_article"), "sentence": m("hit1_sentence")},
+        "hit@5": {"article": m("hit5_article"), "sentence": m("hit5_sentence")},
+        "mrr": {"article": m("rr_article"), "sentence": m("rr_sentence")},
+        "citation_precision": {"evidence": m("precision_evidence"), "article": m("precision_article")},
+        "citation_recall": m("recall_evidence"),
+        "claimant_accuracy": m("claimant_accuracy"),
+        "attribution_preservation": m("attribution_preservation"),
+        "abstention_accuracy": {
+            "accuracy": _mean([float(a == b) for a, b in zip(should, did, strict=True)]),
+            "precision": both / sum(did) if sum(did) else None,
+            "recall": both / sum(should) if sum(should) else None,
+        },
+        "fact_recall": m("fact_recall"),
+        "latency": {
+            "p50": percentile([s.seconds for s in scores], 50),
+            "p95": percentile([s.seconds for s in scores], 95),
+        },
+    }
+
+
+def flatten(metrics: dict, prefix: str = "") -> dict[str, float]:
+    """``{"hit@1": {"article": x}}`` → ``{"hit@1.article": x}``; numbers only, None kept out."""
+    flat: dict[str, float] = {}
+    for key, value in metrics.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, name + "."))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            flat[name] = float(value)
+    return flat

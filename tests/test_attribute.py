@@ -1,0 +1,116 @@
+"""Claim attribution on the seed articles and a few PolNeAR articles."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+from eval.attribution_score import score_split  # noqa: E402
+from index.attribute import Analysis, Attributor  # noqa: E402
+from index.models import KINDS  # noqa: E402
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+BENCH = Path(
+    os.environ.get(
+        "CLAIMTRACE_BENCH", Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "polnear"
+    )
+)
+
+EXPECTED_CLAIMANTS = {
+    "000_": ["RT", "Russian Ministry of Defense", "Ukrainian emergency services", "UN human rights"],
+    "001_": ["Konashenkov", "Russian Defence Ministry", "Ukrainian President"],
+    "002_": ["Prigozhin", "Third Separate Assault Brigade", "Biletsky"],
+    "003_": ["Zelensky", "BBC"],
+    "004_": ["Gladkov", "Zelensky"],
+}
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    return Attributor()
+
+
+@pytest.fixture(scope="module")
+def analyses(attributor) -> dict[str, tuple[str, Analysis]]:
+    paths = sorted(ARTICLES.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    results = attributor.analyse_many([(t, "the article") for t in texts])
+    return {p.name: (t, a) for p, t, a in zip(paths, texts, results, strict=True)}
+
+
+def _find(analyses, prefix: str) -> tuple[str, Analysis]:
+    return next(v for k, v in analyses.items() if k.startswith(prefix))
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED_CLAIMANTS))
+def test_seed_article_claimants_are_found(analyses, prefix):
+    _, analysis = _find(analyses, prefix)
+    claimants = " | ".join(a.claimant for a in analysis.attributions).lower()
+    for name in EXPECTED_CLAIMANTS[prefix]:
+        assert name.lower() in claimants, f"{name!r} not among {claimants!r}"
+
+
+def test_every_span_reproduces_its_text(analyses):
+    for text, analysis in analyses.values():
+        for att in analysis.attributions:
+            for span in (att.cue, att.content, att.source):
+                if span is not None:
+                    assert span.text == text[span.start : span.end]
+            assert att.kind in KINDS
+        for sent in analysis.sentences:
+            assert sent.text == text[sent.start : sent.end]
+            assert sent.text == sent.text.strip() and sent.claimants
+
+
+def test_sentences_cover_all_non_space_text(analyses):
+    for text, analysis in analyses.values():
+        covered = [False] * len(text)
+        previous_end = 0
+        for sent in analysis.sentences:
+            assert sent.start >= previous_end
+            previous_end = sent.end
+            covered[sent.start : sent.end] = [True] * (sent.end - sent.start)
+        assert all(covered[i] or ch.isspace() for i, ch in enumerate(text))
+
+
+def test_pronoun_resolves_to_earlier_person(attributor):
+    text = "Jane Smith, the mayor, spoke on Monday. She said the bridge would reopen soon."
+    claimants = [a.claimant for a in attributor.analyse(text).attributions]
+    assert any("Jane Smith" in c for c in claimants), claimants
+
+
+def test_quote_before_said_is_direct_content(attributor):
+    text = "“We will rebuild the port,” said John Carter, the harbour master."
+    att = attributor.analyse(text).attributions[0]
+    assert att.kind == "direct" and att.content.text.startswith("“We will rebuild")
+    assert "John Carter" in att.claimant and att.cue.text == "said"
+
+
+def test_according_to_and_headline_lines(attributor):
+    text = "Storm Warning Issued\n\nAccording to the weather service, the storm will hit tonight."
+    analysis = attributor.analyse(text, voice="Daily Post")
+    assert analysis.sentences[0].text == "Storm Warning Issued"
+    assert analysis.sentences[0].claimants == ["Daily Post"]
+    att = analysis.attributions[0]
+    assert att.kind == "according_to" and att.claimant == "weather service"
+    assert analysis.sentences[1].claimants == ["weather service"]
+
+
+def test_the_spokesperson_resolves_to_the_named_person(analyses):
+    _, analysis = _find(analyses, "001_")
+    explained = [a for a in analysis.attributions if a.cue.text == "explained"]
+    assert explained and "Konashenkov" in explained[0].claimant
+
+
+@pytest.mark.skipif(not (BENCH / "dev").is_dir(), reason=f"no PolNeAR bench at {BENCH}")
+def test_scorer_gives_sane_numbers_on_two_dev_articles(attributor):
+    result = score_split(BENCH / "dev", attributor, limit=2)
+    assert result["articles"] == 2
+    for key in ("source", "cue", "content", "relation", "relation_with_source"):
+        assert set(result[key]) == {"precision", "recall", "f1"}
+        assert 0.0 <= result[key]["f1"] <= 1.0
+    assert result["relation"]["f1"] > 0.2 and result["content"]["precision"] > 0.3
