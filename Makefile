@@ -42,3 +42,9 @@ eval: $(STAMP)
 
 clean:
 	rm -rf $(STORE) eval-out .pytest_cache
+
+# A conversation in the terminal over the shipped articles (indexes them first; unchanged
+# articles are not re-embedded).
+chat: $(STAMP)
+	$(BIN)/claimtrace --store $(STORE) index update data/articles
+	$(BIN)/claimtrace --store $(STORE) chat

@@ -9,7 +9,7 @@ import click
 
 from .answering import answer_dict
 from .cli import Context, cli
-from .models import Answer
+from .models import Answer, Turn
 from .retrieve import Filters
 from .settings import BACKENDS
 
@@ -113,3 +113,34 @@ def _is_iso_date(value: str) -> bool:
         return True
     except ValueError:
         return False
+
+
+@cli.command("chat")
+@click.option("--backend", type=click.Choice(BACKENDS), default=None, help="Answer backend.")
+@click.option("--base-url", default=None, help="OpenAI-compatible endpoint.")
+@click.option("--model", default=None, help="Model name for --backend openai.")
+@click.pass_obj
+def chat(obj: Context, backend, base_url, model) -> None:
+    """A conversation in the terminal: follow-up questions see the earlier turns."""
+    obj.settings = obj.settings.with_(backend=backend, base_url=base_url, model=model)
+    engine = obj.engine
+    engine.settings = obj.settings
+    stats = engine.stats()
+    click.echo(
+        f"claimtrace — {stats.articles} articles in {stats.store}. "
+        "Ask a question; 'new' starts over, an empty line or Ctrl-D quits."
+    )
+    history: list[Turn] = []
+    while True:
+        try:
+            question = input("\n? ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        if question.lower() == "new":
+            history = []
+            continue
+        answer = engine.ask(question, history=history)
+        click.echo("\n" + render_answer(answer))
+        history.append(Turn(question, answer.answer))

@@ -25,7 +25,9 @@ _TOKEN = re.compile(r"\S+")
 def default_bench_dir() -> Path:
     """``$CLAIMTRACE_BENCH`` or ``../shared/bench/polnear`` beside the repository."""
     env = os.environ.get("CLAIMTRACE_BENCH")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "bench" / "polnear"
+    return (
+        Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "bench" / "polnear"
+    )
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

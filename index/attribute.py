@@ -77,11 +77,14 @@ class Attributor:
             for start, end in splits[a]
             if _is_candidate(text[start:end])
         ]
+        last = {a: start for a, start in wanted}  # later sentences resolve nothing
         rest = [
             (a, start)
             for a, (text, _) in enumerate(texts_and_voices)
             for start, end in splits[a]
-            if not _is_candidate(text[start:end]) and _NAME_LIKE.search(text, start + 1, end)
+            if start < last.get(a, -1)
+            and not _is_candidate(text[start:end])
+            and _NAME_LIKE.search(text, start + 1, end)
         ]
         ends = {(a, s): e for a, spans in enumerate(splits) for s, e in spans}
         parsed: list[list] = [[] for _ in texts_and_voices]

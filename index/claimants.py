@@ -81,7 +81,7 @@ class ClaimantResolver:
                     return earlier.name, True
             return (f"{person} ({bodies[0]})" if bodies else person), True
         head = mention.head.lower()
-        is_short = len(words := strip_determiner(mention.text).split()) <= 3
+        is_short = len(strip_determiner(mention.text).split()) <= 3
         if head and is_short:
             raw = mention.text.lower()
             earlier = self._find(lambda k: head in k.raw.split() and k.raw != raw)

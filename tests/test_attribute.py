@@ -16,12 +16,18 @@ from index.models import KINDS  # noqa: E402
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 BENCH = Path(
     os.environ.get(
-        "CLAIMTRACE_BENCH", Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "polnear"
+        "CLAIMTRACE_BENCH",
+        Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "polnear",
     )
 )
 
 EXPECTED_CLAIMANTS = {
-    "000_": ["RT", "Russian Ministry of Defense", "Ukrainian emergency services", "UN human rights"],
+    "000_": [
+        "RT",
+        "Russian Ministry of Defense",
+        "Ukrainian emergency services",
+        "UN human rights",
+    ],
     "001_": ["Konashenkov", "Russian Defence Ministry", "Ukrainian President"],
     "002_": ["Prigozhin", "Third Separate Assault Brigade", "Biletsky"],
     "003_": ["Zelensky", "BBC"],

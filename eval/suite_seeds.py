@@ -1,0 +1,82 @@
+"""The ``seeds`` suite: the hand-written gold questions over the five seed articles.
+
+The seed articles (``data/articles``) are indexed into the suite's own store,
+every question of ``eval/gold/seeds.jsonl`` is asked, and each answer is scored
+by ``eval.metrics``: overall, and per question type (factual, attribution,
+conflict, date, multi, unanswerable).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from assistant.engine import Engine
+from assistant.retrieve import Filters
+from assistant.settings import Settings
+from eval.metrics import SuiteResult, aggregate, load_gold, score_answer
+
+__all__ = ["ARTICLES", "GOLD", "index_seeds", "evaluate", "run"]
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "data" / "articles"
+GOLD = ROOT / "eval" / "gold" / "seeds.jsonl"
+
+
+def index_seeds(engine: Engine, progress: bool = False) -> float:
+    """Bring the engine's store up to date with the seed articles; returns the seconds taken."""
+    if not ARTICLES.is_dir():
+        raise FileNotFoundError(f"no seed articles at {ARTICLES} — restore data/articles from git")
+    started = time.perf_counter()
+    engine.update([ARTICLES], progress=progress)
+    return time.perf_counter() - started
+
+
+def evaluate(engine: Engine, gold_path: Path = GOLD, limit: int | None = None) -> SuiteResult:
+    """Ask every gold question of an engine whose store holds the seeds, and score."""
+    gold = load_gold(gold_path)[:limit]
+    scores, rows = [], []
+    for g in gold:
+        started = time.perf_counter()
+        answer = engine.ask(g.question, Filters())
+        score = score_answer(g, answer, time.perf_counter() - started)
+        scores.append(score)
+        rows.append(
+            {
+                "id": g.id,
+                "type": g.type,
+                "question": g.question,
+                "score": round(score.score, 4),
+                "abstained": answer.abstained,
+                "answer": answer.answer,
+                "claimants": [c.claimant for c in answer.citations],
+                "articles": [c.article_id for c in answer.citations],
+                "warnings": answer.warnings,
+                "gold_claimants": g.gold_claimants,
+            }
+        )
+    types = sorted({s.type for s in scores})
+    by_type = {t: aggregate([s for s in scores if s.type == t]) for t in types}
+    return SuiteResult(
+        suite="seeds",
+        overall=aggregate(scores),
+        breakdown={"type": by_type},
+        questions=rows,
+        info={"backend": engine.settings.backend, "gold": str(gold_path)},
+    )
+
+
+def run(
+    settings: Settings, work: Path, limit: int | None = None, progress: bool = False
+) -> SuiteResult:
+    """Index the seeds into ``work/store`` and evaluate them."""
+    engine = Engine(settings.with_(store=str(work / "store")))
+    index_seconds = index_seeds(engine, progress)
+    started = time.perf_counter()
+    result = evaluate(engine, limit=limit)
+    result.info.update(
+        store=str(work / "store"),
+        index_seconds=round(index_seconds, 1),
+        ask_seconds=round(time.perf_counter() - started, 1),
+    )
+    return result
