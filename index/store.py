@@ -22,7 +22,6 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
 import chromadb
@@ -37,7 +36,8 @@ from llama_index.core.vector_stores.types import (
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from .errors import NoIndexError, StoreBusyError
-from .models import Article, Attribution, Chunk, IndexedArticle, Sentence, Span
+from .models import IndexedArticle
+from .records import from_record, to_record
 
 __all__ = ["Store", "Generation", "date_key"]
 
@@ -56,51 +56,6 @@ def _client(path: Path) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(
         path=str(path), settings=Settings(anonymized_telemetry=False, allow_reset=False)
     )
-
-
-def to_record(item: IndexedArticle) -> dict:
-    """An IndexedArticle as one JSON line (chunks refer to sentences by index)."""
-    starts = {s.start: i for i, s in enumerate(item.sentences)}
-    return {
-        "article": asdict(item.article),
-        "sentences": [asdict(s) for s in item.sentences],
-        "attributions": [asdict(a) for a in item.attributions],
-        "chunks": [
-            {
-                "chunk_id": c.chunk_id,
-                "start": c.start,
-                "end": c.end,
-                "claimants": c.claimants,
-                "sentences": [starts[s.start] for s in c.sentences],
-            }
-            for c in item.chunks
-        ],
-    }
-
-
-def from_record(rec: dict) -> IndexedArticle:
-    article = Article(**rec["article"])
-    sentences = [Sentence(**s) for s in rec["sentences"]]
-    attributions = []
-    for a in rec["attributions"]:
-        src = a.pop("source")
-        cue, content = Span(**a.pop("cue")), Span(**a.pop("content"))
-        attributions.append(
-            Attribution(cue=cue, content=content, source=Span(**src) if src else None, **a)
-        )
-    chunks = [
-        Chunk(
-            chunk_id=c["chunk_id"],
-            article_id=article.article_id,
-            start=c["start"],
-            end=c["end"],
-            text=article.text[c["start"] : c["end"]],
-            sentences=[sentences[i] for i in c["sentences"]],
-            claimants=c["claimants"],
-        )
-        for c in rec["chunks"]
-    ]
-    return IndexedArticle(article, sentences, attributions, chunks)
 
 
 class Generation:

@@ -205,3 +205,30 @@ def test_killed_update_leaves_the_previous_index_usable(tmp_path, corpus_copy):
     final = run_json(store, "index", "update", str(corpus_copy))
     assert not final["errors"]
     assert run_json(store, "index", "stats")["articles"] == 45
+
+
+def test_an_engine_sees_an_update_made_while_it_is_open(tmp_path, corpus_copy, engine_factory):
+    store = tmp_path / "store"
+    reader = engine_factory(store)
+    reader.build([corpus_copy])
+    question = "Where did the ceasefire negotiators meet?"
+    assert not any(c.article_id == "talks" for c in reader.ask(question).citations)
+    (corpus_copy / "talks.txt").write_text(
+        "Ceasefire talks resume\n\nThe negotiators met in Istanbul on Monday, officials said.\n"
+    )
+    writer = engine_factory(store)
+    assert writer.update([corpus_copy]).added == ["talks"]
+    answer = reader.ask(question)
+    assert answer.citations[0].article_id == "talks"
+    assert any("Istanbul" in c.quote for c in answer.citations)
+
+
+def test_a_second_writer_is_refused_while_one_writes(tmp_path, corpus_copy):
+    from index.errors import StoreBusyError
+    from index.store import Store
+
+    store = Store(tmp_path / "store")
+    with store.writing():
+        with pytest.raises(StoreBusyError, match="wait for it to finish"):
+            with store.writing():
+                pass

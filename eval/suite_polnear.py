@@ -1,0 +1,228 @@
+"""The PolNeAR suites: attribution extraction, and "who said that?" questions.
+
+PolNeAR (``polnear/{train,dev}`` in the bench folder) is a corpus of 2016 US
+election news annotated with who says what (brat standoff, read by
+``eval.polnear``). ``polnear-attribution`` scores ``index.attribute.Attributor``
+on the dev split with ``eval.attribution_score``. ``polnear-whosaid`` turns dev
+attributions with a named source, a speech verb and a long enough content into
+"Who said that <content>?", asks them of an index of all PolNeAR articles and
+checks that the first citation is from the gold article and that the answer
+and that citation's claimant both name the speaker. PolNeAR is for measurement
+only: nothing shipped is trained or tuned on it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.engine import Engine
+from assistant.retrieve import Filters
+from assistant.settings import Settings
+from eval.metrics import SuiteResult, SuiteSkipped, percentile
+from eval.polnear import read_split
+
+__all__ = ["WhoSaid", "whosaid_questions", "speaker_named", "run_attribution", "run_whosaid"]
+
+SEED = 2016
+DEFAULT_LIMIT = 150
+SPEECH_VERBS = frozenset(
+    "said says say saying told tells tell stated states announced announces claimed claims "
+    "added adds wrote writes tweeted tweets argued argues insisted insists declared declares "
+    "asserted explained noted warned acknowledged replied responded recalled suggested "
+    "emphasized stressed testified".split()
+)
+GENERIC_SOURCES = frozenset(
+    "he she they it i we you one this that these those there who his her their its our some "
+    "many others officials sources aides critics experts analysts supporters observers people "
+    "reports polls a an the".split()
+)
+_LOWER_FIRST = frozenset("We It They There This That The A An He She Our My Their His Her".split())
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
+
+
+@dataclass(frozen=True)
+class WhoSaid:
+    """One generated question with its gold speaker and article."""
+
+    id: str
+    question: str
+    article_id: str
+    source: str
+    cue: str
+    content: str
+
+
+def polnear_dir(settings: Settings) -> Path | None:
+    return Path(settings.bench_dir) / "polnear" if settings.bench_dir else None
+
+
+def _require(settings: Settings, *splits: str) -> Path:
+    root = polnear_dir(settings)
+    missing = [s for s in splits if root is None or not (root / s / "text").is_dir()]
+    if missing:
+        raise SuiteSkipped(
+            f"PolNeAR not found at {root} (no {', '.join(missing)} split) — put the bench under "
+            "../shared/bench or set CLAIMTRACE_BENCH to the folder holding polnear/"
+        )
+    return root
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_named(source: str) -> bool:
+    words = source.split()
+    if not words or len(words) > 6 or not source[0].isupper():
+        return False
+    if len(words) == 1 and words[0].lower().strip(".,") in GENERIC_SOURCES:
+        return False
+    names = [w for w in _CAPITALISED.findall(source) if w.lower() not in GENERIC_SOURCES]
+    return bool(names)
+
+
+def _is_speech(cue: str) -> bool:
+    if re.search(r"n[’']t\b|\bnot\b|\bnever\b", cue, re.IGNORECASE):
+        return False
+    return any(w.strip(".,;:").lower() in SPEECH_VERBS for w in cue.split())
+
+
+def _question(content: str) -> str:
+    """ "Who said that <content>?" with the content's quotes kept balanced."""
+    content = re.sub(r"^that\s+", "", content.strip(" ,.:;—-"), flags=re.IGNORECASE)
+    content = content.removesuffix("”").rstrip(" ,.:;—-")
+    if content[:1] in "\"“" and content.count(content[0]) % 2 and not content.endswith("”"):
+        content = content[1:]
+    if content.count("“") > content.count("”"):
+        content += "”"
+    first, _, rest = content.partition(" ")
+    if first in _LOWER_FIRST:
+        content = f"{first.lower()} {rest}"
+    return f"Who said that {content}?"
+
+
+def whosaid_questions(dev_dir: Path, limit: int | None = DEFAULT_LIMIT) -> list[WhoSaid]:
+    """A fixed, seeded sample of "who said that" questions from the dev gold attributions."""
+    candidates, seen = [], set()
+    for article in read_split(dev_dir):
+        for rel in article.relations:
+            if not (rel.source and rel.cue and rel.content):
+                continue
+            source = _clean(article.text[slice(*rel.source)])
+            cue = _clean(article.text[slice(*rel.cue)])
+            content = _clean(article.text[slice(*rel.content)])
+            if not _is_named(source) or not _is_speech(cue) or len(content.split()) < 6:
+                continue
+            question = _question(content)
+            if question in seen:
+                continue
+            seen.add(question)
+            candidates.append((article.name, rel.cue[0], source, cue, content, question))
+    candidates.sort()
+    picked = random.Random(SEED).sample(candidates, min(limit or len(candidates), len(candidates)))
+    return [
+        WhoSaid(f"{name}@{pos}", question, name, source, cue, content)
+        for name, pos, source, cue, content, question in sorted(picked)
+    ]
+
+
+def speaker_named(source: str, text: str) -> bool:
+    """Loose match: the source's last capitalised word, or any word of 4+ letters, is in text."""
+    caps = [w for w in _CAPITALISED.findall(source) if w.lower() not in GENERIC_SOURCES]
+    words = {w.lower() for w in re.findall(r"\w+", source) if len(w) >= 4}
+    if caps:
+        words.add(caps[-1].strip(".’'").lower())
+    text = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}", text) for w in words if w)
+
+
+def run_attribution(
+    settings: Settings, work: Path, limit: int | None = None, progress: bool = False
+) -> SuiteResult:
+    """Score the attributor on the PolNeAR dev split (token and relation F1)."""
+    from eval.attribution_score import score_split
+    from index.attribute import Attributor
+
+    root = _require(settings, "dev")
+    result = score_split(root / "dev", Attributor(), limit)
+    roles = {k: v for k, v in result.items() if isinstance(v, dict)}
+    return SuiteResult(
+        suite="polnear-attribution",
+        overall={**roles, "articles": result.get("articles"), "seconds": result.get("seconds")},
+        breakdown={"role": roles},
+        info={"split": str(root / "dev")},
+    )
+
+
+def run_whosaid(
+    settings: Settings, work: Path, limit: int | None = None, progress: bool = False
+) -> SuiteResult:
+    """Index all PolNeAR articles under ``work`` and ask the "who said that" questions."""
+    root = _require(settings, "train", "dev")
+    questions = whosaid_questions(root / "dev", limit or DEFAULT_LIMIT)
+    engine = Engine(settings.with_(store=str(work / "store")))
+    started = time.perf_counter()
+    summary = engine.update([root / "train" / "text", root / "dev" / "text"], progress=progress)
+    index_seconds = time.perf_counter() - started
+    rows, seconds = [], []
+    for q in questions:
+        started = time.perf_counter()
+        answer = engine.ask(q.question, Filters())
+        seconds.append(time.perf_counter() - started)
+        first = answer.citations[0] if answer.citations else None
+        hit = first is not None and first.article_id == q.article_id
+        in_text = speaker_named(q.source, answer.answer)
+        in_claimant = first is not None and speaker_named(q.source, first.claimant or "")
+        rows.append(
+            {
+                "id": q.id,
+                "question": q.question,
+                "outlet": q.article_id.split("_", 1)[0],
+                "gold_source": q.source,
+                "score": float(hit and in_text and in_claimant),
+                "hit@1": float(hit),
+                "named_in_answer": float(in_text),
+                "named_by_claimant": float(in_claimant),
+                "abstained": answer.abstained,
+                "answer": answer.answer,
+                "claimants": [c.claimant for c in answer.citations],
+                "articles": [c.article_id for c in answer.citations],
+            }
+        )
+    by_outlet = {
+        o: _summary([r for r in rows if r["outlet"] == o]) for o in sorted({r["outlet"] for r in rows})
+    }
+    return SuiteResult(
+        suite="polnear-whosaid",
+        overall={
+            **_summary(rows),
+            "latency": {"p50": percentile(seconds, 50), "p95": percentile(seconds, 95)},
+        },
+        breakdown={"outlet": by_outlet},
+        questions=rows,
+        info={
+            "backend": engine.settings.backend,
+            "store": str(work / "store"),
+            "articles_added": len(summary.added) + len(summary.changed),
+            "articles_unchanged": summary.unchanged,
+            "index_seconds": round(index_seconds, 1),
+            "ask_seconds": round(sum(seconds), 1),
+            "seed": SEED,
+        },
+    )
+
+
+def _summary(rows: list[dict]) -> dict:
+    n = len(rows) or 1
+    return {
+        "questions": len(rows),
+        "accuracy": sum(r["score"] for r in rows) / n,
+        "hit@1": sum(r["hit@1"] for r in rows) / n,
+        "named_in_answer": sum(r["named_in_answer"] for r in rows) / n,
+        "named_by_claimant": sum(r["named_by_claimant"] for r in rows) / n,
+        "abstained": sum(r["abstained"] for r in rows) / n,
+    }
