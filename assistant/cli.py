@@ -75,4 +75,4 @@ def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="claimtrace")
 
 
-from . import cli_ask, cli_index  # noqa: E402, F401  (register the commands)
+from . import cli_ask, cli_eval, cli_index  # noqa: E402, F401  (register the commands)

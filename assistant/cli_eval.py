@@ -36,27 +36,47 @@ def _work_root(ctx: click.Context, out: str | None, stack: list) -> Path:
 def _summary(result) -> str:
     from eval.metrics import flatten
 
-    lines = [f"{result.suite}: " + ", ".join(f"{k} {v}" for k, v in result.info.items()
-                                           if not isinstance(v, dict))]
-    lines += [f"  {k:42} {v:8.3f}" for k, v in flatten(result.overall).items()]
+    lines = [
+        f"{result.suite}: "
+        + ", ".join(f"{k} {v}" for k, v in result.info.items() if not isinstance(v, dict))
+    ]
+    lines += [
+        f"  {k:42} {v:8.3f}" if isinstance(v, float) else f"  {k:42} {v:8}"
+        for k, v in flatten(result.overall).items()
+    ]
     return "\n".join(lines)
 
 
 @cli.command("eval")
-@click.option("--suite", required=True, help="seeds, polnear-attribution, polnear-whosaid, ruwa-events.")
+@click.option(
+    "--suite", required=True, help="seeds, polnear-attribution, polnear-whosaid, ruwa-events."
+)
 @click.option("--backend", type=click.Choice(BACKENDS), default=None, help="Answer backend.")
-@click.option("--base-url", default=None, help="OpenAI-compatible endpoint (env CLAIMTRACE_BASE_URL).")
-@click.option("--model", default=None, help="Model name for --backend openai (env CLAIMTRACE_MODEL).")
-@click.option("--out", type=click.Path(file_okay=False), default=None,
-              help="Write report.md, metrics.json and PNG charts here.")
+@click.option(
+    "--base-url", default=None, help="OpenAI-compatible endpoint (env CLAIMTRACE_BASE_URL)."
+)
+@click.option(
+    "--model", default=None, help="Model name for --backend openai (env CLAIMTRACE_MODEL)."
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Write report.md, metrics.json and PNG charts here.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON on stdout.")
-@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="A previous metrics.json: report the change per metric.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A previous metrics.json: report the change per metric.",
+)
 @click.option("--limit", type=int, default=None, help="Ask at most N questions / use N items.")
 @click.option("--check", is_flag=True, help="Exit 1 when a metric is below eval/thresholds.json.")
 @click.pass_context
-def evaluate(ctx: click.Context, suite, backend, base_url, model, out, as_json, baseline, limit,
-             check):
+def evaluate(
+    ctx: click.Context, suite, backend, base_url, model, out, as_json, baseline, limit, check
+):
     """Run an evaluation SUITE and report its metrics."""
     from eval.report import load_baseline, write_report
     from eval.suites import SuiteSkipped, check_thresholds, run_suite

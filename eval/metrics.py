@@ -249,7 +249,10 @@ def aggregate(scores: list[QuestionScore]) -> dict:
         "hit@1": {"article": m("hit1_article"), "sentence": m("hit1_sentence")},
         "hit@5": {"article": m("hit5_article"), "sentence": m("hit5_sentence")},
         "mrr": {"article": m("rr_article"), "sentence": m("rr_sentence")},
-        "citation_precision": {"evidence": m("precision_evidence"), "article": m("precision_article")},
+        "citation_precision": {
+            "evidence": m("precision_evidence"),
+            "article": m("precision_article"),
+        },
         "citation_recall": m("recall_evidence"),
         "claimant_accuracy": m("claimant_accuracy"),
         "attribution_preservation": m("attribution_preservation"),
@@ -266,13 +269,13 @@ def aggregate(scores: list[QuestionScore]) -> dict:
     }
 
 
-def flatten(metrics: dict, prefix: str = "") -> dict[str, float]:
+def flatten(metrics: dict, prefix: str = "") -> dict[str, float | int]:
     """``{"hit@1": {"article": x}}`` → ``{"hit@1.article": x}``; numbers only, None kept out."""
-    flat: dict[str, float] = {}
+    flat: dict[str, float | int] = {}
     for key, value in metrics.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             flat.update(flatten(value, name + "."))
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            flat[name] = float(value)
+            flat[name] = value
     return flat

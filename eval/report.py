@@ -18,7 +18,7 @@ from eval.metrics import SuiteResult, flatten
 __all__ = ["write_report", "load_baseline", "deltas", "render_markdown", "LOWER_IS_BETTER"]
 
 #: Flattened metric names where a smaller value is an improvement.
-LOWER_IS_BETTER = ("latency", "seconds")
+LOWER_IS_BETTER = ("latency", "seconds")  # marked in the delta table; kept off the 0–1 charts
 #: Flattened names holding counts or times, kept out of 0–1 bar charts.
 _NOT_RATES = ("latency", "seconds", "questions", "answerable", "relevant", "articles", "queries")
 
@@ -91,18 +91,26 @@ def render_markdown(result: SuiteResult, baseline: dict | None = None) -> str:
         )
         lines += ["", "![change per metric](change_vs_baseline.png)"]
     scored = [q for q in result.questions if q.get("score") is not None]
-    if scored:
+    answerable = [q for q in scored if q.get("answerable", True)]
+    if answerable:
         lines += ["", "## The 5 worst-answered questions", ""]
-        for q in sorted(scored, key=lambda q: (q["score"], q["id"]))[:5]:
-            lines.append(f"### {q['id']} ({q.get('type', result.suite)}), score {q['score']:.2f}")
-            lines += ["", f"**Q:** {q['question']}", ""]
-            gold = q.get("gold_claimants") or q.get("gold_source")
-            if gold:
-                lines += [f"Gold claimant(s): {json.dumps(gold, ensure_ascii=False)}", ""]
-            lines += [f"> {_shorten(q.get('answer') or '(no answer)')}", ""]
-            claimants = ", ".join(q.get("claimants") or []) or "none"
-            lines += [f"Cited claimants: {claimants}", ""]
+        for q in sorted(answerable, key=lambda q: (q["score"], q["id"]))[:5]:
+            lines += _question_block(q, result.suite)
+    missed = [q["id"] for q in scored if q.get("answerable") is False and not q.get("abstained")]
+    if missed:
+        lines += ["", f"Unanswerable questions answered anyway: {', '.join(missed)}", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _question_block(q: dict, suite: str) -> list[str]:
+    lines = [f"### {q['id']} ({q.get('type', suite)}), score {q['score']:.2f}", ""]
+    lines += [f"**Q:** {q['question']}", ""]
+    gold = q.get("gold_claimants") or q.get("gold_source")
+    if gold:
+        lines += [f"Gold claimant(s): {json.dumps(gold, ensure_ascii=False)}", ""]
+    lines += [f"> {_shorten(q.get('answer') or '(no answer)')}", ""]
+    lines += [f"Cited claimants: {', '.join(q.get('claimants') or []) or 'none'}", ""]
+    return lines
 
 
 def _plot_breakdown(dimension: str, groups: dict[str, dict], title: str, path: Path) -> None:
@@ -114,19 +122,19 @@ def _plot_breakdown(dimension: str, groups: dict[str, dict], title: str, path: P
     flat = {g: {k: v for k, v in flatten(m).items() if _is_rate(k)} for g, m in groups.items()}
     names = list(dict.fromkeys(k for m in flat.values() for k in m))
     width = 0.8 / max(1, len(groups))
-    fig, ax = plt.subplots(figsize=(max(8.0, 0.75 * len(names) * max(1, len(groups)) ** 0.5), 5.5))
+    fig, ax = plt.subplots(figsize=(min(16.0, max(8.0, 0.65 * len(names) + 3)), 5.8))
     cmap = plt.get_cmap("tab10")
     for i, (group, metrics) in enumerate(flat.items()):
         xs = [j + (i - (len(groups) - 1) / 2) * width for j in range(len(names))]
         ax.bar(xs, [metrics.get(n, 0.0) for n in names], width, label=group, color=cmap(i % 10))
     ax.set_xticks(range(len(names)))
-    ax.set_xticklabels(names, rotation=35, ha="right", fontsize=9)
+    ax.set_xticklabels(names, rotation=40, ha="right", fontsize=9)
+    ax.set_xlim(-0.6, len(names) - 0.4)
     ax.set_ylim(0, 1.05)
-    ax.set_ylabel("score (0–1)")
+    ax.set_ylabel("score (0–1, higher is better)")
     ax.set_title(title)
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(title=dimension, fontsize=8, ncols=min(len(groups), 5), loc="upper right",
-              bbox_to_anchor=(1.0, -0.32) if len(names) > 6 else None)
+    ax.legend(title=dimension, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
@@ -138,14 +146,13 @@ def _plot_deltas(change: dict[str, tuple[float, float, float]], title: str, path
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    names = list(change)
+    names = [n for n in change if _is_rate(n)]  # counts and seconds stay in the table
     values = [change[n][2] for n in names]
-    better = [(v <= 0) if any(p in n for p in LOWER_IS_BETTER) else (v >= 0) for n, v in change.items()]
     fig, ax = plt.subplots(figsize=(8.5, max(3.0, 0.32 * len(names) + 1.2)))
-    ax.barh(names, values, color=["#2a9d4b" if b else "#c0392b" for b in better])
+    ax.barh(names, values, color=["#2a9d4b" if v >= 0 else "#c0392b" for v in values])
     ax.axvline(0, color="black", linewidth=0.8)
     ax.invert_yaxis()
-    ax.set_xlabel("change against the baseline (green: better; latency: lower is better)")
+    ax.set_xlabel("change against the baseline (green: better, red: worse)")
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
@@ -158,7 +165,9 @@ def write_report(result: SuiteResult, out: str | Path, baseline: dict | None = N
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "metrics.json", out / "report.md"]
-    written[0].write_text(json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8")
+    written[0].write_text(
+        json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     written[1].write_text(render_markdown(result, baseline), encoding="utf-8")
     for dimension, groups in result.breakdown.items():
         path = out / f"metrics_by_{dimension}.png"

@@ -95,7 +95,7 @@ def _question(content: str) -> str:
     """ "Who said that <content>?" with the content's quotes kept balanced."""
     content = re.sub(r"^that\s+", "", content.strip(" ,.:;—-"), flags=re.IGNORECASE)
     content = content.removesuffix("”").rstrip(" ,.:;—-")
-    if content[:1] in "\"“" and content.count(content[0]) % 2 and not content.endswith("”"):
+    if content[:1] in '"“' and content.count(content[0]) % 2 and not content.endswith("”"):
         content = content[1:]
     if content.count("“") > content.count("”"):
         content += "”"
@@ -194,7 +194,8 @@ def run_whosaid(
             }
         )
     by_outlet = {
-        o: _summary([r for r in rows if r["outlet"] == o]) for o in sorted({r["outlet"] for r in rows})
+        o: _summary([r for r in rows if r["outlet"] == o])
+        for o in sorted({r["outlet"] for r in rows})
     }
     return SuiteResult(
         suite="polnear-whosaid",

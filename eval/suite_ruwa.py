@@ -201,4 +201,3 @@ def run(
 def _ranked_ids(hits) -> list[str]:
     """Article ids in rank order, each once (an article may have several chunks)."""
     return list(dict.fromkeys(h.chunk.article_id for h in hits))
-

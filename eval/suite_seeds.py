@@ -45,6 +45,7 @@ def evaluate(engine: Engine, gold_path: Path = GOLD, limit: int | None = None) -
             {
                 "id": g.id,
                 "type": g.type,
+                "answerable": g.answerable,
                 "question": g.question,
                 "score": round(score.score, 4),
                 "abstained": answer.abstained,

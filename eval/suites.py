@@ -85,7 +85,9 @@ def check_thresholds(result: SuiteResult, backend: str, path: Path = THRESHOLDS)
     for metric, minimum in sorted(minimums.items()):
         value = have.get(metric)
         if value is None:
-            failures.append(f"{metric}: missing from the {result.suite} results (minimum {minimum})")
+            failures.append(
+                f"{metric}: missing from the {result.suite} results (minimum {minimum})"
+            )
         elif value < minimum:
             failures.append(f"{metric}: {value:.3f} is below the minimum {minimum}")
     return failures

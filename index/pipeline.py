@@ -7,6 +7,7 @@ in one atomic switch (see ``store.py``), so a killed run loses nothing.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -22,6 +23,20 @@ from .store import Store, add_chunks, open_vectors
 __all__ = ["UpdateSummary", "update_index", "Analyser"]
 
 EMBED_BATCH = 64
+
+#: Modules whose code decides sentences, attributions and chunks. When any of
+#: them changes, stored analyses are stale and the next update rebuilds.
+_ANALYSIS_MODULES = ("attribute", "rules", "cues", "claimants", "chunk")
+
+
+def analysis_version() -> str:
+    """A hash of the code that turns an article into sentences, claims and chunks."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted(here.glob("*.py")):
+        if path.stem.split("_")[0] in _ANALYSIS_MODULES:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class Analyser(Protocol):
@@ -82,8 +97,15 @@ def update_index(
     summary = UpdateSummary(errors=errors)
     with store.writing():
         old = store.current() if store.exists() else None
-        if old is not None and old.manifest.get("embed_model") != embedder.name:
-            fresh = True  # vectors of another model cannot be mixed in
+        version = analysis_version()
+        # another model's vectors or stale attributions: re-embed everything
+        rebuild = fresh or (
+            old is not None
+            and (
+                old.manifest.get("embed_model") != embedder.name
+                or old.manifest.get("analysis_version") != version
+            )
+        )
         old_items = old.articles if old is not None else {}
         failed = [e.file for e in errors]
 
@@ -94,7 +116,7 @@ def update_index(
             if before is None:
                 summary.added.append(article.article_id)
                 todo.append(article)
-            elif fresh or before.article.content_hash != article.content_hash:
+            elif rebuild or before.article.content_hash != article.content_hash:
                 summary.changed.append(article.article_id)
                 todo.append(article)
             else:
@@ -104,7 +126,11 @@ def update_index(
             if aid in keep or aid in summary.changed:
                 continue
             if any(_same_file(item.article.path, f) for f in failed):
-                keep[aid] = item  # its file failed to read this time: lose nothing
+                # its file failed to read this time: lose nothing (re-embed it on a rebuild)
+                if rebuild:
+                    todo.append(item.article)
+                else:
+                    keep[aid] = item
             else:
                 summary.removed.append(aid)
         if fresh:  # a build reports every article it embeds as added
@@ -112,10 +138,10 @@ def update_index(
             summary.changed = []
         for ids in (summary.added, summary.changed, summary.removed):
             ids.sort()
-        if old is not None and not fresh and not todo and not summary.removed:
+        if old is not None and not rebuild and not todo and not summary.removed:
             return summary
 
-        path = store.new_generation(copy_current=not fresh)
+        path = store.new_generation(copy_current=not rebuild)
         vectors = open_vectors(path)
         for aid in summary.changed + summary.removed:
             vectors.delete(ref_doc_id=aid)
@@ -127,6 +153,7 @@ def update_index(
             keep,
             {
                 "embed_model": embedder.name,
+                "analysis_version": version,
                 "articles": len(keep),
                 "chunks": sum(len(i.chunks) for i in keep.values()),
             },

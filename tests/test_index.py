@@ -232,3 +232,16 @@ def test_a_second_writer_is_refused_while_one_writes(tmp_path, corpus_copy):
         with pytest.raises(StoreBusyError, match="wait for it to finish"):
             with store.writing():
                 pass
+
+
+def test_changed_attribution_code_reanalyses_everything_as_changed(tmp_path, corpus_copy):
+    store = tmp_path / "store"
+    run_json(store, "index", "build", str(corpus_copy))
+    current = store / (store / "CURRENT").read_text().strip() / "manifest.json"
+    manifest = json.loads(current.read_text())
+    manifest["analysis_version"] = "older-code"
+    current.write_text(json.dumps(manifest))
+    summary = run_json(store, "index", "update", str(corpus_copy))
+    assert len(summary["changed"]) == 5 and summary["added"] == []
+    assert summary["embedded_chunks"] == run_json(store, "index", "stats")["chunks"]
+    assert run_json(store, "index", "update", str(corpus_copy))["embedded_chunks"] == 0

@@ -24,7 +24,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPES = ("factual", "attribution", "conflict", "date", "multi", "unanswerable")
-MINIMUM = {"factual": 10, "attribution": 10, "conflict": 6, "date": 5, "multi": 5, "unanswerable": 8}
+MINIMUM = {
+    "factual": 10,
+    "attribution": 10,
+    "conflict": 6,
+    "date": 5,
+    "multi": 5,
+    "unanswerable": 8,
+}
 MIN_TOTAL = 48
 FIELDS = {
     "id": str,
