@@ -21,7 +21,7 @@ __all__ = ["Answerer", "ABSTAIN_BELOW", "MAX_EVIDENCE"]
 
 #: Abstain when the best evidence sentence scores below this (calibrated on
 #: eval/gold/seeds.jsonl: see the README's evaluation section).
-ABSTAIN_BELOW = 0.40
+ABSTAIN_BELOW = 0.47
 MAX_EVIDENCE = 6
 
 

@@ -77,7 +77,20 @@ def _summary(result) -> str:
 def evaluate(
     ctx: click.Context, suite, backend, base_url, model, out, as_json, baseline, limit, check
 ):
-    """Run an evaluation SUITE and report its metrics."""
+    """Run an evaluation suite and report its metrics.
+
+    \b
+    Suites:
+      seeds                gold questions over the five seed articles
+      polnear-attribution  attribution extraction on PolNeAR dev (F1)
+      polnear-whosaid      "Who said that ...?" from PolNeAR dev attributions
+      ruwa-events          event retrieval over ~15k RUWA items (P@10, R@100)
+
+    Each suite keeps its index in <work>/<suite>/store and reuses it next time;
+    <work> is --store when given, else OUT/store, else a temporary folder.
+    PolNeAR and RUWA are read from the bench folder (CLAIMTRACE_BENCH,
+    default ../shared/bench).
+    """
     from eval.report import load_baseline, write_report
     from eval.suites import SuiteSkipped, check_thresholds, run_suite
 

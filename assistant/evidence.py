@@ -30,12 +30,12 @@ SPEECH_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Weights:
-    dense: float = 0.55
+    dense: float = 0.70
     lexical: float = 0.30
     rank: float = 0.15
     claimant: float = 0.25
     per_article: int = 2  # first-pass cap of sentences from one article
-    keep_ratio: float = 0.62  # keep sentences scoring at least this share of the best
+    keep_ratio: float = 0.70  # keep sentences scoring at least this share of the best
 
 
 @dataclass

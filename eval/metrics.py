@@ -9,10 +9,8 @@ Text is compared after folding case, curly quotes and whitespace.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from assistant.models import Answer, Citation
 
@@ -21,7 +19,6 @@ __all__ = [
     "QuestionScore",
     "SuiteResult",
     "SuiteSkipped",
-    "load_gold",
     "score_answer",
     "aggregate",
     "flatten",
@@ -101,21 +98,6 @@ class SuiteResult:
     breakdown: dict[str, dict[str, dict]] = field(default_factory=dict)
     questions: list[dict] = field(default_factory=list)
     info: dict = field(default_factory=dict)
-
-
-def load_gold(path: str | Path) -> list[GoldQuestion]:
-    """Read a gold JSONL file; a bad line is a ValueError naming the file and line."""
-    questions = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            questions.append(GoldQuestion(**json.loads(line)))
-        except (json.JSONDecodeError, TypeError) as exc:
-            raise ValueError(
-                f"{path} line {n}: not a gold question ({exc}) — check it with eval/gold/check.py"
-            ) from None
-    return questions
 
 
 def norm(text: str) -> str:

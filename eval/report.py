@@ -61,6 +61,14 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
     return lines
 
 
+def _verdict(name: str, change: float) -> str:
+    """ "better"/"worse" for a change of a metric (latency: lower is better; counts: blank)."""
+    if abs(change) < 1e-9 or not (_is_rate(name) or any(p in name for p in LOWER_IS_BETTER)):
+        return ""
+    lower = any(p in name for p in LOWER_IS_BETTER)
+    return "better" if (change < 0) == lower else "worse"
+
+
 def _breakdown_table(groups: dict[str, dict]) -> list[str]:
     """Metrics as rows, groups as columns (keeps many metrics readable)."""
     flat = {g: flatten(m) for g, m in groups.items()}
@@ -86,8 +94,8 @@ def render_markdown(result: SuiteResult, baseline: dict | None = None) -> str:
         change = deltas(result.overall, baseline["overall"])
         lines += ["", "## Change against the baseline", ""]
         lines += _table(
-            ["metric", "baseline", "now", "change"],
-            [[k, old, new, f"{d:+.3f}"] for k, (old, new, d) in change.items()],
+            ["metric", "baseline", "now", "change", ""],
+            [[k, old, new, f"{d:+.3f}", _verdict(k, d)] for k, (old, new, d) in change.items()],
         )
         lines += ["", "![change per metric](change_vs_baseline.png)"]
     scored = [q for q in result.questions if q.get("score") is not None]

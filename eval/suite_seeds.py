@@ -8,19 +8,37 @@ conflict, date, multi, unanswerable).
 
 from __future__ import annotations
 
+import json
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 from assistant.engine import Engine
 from assistant.retrieve import Filters
 from assistant.settings import Settings
-from eval.metrics import SuiteResult, aggregate, load_gold, score_answer
+from eval.metrics import GoldQuestion, SuiteResult, aggregate, score_answer
 
-__all__ = ["ARTICLES", "GOLD", "index_seeds", "evaluate", "run"]
+__all__ = ["ARTICLES", "GOLD", "load_gold", "index_seeds", "evaluate", "run"]
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"
 GOLD = ROOT / "eval" / "gold" / "seeds.jsonl"
+_SAME = ("id", "type", "answerable", "abstained")  # already in the question's row
+
+
+def load_gold(path: str | Path) -> list[GoldQuestion]:
+    """Read a gold JSONL file; a bad line is a ValueError naming the file and line."""
+    questions = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            questions.append(GoldQuestion(**json.loads(line)))
+        except (json.JSONDecodeError, TypeError) as exc:
+            raise ValueError(
+                f"{path} line {n}: not a gold question ({exc}) — check it with eval/gold/check.py"
+            ) from None
+    return questions
 
 
 def index_seeds(engine: Engine, progress: bool = False) -> float:
@@ -54,6 +72,7 @@ def evaluate(engine: Engine, gold_path: Path = GOLD, limit: int | None = None) -
                 "articles": [c.article_id for c in answer.citations],
                 "warnings": answer.warnings,
                 "gold_claimants": g.gold_claimants,
+                "metrics": {k: v for k, v in asdict(score).items() if k not in _SAME},
             }
         )
     types = sorted({s.type for s in scores})

@@ -59,8 +59,10 @@ def run_suite(
     ``SuiteSkipped`` when the suite's data is missing.
     """
     if name not in SUITES:
-        known = "; ".join(f"{n} ({d})" for n, d in DESCRIPTIONS.items())
-        raise ValueError(f"unknown suite {name!r}; choose one of: {known}")
+        raise ValueError(
+            f"unknown suite {name!r}; choose one of {', '.join(SUITES)} "
+            "(`claimtrace eval --help` says what each measures)"
+        )
     if limit is not None and limit < 1:
         raise ValueError(f"--limit must be at least 1, got {limit}")
     folder = Path(work) / name

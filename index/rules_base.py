@@ -1,0 +1,101 @@
+"""Shared pieces of the attribution rules: the raw result and the sentence context.
+
+``index.rules_verbs`` and ``index.rules_phrases`` build ``RawAttribution``s from
+one parsed sentence (a spaCy ``Doc`` passed in, never imported here); the
+``Context`` turns token lists into character ranges of the article text and
+describes a source phrase as a spaCy-free ``Mention`` for ``index.claimants``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.claimants import Mention
+
+__all__ = ["RawAttribution", "Context", "EDGE_PUNCT", "base_phrase"]
+
+EDGE_PUNCT = " \t\n,;:—–-"
+_MODIFIERS = {"compound", "amod", "det", "poss", "nummod", "nmod", "npadvmod", "case", "punct"}
+
+
+@dataclass
+class RawAttribution:
+    """One attribution as character ranges, before its claimant is resolved."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    mention: Mention | None
+    kind: str
+    confidence: float = 1.0
+
+
+
+@dataclass
+class Context:
+    doc: object
+    offset: int
+    text: str
+    quotes: list[tuple[int, int]]
+
+    def chars(self, tokens, strip: str = EDGE_PUNCT) -> tuple[int, int] | None:
+        """The outer character range of ``tokens``, trimmed of edge punctuation."""
+        tokens = list(tokens)
+        if not tokens:
+            return None
+        start = self.offset + min(t.idx for t in tokens)
+        end = self.offset + max(t.idx + len(t.text) for t in tokens)
+        while start < end and self.text[start] in strip:
+            start += 1
+        while end > start and self.text[end - 1] in strip:
+            end -= 1
+        return (start, end) if end > start else None
+
+    def quoted(self, start: int, end: int) -> bool:
+        inside = sum(
+            min(end, q1) - max(start, q0) for q0, q1 in self.quotes if q0 < end and q1 > start
+        )
+        return inside * 2 >= end - start
+
+    def widen(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Grow a content range to cover any quotation it overlaps (quotes span sentences)."""
+        start, end = span
+        for q0, q1 in self.quotes:
+            if q0 < end and q1 > start:
+                start, end = min(start, q0), max(end, q1)
+        return start, end
+
+    def mention(self, tokens) -> Mention:
+        tokens = list(tokens)
+        head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+        ents = {e for t in tokens for e in t.doc.ents if e.start <= t.i < e.end}
+        ents = [e for e in sorted(ents, key=lambda e: e.start) if e.start >= tokens[0].i]
+        base = base_phrase(head, tokens[0].i)
+        appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if head.pos_ == "NOUN" and appos and not any(e.label_ == "PERSON" for e in ents):
+            ents = []  # "the boss of the group, Prigozhin": the apposition names the person
+            persons = [self.text[slice(*self.chars(base_phrase(appos[0], appos[0].i)))]]
+        else:
+            persons = [e.text for e in ents if e.label_ == "PERSON"]
+        return Mention(
+            text=self.text[slice(*self.chars(tokens, EDGE_PUNCT + '"“”'))],
+            head=head.text,
+            base=self.text[slice(*(self.chars(base) or self.chars(tokens)))],
+            persons=persons,
+            bodies=[e.text for e in ents if e.label_ in ("ORG", "NORP", "GPE")],
+        )
+
+
+
+def base_phrase(head, first: int) -> list:
+    """The head noun with its left modifiers and a following "of …" phrase."""
+    doc, left = head.doc, head.i
+    while left - 1 >= first and doc[left - 1].dep_ in _MODIFIERS and doc[left - 1].head.i <= head.i:
+        if doc[left - 1].dep_ == "punct" and doc[left - 1].text not in "-–":
+            break
+        left -= 1
+    right = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right + 1:
+            right = child.right_edge.i
+    return list(doc[left : right + 1])

@@ -1,0 +1,97 @@
+"""Attribution rules that need no reporting verb: "according to X", headline colons, post credits.
+
+Called by ``index.rules.extract`` on each parsed sentence: "according to X" /
+"as per X" phrases, headline colons ("Pence: …", "…: Official") and
+embedded-post credits ("… — Name (@handle)").
+"""
+
+from __future__ import annotations
+
+from index.rules_base import EDGE_PUNCT, Context, RawAttribution
+
+__all__ = ["according_rule", "colon_rule", "credit_rule"]
+
+_SOURCE_NOUNS = {"poll", "official", "officials", "source", "sources", "study", "survey"}
+_NAMED = {"PERSON", "ORG", "NORP"}
+
+
+def according_rule(ctx: Context, tok) -> RawAttribution | None:
+    lower = tok.lower_
+    if lower == "according":
+        to = [c for c in tok.children if c.lower_ == "to"] or (
+            [tok.doc[tok.i + 1]]
+            if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+            else []
+        )
+        cue = [tok, *to[:1]]
+    elif lower == "per" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as":
+        to, cue = [tok], [tok.doc[tok.i - 1], tok]
+    else:
+        return None
+    objs = [g for t in to[:1] for g in t.children if g.dep_ == "pobj"]
+    if not objs:
+        return None
+    phrase = {t.i for c in cue for t in c.subtree} | {c.i for c in cue}
+    lo, hi = min(phrase), max(phrase)
+    before = [t for t in tok.doc if t.i < lo]
+    after = [t for t in tok.doc if t.i > hi]
+    rest = before if len(before) >= len(after) else after
+    content = ctx.chars(rest, EDGE_PUNCT + ".")
+    if not content:
+        return None
+    source = list(objs[0].subtree)
+    kind = "according_to"
+    return RawAttribution(
+        ctx.chars(cue), ctx.widen(content), ctx.chars(source), ctx.mention(source), kind
+    )
+
+
+def colon_rule(ctx: Context) -> RawAttribution | None:
+    """Headline colons: "Pence: Trump was mocking" and "Civilians fleeing: Official"."""
+    doc = ctx.doc
+    colons = [t for t in doc if t.text == ":"]
+    if not colons or any(t.pos_ in ("VERB", "AUX") for t in doc[: colons[0].i]):
+        return None
+    colon = colons[0]
+    before, after = list(doc[: colon.i]), list(doc[colon.i + 1 :])
+    if not before or not after:
+        return None
+    if len(before) <= 6 and _names_someone(before):
+        source, content = before, after
+    elif len([t for t in after if not t.is_punct]) <= 3 and _names_someone(after):
+        source, content = after, before
+    else:
+        return None
+    span = ctx.chars(content, EDGE_PUNCT + ".")
+    if not span:
+        return None
+    kind = "direct" if ctx.quoted(*span) else "indirect"
+    return RawAttribution(
+        ctx.chars([colon], " "), ctx.widen(span), ctx.chars(source), ctx.mention(source), kind, 0.7
+    )
+
+
+def _names_someone(tokens) -> bool:
+    if any(t.ent_type_ in _NAMED for t in tokens):
+        return True
+    if any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "DATE") for t in tokens):
+        return not any(t.ent_type_ in ("GPE", "LOC", "DATE") for t in tokens)
+    return any(t.lower_ in _SOURCE_NOUNS for t in tokens)
+
+
+def credit_rule(ctx: Context) -> RawAttribution | None:
+    """Embedded posts: "… pic.twitter.com/x — RT (@RT_com) March 6, 2022"."""
+    doc = ctx.doc
+    for dash in reversed([t for t in doc if t.text in ("—", "–") and t.i > 2]):
+        rest = list(doc[dash.i + 1 :])
+        paren = next((t for t in rest if t.text == "("), None)
+        if paren is None or paren.i + 1 >= len(doc) or not doc[paren.i + 1].text.startswith("@"):
+            continue
+        source = [t for t in rest if t.i < paren.i]
+        content = ctx.chars(doc[: dash.i])
+        if source and content:
+            src = ctx.chars(source)
+            return RawAttribution(
+                ctx.chars([dash], " "), content, src, ctx.mention(source), "indirect", 0.8
+            )
+    return None

@@ -1,0 +1,147 @@
+"""The reporting-verb rule: subject → source, verb → cue, complement or quotation → content.
+
+Called by ``index.rules.extract`` for every verb of a parsed sentence whose
+lemma is in the cue lexicon (``index.cues``). spaCy tokens are passed in.
+"""
+
+from __future__ import annotations
+
+from index.cues import (
+    CONTENT_PREPOSITIONS,
+    CONTENT_VERBS,
+    MESSAGE_NOUNS,
+    OBJECT_VERBS,
+    PUBLISH_VERBS,
+    SPEECH_VERBS,
+    is_cue_verb,
+)
+from index.rules_base import Context, RawAttribution
+
+__all__ = ["verb_rule"]
+
+_RELATIVE = {"who", "which", "that"}
+_CUE_AUX = {"aux", "auxpass", "neg", "advmod"}
+
+
+def verb_rule(ctx: Context, tok) -> RawAttribution | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or not _in_lexicon(lemma):
+        return None
+    content = _clause(ctx, tok, lemma)
+    quote = None if content else _adjacent_quote(ctx, tok)
+    if not is_cue_verb(lemma, content is not None, quote is not None):
+        return None
+    content = ctx.widen(content) if content else quote
+    subject = _subject(tok)
+    source = ctx.chars(subject) if subject else None
+    if source and content and source[0] < content[1] and content[0] < source[1]:
+        return None
+    cue = _cue_tokens(tok)
+    kind = "direct" if ctx.quoted(*content) else "indirect"
+    return RawAttribution(
+        ctx.chars(cue), content, source, ctx.mention(subject) if subject else None, kind
+    )
+
+
+def _in_lexicon(lemma: str) -> bool:
+    return lemma in SPEECH_VERBS or lemma in CONTENT_VERBS or lemma in PUBLISH_VERBS
+
+
+def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp") and not (child.i < tok.i and child.dep_ == "xcomp"):
+            return ctx.chars(child.subtree)
+    for child in tok.children:  # "confirmed through its account that …" (misattached)
+        if child.dep_ in ("dep", "prep", "npadvmod") and child.i > tok.i:
+            for grand in child.subtree:
+                if grand.dep_ == "ccomp" and any(g.dep_ == "mark" for g in grand.children):
+                    return ctx.chars(grand.subtree)
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if lemma in PUBLISH_VERBS:
+        msg = [o for o in objects if o.lemma_.lower() in MESSAGE_NOUNS]
+        return ctx.chars(msg[0].subtree) if msg else None
+    if lemma in OBJECT_VERBS and objects and objects[0].pos_ != "PRON":
+        extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
+        return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
+    prep = _content_prep(tok)
+    if (lemma in SPEECH_VERBS or lemma in CONTENT_VERBS) and prep is not None:
+        return ctx.chars(t for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
+    head = tok.head
+    if tok.dep_ in ("parataxis", "ccomp") and head.i < tok.i and head.pos_ in ("VERB", "AUX"):
+        before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        if before is not None and before.text in ",—–":
+            return ctx.chars(t for t in head.subtree if t.i < tok.left_edge.i)
+    if lemma in SPEECH_VERBS and tok.dep_ == "ROOT" and tok.left_edge.i > 0:
+        before = tok.doc[tok.left_edge.i - 1]  # "…, he said" parsed without the clause
+        if before.text in ",—–" and tok.left_edge.i > 2:
+            return ctx.chars(tok.doc[: tok.left_edge.i])
+    return None
+
+
+def _adjacent_quote(ctx: Context, tok) -> tuple[int, int] | None:
+    """A quotation ending just before this clause, or opening just after the cue."""
+    doc = tok.doc
+    clause_start = ctx.offset + doc[tok.left_edge.i].idx
+    cue_end = ctx.offset + tok.idx + len(tok.text)
+    sent_end = ctx.offset + len(doc.text)
+    for q0, q1 in ctx.quotes:
+        if q1 <= cue_end and q1 >= clause_start - 3 and q1 > ctx.offset:
+            if not ctx.text[q1:clause_start].strip(" ,\n"):
+                return q0, q1
+            if q1 <= ctx.offset + doc[tok.left_edge.i].idx + 1 or q0 < ctx.offset:
+                return q0, q1
+    for q0, q1 in ctx.quotes:
+        gap = ctx.text[cue_end:q0]
+        if q0 >= cue_end and len(gap) < 40 and (q0 < sent_end or gap.rstrip().endswith(":")):
+            if ":" in gap or "," in gap or q0 - cue_end <= 2:
+                return q0, q1
+    return None
+
+
+def _subject(tok) -> list | None:
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _RELATIVE:
+            if child.dep_ == "nsubjpass" and tok.lemma_.lower() not in ("quote", "cite"):
+                return None
+            return list(child.subtree)
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            return list(objs[0].subtree) if objs else None
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        noun = tok.head
+        return [t for t in noun.subtree if t.i <= noun.i]
+    if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
+        return _subject(tok.head)
+    return None
+
+
+def _content_prep(tok):
+    """A preposition right after the verb that introduces the claim: "talked about"."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child.i <= tok.i + 2:
+            if any(g.dep_ == "pobj" for g in child.children):
+                return child
+    return None
+
+
+def _cue_tokens(tok) -> list:
+    tokens = [tok]
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].dep_ in _CUE_AUX and tok.doc[i].head == tok:
+        if tok.doc[i].lower_ != "to":
+            tokens.append(tok.doc[i])
+        i -= 1
+    prep = _content_prep(tok)
+    if prep is not None and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        tokens.append(prep)
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.text == ":":
+        tokens.append(after)
+    for child in tok.children:
+        if child.dep_ == "prt" or (
+            child.dep_ == "prep"
+            and child.i == tok.i + 1
+            and any(g.lemma_.lower() == "statement" for g in child.children)
+        ):
+            tokens.extend(child.subtree)
+    return tokens
