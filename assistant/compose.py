@@ -37,7 +37,9 @@ def _short(title: str, words: int = 9) -> str:
 
 def _opening(ev: Evidence) -> str:
     if ev.attributed:
-        return f"According to {ev.claimant} ({source_label(ev)}):"
+        lead, *others = ev.claimant.split("; ")
+        also = f", also citing {' and '.join(others)}" if others else ""
+        return f"According to {lead}{also} ({source_label(ev)}):"
     if ev.outlet:
         return f"{ev.outlet} reports ({ev.date or 'undated'}):"
     return f"The article ({source_label(ev).removeprefix('article ')}) reports:"

@@ -9,6 +9,7 @@ cannot crowd out the others that also bear on the question.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +21,8 @@ from .retrieve import ChunkHit, claimant_matches
 from .text import content_words, fold
 
 __all__ = ["Weights", "select_evidence", "named_claimants"]
+
+_WHO = re.compile(r"^\s*(who|whom|according to whom|which \w+ (said|say|claimed|reported))\b", re.I)
 
 SPEECH_WORDS = frozenset(
     "say said says claim claimed claims accuse accused accuses tell told report reported "
@@ -34,6 +37,7 @@ class Weights:
     lexical: float = 0.30
     rank: float = 0.15
     claimant: float = 0.25
+    who: float = 0.08  # "who said…" questions want sentences that name a speaker
     per_article: int = 2  # first-pass cap of sentences from one article
     keep_ratio: float = 0.70  # keep sentences scoring at least this share of the best
 
@@ -46,17 +50,29 @@ class _Candidate:
     score: float = 0.0
 
 
-def named_claimants(question: str, claimants: set[str]) -> dict[str, float]:
-    """Claimants the question names, with the share of their words it names."""
-    qwords = [w[:6] for w in fold(question).replace("?", " ").split() if len(w) >= 3]
+def _question_words(question: str) -> list[str]:
+    return [w.strip(".,;:!?\"'“”‘’") for w in fold(question).split()]
+
+
+def named_claimants(question: str, claimants: set[str], window: int = 4) -> dict[str, float]:
+    """Claimants the question names, weighted by how much it names them as speakers.
+
+    The weight is the share of the claimant's words the question holds; it is
+    cut to a third when none of them stands within ``window`` words of a speech
+    word ("what did Prigozhin say" names a speaker, "crossed into Russia" a place).
+    """
+    words = _question_words(question)
+    speech_at = [i for i, w in enumerate(words) if w in SPEECH_WORDS]
     found = {}
     for name in claimants:
-        words = [w for w in fold(name).replace(",", " ").split() if len(w) >= 3 and w != "the"]
-        if not words:
+        parts = [w for w in fold(name).replace(",", " ").split() if len(w) >= 3 and w != "the"]
+        if not parts:
             continue
-        hit = sum(1 for w in words if w[:6] in qwords)
+        at = [i for i, w in enumerate(words) if len(w) >= 3 and any(w[:6] == p[:6] for p in parts)]
+        hit = len({p for p in parts if any(words[i][:6] == p[:6] for i in at)})
         if hit:
-            found[name] = hit / len(words)
+            near = any(abs(i - j) <= window for i in at for j in speech_at)
+            found[name] = hit / len(parts) * (1.0 if near else 0.3)
     return found
 
 
@@ -91,7 +107,7 @@ def select_evidence(
     dense = svecs @ qvec
     qwords = content_words(question)
     rank = {h.chunk.chunk_id: 1.0 - i / max(len(hits), 1) for i, h in enumerate(hits)}
-    speech = bool(SPEECH_WORDS & set(fold(question).replace("?", " ").split()))
+    asks_who = bool(_WHO.match(question))
     named = named_claimants(question, {n for c in cands for n in c.sentence.claimants})
     for c, d in zip(cands, dense):
         words = content_words(c.sentence.text)
@@ -101,7 +117,8 @@ def select_evidence(
             weights.dense * float(d)
             + weights.lexical * lexical
             + weights.rank * rank[c.chunk_id]
-            + weights.claimant * boost * (1.0 if speech else 0.4)
+            + weights.claimant * boost
+            + (weights.who if asks_who and c.sentence.claimants != [c.item.article.voice] else 0.0)
         )
     cands.sort(key=lambda c: -c.score)
     best = cands[0].score
@@ -118,21 +135,44 @@ def select_evidence(
             picked.append(c)
             per_article[aid] = per_article.get(aid, 0) + 1
     picked.sort(key=lambda c: -c.score)
-    return [_evidence(c) for c in picked]
+    return [_evidence(c, qwords) for c in picked]
 
 
-def _evidence(c: _Candidate) -> Evidence:
+def _claim_of(c: _Candidate, qwords: set[str]) -> tuple[list[str], str | None]:
+    """The claimant(s) and cue of a sentence, the one whose claim fits the question first.
+
+    A sentence can hold several claims ("an official said X as the army claimed
+    Y"); the claimant whose content shares most words with the question leads.
+    """
+    sent = c.sentence
+    if len(sent.claimants) < 2:
+        return sent.claimants, sent.cue
+    fits: dict[str, tuple[int, str]] = {}
+    for a in c.item.attributions:
+        if (
+            a.claimant in sent.claimants
+            and a.content.start < sent.end
+            and sent.start < a.content.end
+        ):
+            fit = len(content_words(a.content.text) & qwords)
+            if a.claimant not in fits or fit > fits[a.claimant][0]:
+                fits[a.claimant] = (fit, a.cue.text)
+    order = sorted(sent.claimants, key=lambda n: -fits.get(n, (-1, ""))[0])
+    return order, fits.get(order[0], (0, sent.cue))[1]
+
+
+def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
     art = c.item.article
-    claimants = c.sentence.claimants or [art.voice]
-    claimant = " and ".join(claimants)
+    claimants, cue = _claim_of(c, qwords)
+    claimants = claimants or [art.voice]
     return Evidence(
         article_id=art.article_id,
         chunk_id=c.chunk_id,
         quote=c.sentence.text,
         start=c.sentence.start,
         end=c.sentence.end,
-        claimant=claimant,
-        cue=c.sentence.cue,
+        claimant="; ".join(claimants),
+        cue=cue,
         title=art.title,
         outlet=art.outlet,
         date=art.date,

@@ -17,6 +17,9 @@ __all__ = [
     "OBJECT_VERBS",
     "CONTENT_VERBS",
     "PUBLISH_VERBS",
+    "STANCE_VERBS",
+    "STANCE_ADJECTIVES",
+    "CLAIM_NOUNS",
     "MESSAGE_NOUNS",
     "QUOTE_CHARS",
     "PERSON_PRONOUNS",
@@ -35,7 +38,8 @@ SPEECH_VERBS = frozenset(
     insist contend maintain predict estimate speculate charge criticize praise blame
     describe suggest propose recommend question dismiss reiterate clarify counter
     announce threaten pledge quip joke shout retort exclaim order talk speak discuss comment
-    point refer express continue support oppose endorse condemn""".split()
+    point refer express continue support oppose endorse condemn yell chant scream read
+    answer recite brag muse grumble scoff sneer rave plead lament bemoan decry""".split()
 )
 
 #: Speech verbs whose direct object can be the claim ("denied the report").
@@ -50,7 +54,36 @@ OBJECT_VERBS = frozenset(
 CONTENT_VERBS = frozenset(
     """believe think feel hope fear know expect doubt show find indicate call want wonder
     worry agree disagree consider imply hint signal predict learn hear see understand
-    guess reckon realize recognize note decide determine reveal prove seem appear""".split()
+    guess reckon realize recognize note decide determine reveal prove seem appear
+    refuse decline plan intend suspect assume recognise realise""".split()
+)
+
+#: Verbs of stance or evaluation: their direct object — a pronoun too — or an
+#: "as"/"for" phrase is the content ("backed Smith", "called him a liar",
+#: "cast herself as an outsider", "would vote for Jones").
+STANCE_VERBS = frozenset(
+    """back prefer thank vote support praise criticize criticise blame call mock slam tout
+    highlight congratulate defend endorse oppose condemn accuse attack reject dismiss
+    ridicule welcome applaud hail laud disavow cite cast label brand dub denounce decry
+    lambast blast deride question challenge dispute echo repeat favor favour like
+    dislike hate describe characterize portray credit fault chide scold rebuke champion
+    advocate embrace urge demand recommend fear hope expect""".split()
+)
+
+#: Adjectives that, after a copula, report a state of mind about a claim
+#: ("was confident that …", "is worried about …").
+STANCE_ADJECTIVES = frozenset(
+    """confident sure certain hopeful optimistic pessimistic clear convinced adamant aware
+    worried concerned afraid skeptical sceptical proud happy glad sorry upset angry
+    disappointed frustrated grateful thankful unhappy furious wary critical supportive
+    doubtful unsure uncertain eager keen determined insistent""".split()
+)
+
+#: Nouns that name a claim when followed by a "that" clause ("his view that …").
+CLAIM_NOUNS = frozenset(
+    """claim view belief argument assertion allegation suggestion warning promise insistence
+    statement comment remark contention conviction opinion position assurance prediction
+    charge accusation notion idea fear hope concern""".split()
 )
 
 #: Verbs that make a message public: a cue when their object is a message noun.
@@ -83,6 +116,9 @@ _IRREGULAR = {
     "understand": ["understood"],
     "put": ["put"],
     "learn": ["learnt"],
+    "read": ["read"],
+    "cast": ["cast"],
+    "hold": ["held"],
     "speak": ["spoke", "spoken"],
 }
 
@@ -103,8 +139,9 @@ def _inflect(lemma: str) -> set[str]:
 def cue_forms() -> frozenset[str]:
     """Every lower-cased word form that may signal an attribution in a sentence."""
     forms: set[str] = {"according", "per", ":"}
-    for lemma in SPEECH_VERBS | CONTENT_VERBS | PUBLISH_VERBS:
+    for lemma in SPEECH_VERBS | CONTENT_VERBS | PUBLISH_VERBS | STANCE_VERBS:
         forms |= _inflect(lemma)
+    forms |= STANCE_ADJECTIVES | CLAIM_NOUNS | {noun + "s" for noun in CLAIM_NOUNS}
     return frozenset(forms)
 
 
@@ -113,6 +150,6 @@ def is_cue_verb(lemma: str, has_clause: bool, has_quote: bool) -> bool:
     lemma = lemma.lower()
     if lemma in SPEECH_VERBS:
         return has_clause or has_quote
-    if lemma in CONTENT_VERBS or lemma in PUBLISH_VERBS:
+    if lemma in CONTENT_VERBS or lemma in PUBLISH_VERBS or lemma in STANCE_VERBS:
         return has_clause
     return False

@@ -23,4 +23,9 @@ def extract(doc, offset: int, text: str, quotes: list[tuple[int, int]]) -> list[
     found = [a for tok in doc if (a := verb_rule(ctx, tok))]
     found += [a for tok in doc if (a := according_rule(ctx, tok))]
     found += [a for a in (colon_rule(ctx), credit_rule(ctx)) if a]
-    return found
+    return [a for a in found if a.cue and not _inside_quote(a.cue, quotes)]
+
+
+def _inside_quote(cue: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
+    """A cue inside a quotation is the quoted speaker's, not a claim the article reports."""
+    return any(q0 < cue[0] and cue[1] <= q1 for q0, q1 in quotes)

@@ -13,6 +13,7 @@ from index.cues import (
     OBJECT_VERBS,
     PUBLISH_VERBS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     is_cue_verb,
 )
 from index.rules_base import Context, RawAttribution
@@ -21,6 +22,14 @@ __all__ = ["verb_rule"]
 
 _RELATIVE = {"who", "which", "that"}
 _CUE_AUX = {"aux", "auxpass", "neg", "advmod"}
+_EVIDENCE = {"show", "indicate", "suggest", "find", "reveal"}  # "…, records show."
+_WH = {"when", "where", "how", "why", "while", "as", "once", "if"}
+_TIME_ENTS = {"DATE", "TIME"}
+_SETTING_NOUNS = {"interview", "speech", "statement", "remarks", "address", "release", "letter"}
+
+
+def _is_prep(tok, words: str) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in words.split()
 
 
 def verb_rule(ctx: Context, tok) -> RawAttribution | None:
@@ -44,19 +53,36 @@ def verb_rule(ctx: Context, tok) -> RawAttribution | None:
 
 
 def _in_lexicon(lemma: str) -> bool:
-    return lemma in SPEECH_VERBS or lemma in CONTENT_VERBS or lemma in PUBLISH_VERBS
+    return (
+        lemma in SPEECH_VERBS
+        or lemma in CONTENT_VERBS
+        or lemma in PUBLISH_VERBS
+        or lemma in STANCE_VERBS
+    )
 
 
 def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     for child in tok.children:
         if child.dep_ in ("ccomp", "xcomp") and not (child.i < tok.i and child.dep_ == "xcomp"):
-            return ctx.chars(child.subtree)
+            after = [t for t in child.subtree if t.i > tok.i]  # not "which" in "which I said was"
+            return ctx.chars(after if child.i > tok.i and after else child.subtree)
     for child in tok.children:  # "confirmed through its account that …" (misattached)
         if child.dep_ in ("dep", "prep", "npadvmod") and child.i > tok.i:
             for grand in child.subtree:
                 if grand.dep_ == "ccomp" and any(g.dep_ == "mark" for g in grand.children):
                     return ctx.chars(grand.subtree)
+    for child in tok.children:  # "asked if he would run", "wondered whether …"
+        if child.dep_ == "advcl" and child.i > tok.i:
+            if any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children):
+                return ctx.chars(child.subtree)
     objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if lemma in STANCE_VERBS and objects and objects[0].lower_ not in _RELATIVE:
+        extra = [
+            c
+            for c in tok.children
+            if c.i > objects[0].i and (c.dep_ in ("oprd", "xcomp") or _is_prep(c, "as for of"))
+        ]
+        return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
     if lemma in PUBLISH_VERBS:
         msg = [o for o in objects if o.lemma_.lower() in MESSAGE_NOUNS]
         return ctx.chars(msg[0].subtree) if msg else None
@@ -64,14 +90,14 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
     prep = _content_prep(tok)
-    if (lemma in SPEECH_VERBS or lemma in CONTENT_VERBS) and prep is not None:
+    if prep is not None and lemma not in PUBLISH_VERBS:
         return ctx.chars(t for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
     head = tok.head
     if tok.dep_ in ("parataxis", "ccomp") and head.i < tok.i and head.pos_ in ("VERB", "AUX"):
         before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if before is not None and before.text in ",—–":
             return ctx.chars(t for t in head.subtree if t.i < tok.left_edge.i)
-    if lemma in SPEECH_VERBS and tok.dep_ == "ROOT" and tok.left_edge.i > 0:
+    if (lemma in SPEECH_VERBS or lemma in _EVIDENCE) and tok.dep_ == "ROOT" and tok.left_edge.i > 0:
         before = tok.doc[tok.left_edge.i - 1]  # "…, he said" parsed without the clause
         if before.text in ",—–" and tok.left_edge.i > 2:
             return ctx.chars(tok.doc[: tok.left_edge.i])
@@ -125,23 +151,50 @@ def _content_prep(tok):
 
 
 def _cue_tokens(tok) -> list:
-    tokens = [tok]
-    i = tok.i - 1
-    while i >= 0 and tok.doc[i].dep_ in _CUE_AUX and tok.doc[i].head == tok:
-        if tok.doc[i].lower_ != "to":
-            tokens.append(tok.doc[i])
-        i -= 1
+    """The cue: the verb with its auxiliaries, negation, particle, a governing "is expected
+    to"-style verb, and what follows it before the content ("said Tuesday", "said in a
+    statement", "told reporters", "said:")."""
+    doc = tok.doc
+    tokens = [tok, *_left_aux(tok)]
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.i < tok.i and tok.i - head.i <= 4:  # "refused to answer"
+        between = doc[head.i + 1 : tok.i]
+        if all(t.dep_ in _CUE_AUX or t.lower_ == "to" for t in between):
+            tokens += [head, *between, *_left_aux(head)]
     prep = _content_prep(tok)
     if prep is not None and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
         tokens.append(prep)
-    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if after is not None and after.text == ":":
-        tokens.append(after)
-    for child in tok.children:
-        if child.dep_ == "prt" or (
-            child.dep_ == "prep"
-            and child.i == tok.i + 1
-            and any(g.lemma_.lower() == "statement" for g in child.children)
+    end = tok.i
+    for child in sorted(tok.rights, key=lambda c: c.i):
+        if child.i != end + 1:
+            break
+        if child.dep_ == "prt" or child.text == ":":
+            tokens.append(child)
+        elif child.dep_ == "npadvmod" and child.ent_type_ in _TIME_ENTS:
+            tokens.extend(child.subtree)  # "said Tuesday"
+        elif _is_prep(child, "in during at on") and any(
+            g.lemma_.lower() in _SETTING_NOUNS or g.ent_type_ in _TIME_ENTS
+            for g in child.children
+            if g.dep_ == "pobj"
         ):
-            tokens.extend(child.subtree)
+            objs = [g.i for g in child.children if g.dep_ == "pobj"]
+            tokens.extend(doc[child.i : max(objs) + 1])  # "said in a statement", "on Monday"
+        else:
+            break
+        end = max(t.i for t in tokens)
+    end = max(t.i for t in tokens)
+    if end + 1 < len(doc) and doc[end + 1].text == ":" and doc[end + 1] not in tokens:
+        tokens.append(doc[end + 1])
     return tokens
+
+
+def _left_aux(tok) -> list:
+    found = []
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].dep_ in _CUE_AUX and tok.doc[i].head == tok:
+        if tok.doc[i].lower_ in _WH:
+            break
+        if tok.doc[i].lower_ != "to":
+            found.append(tok.doc[i])
+        i -= 1
+    return found
