@@ -190,12 +190,13 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
     seen: set[tuple[int, int]] = set()
     for start, doc in parsed:
         raws = extract(doc, start, text, quotes) if doc.has_annotation("DEP") else []
+        named = _entities(doc)
         for raw in raws:
             if (raw.cue[0], raw.cue[1]) in seen:
                 continue
             seen.add(raw.cue)
-            attributions.append(_attribution(text, raw, resolver))
-        resolver.observe(_entities(doc))
+            attributions.append(_attribution(text, raw, resolver, named.orgs))
+        resolver.observe(named)
     sentences = [_sentence(text, s, e, attributions, voice) for s, e in spans]
     return Analysis(sentences=sentences, attributions=attributions)
 
@@ -203,16 +204,21 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
 def _entities(doc) -> Mention:
     persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
     bodies = [e.text for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")]
-    return Mention(text="", persons=persons, bodies=bodies)
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    return Mention(text="", persons=persons, bodies=bodies, orgs=orgs)
 
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _attribution(text: str, raw: RawAttribution, resolver: ClaimantResolver) -> Attribution:
+def _attribution(
+    text: str, raw: RawAttribution, resolver: ClaimantResolver, nearby: list[str]
+) -> Attribution:
     source = _span(text, *raw.source) if raw.source else None
-    claimant = resolver.resolve(raw.mention) if raw.mention else "unknown source"
+    claimed = text[raw.content[0] : raw.content[1]]  # who released a clip is not in its content
+    nearby = [org for org in nearby if org not in claimed]
+    claimant = resolver.resolve(raw.mention, nearby) if raw.mention else "unknown source"
     return Attribution(
         cue=_span(text, *raw.cue),
         content=_span(text, *raw.content),

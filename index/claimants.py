@@ -17,6 +17,13 @@ from index.cues import DETERMINERS, GROUP_PRONOUNS, PERSON_PRONOUNS
 __all__ = ["Mention", "ClaimantResolver", "strip_determiner"]
 
 _MAX_NAME_WORDS = 8
+#: Role words that are not part of a body's name ("Defence Ministry Spokesperson").
+_ROLE_TAIL = frozenset("spokesperson spokesman spokeswoman spokespeople official officials".split())
+_PARTS = frozenset("part parts portion section some much".split())
+#: Things that carry a message but do not speak: credit who released them.
+_THINGS = frozenset(
+    "clip video footage report statement message post tweet image photo document letter".split()
+)
 
 
 @dataclass
@@ -28,6 +35,7 @@ class Mention:
     base: str = ""  # the head with its modifiers, without prepositions or appositions
     persons: list[str] = field(default_factory=list)  # PERSON entities inside
     bodies: list[str] = field(default_factory=list)  # ORG/NORP/GPE entities inside
+    orgs: list[str] = field(default_factory=list)  # the ORG entities among them
 
 
 @dataclass
@@ -50,21 +58,32 @@ class ClaimantResolver:
 
     def __init__(self) -> None:
         self._known: list[_Known] = []
+        self._recent: list[str] = []  # organisations named in the last sentence observed
+        self._orgs: list[str] = []  # every organisation named so far
 
     def observe(self, mention: Mention) -> None:
-        """Remember the named entities of a sentence that attributes nothing."""
+        """Remember the named entities of a sentence once its attributions are resolved."""
+        self._recent = [strip_determiner(o) for o in mention.orgs]
+        self._orgs += self._recent
         for person in mention.persons:
             self._remember(strip_determiner(person), person, True)
         for body in mention.bodies:
             self._remember(strip_determiner(body), body, False)
 
-    def resolve(self, mention: Mention) -> str:
-        """The readable claimant name for a source mention; remembers it for later."""
+    def resolve(self, mention: Mention, nearby: list[str] | None = None) -> str:
+        """The readable claimant name for a source mention; remembers it for later.
+
+        ``nearby`` lists the organisations named in the mention's sentence.
+        """
         head = mention.head.lower()
         words = mention.text.split()
         if len(words) <= 2 and (head in PERSON_PRONOUNS or head in GROUP_PRONOUNS):
-            found = self._latest(person=head in PERSON_PRONOUNS)
+            person = head in PERSON_PRONOUNS  # "he" is never a place; "they" may be a body
+            found = self._find(lambda k: k.is_person == person)
             return found.name if found else mention.text.strip()
+        words_lower = {w.lower().strip(",.") for w in words}
+        if not mention.persons and (head in _THINGS or (head in _PARTS and words_lower & _THINGS)):
+            return self._publisher(mention, nearby)
         name, is_person = self._name(mention)
         self._remember(name, mention.text, is_person)
         return name
@@ -79,8 +98,11 @@ class ClaimantResolver:
                 earlier = self._find(lambda k: k.is_person and _ends_with_word(k.name, person))
                 if earlier:
                     return earlier.name, True
-            return (f"{person} ({bodies[0]})" if bodies else person), True
+            return (f"{person} ({_drop_role(bodies[0])})" if bodies else person), True
         head = mention.head.lower()
+        for body in bodies:
+            if head and head in body.lower().split():
+                return _drop_role(body), False
         is_short = len(strip_determiner(mention.text).split()) <= 3
         if head and is_short:
             raw = mention.text.lower()
@@ -95,6 +117,16 @@ class ClaimantResolver:
             text = strip_determiner(text.split(",")[0])
             text = " ".join(text.split()[:_MAX_NAME_WORDS])
         return text, False
+
+    def _publisher(self, mention: Mention, nearby: list[str] | None) -> str:
+        """A clip or report: the body that released it, named in this or the last sentence."""
+        own = mention.text.lower()
+        for body in [*(nearby or []), *self._recent, *mention.orgs]:
+            body = strip_determiner(body)
+            if body and body.lower() not in own:
+                return _drop_role(body)
+        thing = strip_determiner(mention.base or mention.text)
+        return f"{thing} ({_drop_role(self._orgs[-1])})" if self._orgs else thing
 
     def _remember(self, name: str, raw: str, is_person: bool) -> None:
         if name and name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -113,3 +145,10 @@ class ClaimantResolver:
 def _ends_with_word(name: str, word: str) -> bool:
     parts = name.split(" (")[0].split()
     return len(parts) > 1 and parts[-1].lower() == word.lower()
+
+
+def _drop_role(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[-1].lower() in _ROLE_TAIL:
+        words = words[:-1]
+    return " ".join(words)

@@ -30,7 +30,6 @@ class RawAttribution:
     confidence: float = 1.0
 
 
-
 @dataclass
 class Context:
     doc: object
@@ -71,7 +70,13 @@ class Context:
         ents = {e for t in tokens for e in t.doc.ents if e.start <= t.i < e.end}
         ents = [e for e in sorted(ents, key=lambda e: e.start) if e.start >= tokens[0].i]
         base = base_phrase(head, tokens[0].i)
-        appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        appos = [
+            t
+            for t in tokens
+            if t.dep_ == "appos"
+            and t.pos_ == "PROPN"
+            and (t.head == head or t.head.head.head == head)
+        ]  # "the boss, X" and "the boss of the group, X"
         if head.pos_ == "NOUN" and appos and not any(e.label_ == "PERSON" for e in ents):
             ents = []  # "the boss of the group, Prigozhin": the apposition names the person
             persons = [self.text[slice(*self.chars(base_phrase(appos[0], appos[0].i)))]]
@@ -83,8 +88,8 @@ class Context:
             base=self.text[slice(*(self.chars(base) or self.chars(tokens)))],
             persons=persons,
             bodies=[e.text for e in ents if e.label_ in ("ORG", "NORP", "GPE")],
+            orgs=[e.text for e in ents if e.label_ == "ORG"],
         )
-
 
 
 def base_phrase(head, first: int) -> list:

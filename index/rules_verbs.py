@@ -23,6 +23,7 @@ __all__ = ["verb_rule"]
 _RELATIVE = {"who", "which", "that"}
 _CUE_AUX = {"aux", "auxpass", "neg", "advmod"}
 _EVIDENCE = {"show", "indicate", "suggest", "find", "reveal"}  # "…, records show."
+_QUOTING = {"quote", "cite"}
 _WH = {"when", "where", "how", "why", "while", "as", "once", "if"}
 _TIME_ENTS = {"DATE", "TIME"}
 _SETTING_NOUNS = {"interview", "speech", "statement", "remarks", "address", "release", "letter"}
@@ -41,14 +42,15 @@ def verb_rule(ctx: Context, tok) -> RawAttribution | None:
     if not is_cue_verb(lemma, content is not None, quote is not None):
         return None
     content = ctx.widen(content) if content else quote
-    subject = _subject(tok)
+    found = _subject(tok)
+    subject, naming = found if found else (None, None)
     source = ctx.chars(subject) if subject else None
     if source and content and source[0] < content[1] and content[0] < source[1]:
         return None
     cue = _cue_tokens(tok)
     kind = "direct" if ctx.quoted(*content) else "indirect"
     return RawAttribution(
-        ctx.chars(cue), content, source, ctx.mention(subject) if subject else None, kind
+        ctx.chars(cue), content, source, ctx.mention(naming) if naming else None, kind
     )
 
 
@@ -71,6 +73,8 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
             for grand in child.subtree:
                 if grand.dep_ == "ccomp" and any(g.dep_ == "mark" for g in grand.children):
                     return ctx.chars(grand.subtree)
+                if grand.dep_ == "relcl" and grand.left_edge.lower_ == "that" and child.ent_type_:
+                    return ctx.chars(grand.subtree)  # "announced the same day that …"
     for child in tok.children:  # "asked if he would run", "wondered whether …"
         if child.dep_ == "advcl" and child.i > tok.i:
             if any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children):
@@ -124,21 +128,40 @@ def _adjacent_quote(ctx: Context, tok) -> tuple[int, int] | None:
     return None
 
 
-def _subject(tok) -> list | None:
+def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
+    """(source tokens, tokens naming the claimant) for a cue verb, or None.
+
+    A relative pronoun is the source ("voters who said …") and its antecedent
+    names the claimant; infinitives and participles take the subject of the verb
+    they hang from ("is expected to endorse", "began by saying", "…, calling").
+    """
     for child in tok.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _RELATIVE:
-            if child.dep_ == "nsubjpass" and tok.lemma_.lower() not in ("quote", "cite"):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in _RELATIVE:
+                if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return [child], _noun_left(tok.head)
+                continue
+            if child.dep_ == "nsubjpass" and depth == 0 and tok.lemma_.lower() not in _QUOTING:
                 return None
-            return list(child.subtree)
-        if child.dep_ == "agent":
+            return list(child.subtree), list(child.subtree)
+        if child.dep_ == "agent" and depth == 0:
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            return list(objs[0].subtree) if objs else None
+            return (list(objs[0].subtree),) * 2 if objs else None
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-        noun = tok.head
-        return [t for t in noun.subtree if t.i <= noun.i]
-    if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
-        return _subject(tok.head)
+        noun = _noun_left(tok.head)
+        return noun, noun
+    head = tok.head
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp" and depth < 4:
+        if _in_lexicon(head.head.lemma_.lower()):  # "said X was …, adding that": the sayer adds
+            return _subject(head.head, depth + 1)
+    climb = ("advcl", "xcomp", "conj", "pcomp", "acomp", "prep")
+    if tok.dep_ in climb and tok.head is not tok and depth < 4:
+        return _subject(tok.head, depth + 1)
     return None
+
+
+def _noun_left(noun) -> list:
+    return [t for t in noun.subtree if t.i <= noun.i]
 
 
 def _content_prep(tok):
@@ -171,7 +194,7 @@ def _cue_tokens(tok) -> list:
         if child.dep_ == "prt" or child.text == ":":
             tokens.append(child)
         elif child.dep_ == "npadvmod" and child.ent_type_ in _TIME_ENTS:
-            tokens.extend(child.subtree)  # "said Tuesday"
+            tokens.extend(doc[child.left_edge.i : child.i + 1])  # "said Tuesday"
         elif _is_prep(child, "in during at on") and any(
             g.lemma_.lower() in _SETTING_NOUNS or g.ent_type_ in _TIME_ENTS
             for g in child.children
