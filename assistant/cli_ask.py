@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
@@ -16,17 +15,21 @@ from .settings import BACKENDS
 __all__ = ["ask", "render_answer"]
 
 
-def render_answer(answer: Answer) -> str:
-    """The answer for a terminal: text, then its numbered sources, then warnings."""
-    lines = [answer.answer, ""]
+def render_sources(answer: Answer) -> str:
+    """The numbered sources of an answer, then its warnings."""
+    lines = []
     for c in answer.citations:
         where = " — ".join(x for x in (c.title, c.outlet, c.date) if x) or c.article_id
         lines.append(f"[{c.n}] {where} ({c.article_id})")
         lines.append(f"    claimant: {c.claimant}" + (f" (cue: {c.cue})" if c.cue else ""))
         lines.append(f"    “{c.quote}”")
-    for w in answer.warnings:
-        lines.append(f"warning: {w}")
-    return "\n".join(lines).rstrip()
+    lines += [f"warning: {w}" for w in answer.warnings]
+    return "\n".join(lines)
+
+
+def render_answer(answer: Answer) -> str:
+    """The answer for a terminal: text, then its numbered sources, then warnings."""
+    return f"{answer.answer}\n\n{render_sources(answer)}".rstrip()
 
 
 def _read_batch(path: str) -> list[dict]:
@@ -93,16 +96,21 @@ def ask(
     if as_json:
         click.echo(json.dumps(answer_dict(engine.ask(question, filters)), ensure_ascii=False))
         return
-    final = None
+    if engine.settings.backend != "openai":
+        click.echo(render_answer(engine.ask(question, filters)))
+        return
+    streamed, final = [], None
     for part in engine.ask_stream(question, filters):
         if isinstance(part, Answer):
             final = part
-        elif engine.settings.backend == "openai":
+        else:
+            streamed.append(part)
             click.echo(part, nl=False)
-            sys.stdout.flush()
-    if engine.settings.backend == "openai":
-        click.echo("\n")
-    click.echo(render_answer(final))
+    click.echo()
+    if final.answer.strip() != "".join(streamed).strip():
+        # the checked text differs (a marker removed, sources renumbered): show it whole
+        click.echo(f"\nchecked answer:\n{final.answer}")
+    click.echo("\n" + render_sources(final))
 
 
 def _is_iso_date(value: str) -> bool:

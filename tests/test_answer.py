@@ -151,3 +151,22 @@ def test_dead_endpoint_falls_back_within_the_timeout(seed_engine, engine_factory
     )
     answer = engine.ask(PRIGOZHIN)
     assert answer.citations and any("could not connect" in w for w in answer.warnings)
+
+
+def test_cli_streams_an_openai_answer_and_lists_its_sources(seed_engine):
+    store = str(seed_engine.store.root)
+    with running_server(reply("Prigozhin accused the brigade of fleeing [1]. Made up [4].")) as srv:
+        args = ["--store", store, "ask", PRIGOZHIN, "--backend", "openai"]
+        result = CliRunner().invoke(cli, [*args, "--base-url", srv.base_url, "--model", "m"])
+    assert result.exit_code == 0, result.output
+    assert "checked answer:\nPrigozhin accused the brigade of fleeing [1]." in result.stdout
+    assert "[1] " in result.stdout and "claimant:" in result.stdout
+
+
+def test_terminal_chat_answers_a_follow_up(seed_engine):
+    store = str(seed_engine.store.root)
+    talk = f"{IZIUM}\nAnd what did Ukraine's president claim?\n\n"
+    result = CliRunner().invoke(cli, ["--store", store, "chat"], input=talk)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("claimant:") >= 2
+    assert re.search(r"claimant: [^\n]*(Ukrain|Zelensk)", result.stdout)
