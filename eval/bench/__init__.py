@@ -1,0 +1,1 @@
+"""Benchmarks that print tables (no timed assertions anywhere in the tests)."""
