@@ -192,8 +192,8 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
         raws = extract(doc, start, text, quotes) if doc.has_annotation("DEP") else []
         named = _entities(doc)
         for raw in raws:
-            if (raw.cue[0], raw.cue[1]) in seen:
-                continue
+            if any(c0 < raw.cue[1] and raw.cue[0] < c1 for c0, c1 in seen):
+                continue  # one cue, one attribution: "is expected to endorse" is found twice
             seen.add(raw.cue)
             attributions.append(_attribution(text, raw, resolver, named.orgs))
         resolver.observe(named)

@@ -10,6 +10,7 @@ and a body reads "Person (Body)".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from index.cues import DETERMINERS, GROUP_PRONOUNS, PERSON_PRONOUNS
@@ -19,6 +20,17 @@ __all__ = ["Mention", "ClaimantResolver", "strip_determiner"]
 _MAX_NAME_WORDS = 8
 #: Role words that are not part of a body's name ("Defence Ministry Spokesperson").
 _ROLE_TAIL = frozenset("spokesperson spokesman spokeswoman spokespeople official officials".split())
+#: Offices worth naming beside a person ("Zelensky (President of Ukraine)").
+_OFFICES = frozenset(
+    """president vice-president premier chancellor minister governor mayor king queen prince
+    leader head chief commander secretary ambassador senator chairman chairwoman chair
+    director founder boss ceo prosecutor envoy""".split()
+)
+_OFFICE_WORDS = "|".join(sorted(_OFFICES, key=len, reverse=True))
+_OFFICE_OF = re.compile(
+    rf"^(?:the |[a-z]+ )?((?:[A-Z]?[a-z-]+ ){{0,2}}?(?:{_OFFICE_WORDS}) of (?:the )?[^,;()]+)",
+    re.IGNORECASE,
+)
 _PARTS = frozenset("part parts portion section some much".split())
 #: Things that carry a message but do not speak: credit who released them.
 _THINGS = frozenset(
@@ -98,6 +110,9 @@ class ClaimantResolver:
                 earlier = self._find(lambda k: k.is_person and _ends_with_word(k.name, person))
                 if earlier:
                     return earlier.name, True
+            role = _office(mention.text, person)
+            if role:
+                return f"{person} ({role})", True
             return (f"{person} ({_drop_role(bodies[0])})" if bodies else person), True
         head = mention.head.lower()
         for body in bodies:
@@ -140,6 +155,36 @@ class ClaimantResolver:
             if test(known):
                 return known
         return None
+
+
+def _office(text: str, person: str) -> str:
+    """The office a source phrase gives a person, read as "Title of Place".
+
+    "President X of Ukraine" and "Ukraine's President X" → "President of Ukraine";
+    "X, the governor of the Belgorod region" → "governor of the Belgorod region".
+    A spokesperson's body is named by the caller instead.
+    """
+    at = text.find(person)
+    if at < 0:
+        return ""
+    before = text[:at].strip(" ,")
+    after = text[at + len(person) :].strip()
+    words = before.split()
+    title = words[-1] if words else ""
+    if title.lower() in _OFFICES:  # "President X of Ukraine", "Ukraine's President X"
+        if after.lower().startswith("of "):
+            place = re.split(r"[,;(]| and | in | on ", after[3:])[0].strip()
+            return f"{title} of {place}" if place else ""
+        owner = " ".join(words[:-1])
+        if owner.endswith(("'s", "’s")) and len(owner.split()) <= 3:
+            return f"{title} of {strip_determiner(owner[:-2])}"
+        return ""
+    if after.startswith(","):  # "X, the governor of the region"
+        found = _OFFICE_OF.match(after[1:].strip())
+        if found:
+            role = re.split(r" in | on | at | who | said", found.group(1))[0].strip()
+            return strip_determiner(role)
+    return ""
 
 
 def _ends_with_word(name: str, word: str) -> bool:

@@ -26,6 +26,7 @@ __all__ = [
     "GROUP_PRONOUNS",
     "DETERMINERS",
     "cue_forms",
+    "cue_lemma",
     "is_cue_verb",
 ]
 
@@ -143,6 +144,26 @@ def cue_forms() -> frozenset[str]:
         forms |= _inflect(lemma)
     forms |= STANCE_ADJECTIVES | CLAIM_NOUNS | {noun + "s" for noun in CLAIM_NOUNS}
     return frozenset(forms)
+
+
+def _form_lemmas() -> dict[str, str]:
+    lemmas: dict[str, str] = {}
+    for lemma in sorted(SPEECH_VERBS | CONTENT_VERBS | PUBLISH_VERBS | STANCE_VERBS):
+        for form in _inflect(lemma):
+            lemmas.setdefault(form, lemma)
+    return lemmas
+
+
+_FORM_LEMMAS = _form_lemmas()
+_VERB_LEXICON = SPEECH_VERBS | CONTENT_VERBS | PUBLISH_VERBS | STANCE_VERBS
+
+
+def cue_lemma(word: str, lemma: str) -> str:
+    """The lexicon lemma of a verb form, mending tagger slips ("hopes" lemmatised as "hop")."""
+    lemma = lemma.lower()
+    if lemma in _VERB_LEXICON:
+        return lemma
+    return _FORM_LEMMAS.get(word.lower(), lemma)
 
 
 def is_cue_verb(lemma: str, has_clause: bool, has_quote: bool) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from index.rules_base import Context, RawAttribution
 from index.rules_phrases import according_rule, colon_rule, credit_rule
+from index.rules_stance import adjective_rule, noun_rule
 from index.rules_verbs import verb_rule
 
 __all__ = ["RawAttribution", "extract"]
@@ -22,6 +23,7 @@ def extract(doc, offset: int, text: str, quotes: list[tuple[int, int]]) -> list[
     ctx = Context(doc, offset, text, quotes)
     found = [a for tok in doc if (a := verb_rule(ctx, tok))]
     found += [a for tok in doc if (a := according_rule(ctx, tok))]
+    found += [a for tok in doc if (a := adjective_rule(ctx, tok) or noun_rule(ctx, tok))]
     found += [a for a in (colon_rule(ctx), credit_rule(ctx)) if a]
     return [a for a in found if a.cue and not _inside_quote(a.cue, quotes)]
 

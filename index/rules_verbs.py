@@ -14,6 +14,7 @@ from index.cues import (
     PUBLISH_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    cue_lemma,
     is_cue_verb,
 )
 from index.rules_base import Context, RawAttribution
@@ -34,7 +35,7 @@ def _is_prep(tok, words: str) -> bool:
 
 
 def verb_rule(ctx: Context, tok) -> RawAttribution | None:
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok.text, tok.lemma_)
     if tok.pos_ not in ("VERB", "AUX") or not _in_lexicon(lemma):
         return None
     content = _clause(ctx, tok, lemma)
@@ -93,6 +94,10 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     if lemma in OBJECT_VERBS and objects and objects[0].pos_ != "PRON":
         extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if passive and (lemma in STANCE_VERBS or lemma in OBJECT_VERBS) and _agent(tok):
+        if passive[0].lower_ not in _RELATIVE:
+            return ctx.chars(passive[0].subtree)  # "the plan was criticized by …"
     prep = _content_prep(tok)
     if prep is not None and lemma not in PUBLISH_VERBS:
         return ctx.chars(t for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
@@ -142,7 +147,8 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
                     return [child], _noun_left(tok.head)
                 continue
             if child.dep_ == "nsubjpass" and depth == 0 and tok.lemma_.lower() not in _QUOTING:
-                return None
+                agent = _agent(tok)  # "X was criticized by Y": Y is the source
+                return (agent, agent) if agent else None
             return list(child.subtree), list(child.subtree)
         if child.dep_ == "agent" and depth == 0:
             objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -152,11 +158,21 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
         return noun, noun
     head = tok.head
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp" and depth < 4:
-        if _in_lexicon(head.head.lemma_.lower()):  # "said X was …, adding that": the sayer adds
+        if _in_lexicon(
+            cue_lemma(head.head.text, head.head.lemma_)
+        ):  # "said X was …, adding that": the sayer adds
             return _subject(head.head, depth + 1)
     climb = ("advcl", "xcomp", "conj", "pcomp", "acomp", "prep")
     if tok.dep_ in climb and tok.head is not tok and depth < 4:
         return _subject(tok.head, depth + 1)
+    return None
+
+
+def _agent(tok) -> list | None:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            return list(objs[0].subtree) if objs else None
     return None
 
 
@@ -184,6 +200,9 @@ def _cue_tokens(tok) -> list:
         between = doc[head.i + 1 : tok.i]
         if all(t.dep_ in _CUE_AUX or t.lower_ == "to" for t in between):
             tokens += [head, *between, *_left_aux(head)]
+            if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i < head.i:
+                tokens += [*doc[head.left_edge.i : head.i], head.head, *_left_aux(head.head)]
+    tokens += _xcomp_chain(tok)
     prep = _content_prep(tok)
     if prep is not None and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
         tokens.append(prep)
@@ -191,8 +210,8 @@ def _cue_tokens(tok) -> list:
     for child in sorted(tok.rights, key=lambda c: c.i):
         if child.i != end + 1:
             break
-        if child.dep_ == "prt" or child.text == ":":
-            tokens.append(child)
+        if child.dep_ == "prt" or child.text == ":" or _is_prep(child, "of"):
+            tokens.append(child)  # "shot back", "said:", "said of"
         elif child.dep_ == "npadvmod" and child.ent_type_ in _TIME_ENTS:
             tokens.extend(doc[child.left_edge.i : child.i + 1])  # "said Tuesday"
         elif _is_prep(child, "in during at on") and any(
@@ -209,6 +228,20 @@ def _cue_tokens(tok) -> list:
     if end + 1 < len(doc) and doc[end + 1].text == ":" and doc[end + 1] not in tokens:
         tokens.append(doc[end + 1])
     return tokens
+
+
+def _xcomp_chain(tok) -> list:
+    """The verb a cue governs through "to": "refused to disavow", "is expected to endorse"."""
+    doc = tok.doc
+    for child in tok.children:
+        lemma = cue_lemma(child.text, child.lemma_)
+        if child.dep_ == "xcomp" and _in_lexicon(lemma) and tok.i < child.i <= tok.i + 3:
+            between = list(doc[tok.i + 1 : child.i])
+            if any(t.lower_ == "to" for t in between) and all(
+                t.dep_ in _CUE_AUX or t.lower_ == "to" for t in between
+            ):
+                return [*between, child, *(c for c in child.children if c.dep_ == "prt")]
+    return []
 
 
 def _left_aux(tok) -> list:

@@ -120,3 +120,27 @@ def test_scorer_gives_sane_numbers_on_two_dev_articles(attributor):
         assert set(result[key]) == {"precision", "recall", "f1"}
         assert 0.0 <= result[key]["f1"] <= 1.0
     assert result["relation"]["f1"] > 0.2 and result["content"]["precision"] > 0.3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("Smith is confident that the bill will pass.", "is confident", "Smith", "the bill will"),
+        ("Republicans were sharply critical of the deal.", "critical of", "Republicans", "deal"),
+        ("Trump's claim that Mexico will pay is false.", "claim that", "Trump", "Mexico will pay"),
+        ("The plan was criticized by Democrats.", "was criticized", "Democrats", "The plan"),
+    ],
+)
+def test_adjective_noun_and_passive_cues(attributor, sentence, cue, source, content):
+    found = attributor.analyse(sentence).attributions
+    assert any(
+        cue in a.cue.text and a.source and source in a.source.text and content in a.content.text
+        for a in found
+    ), [(a.cue.text, a.source and a.source.text, a.content.text) for a in found]
+
+
+def test_claimant_carries_the_office_the_article_gives(analyses):
+    claimants = {a.claimant for _, (_, an) in analyses.items() for a in an.attributions}
+    assert any("(President of Ukraine)" in c for c in claimants), claimants
+    assert any("(governor of the Belgorod region)" in c for c in claimants), claimants
+    assert "Igor Konashenkov (Russian Defence Ministry)" in claimants
