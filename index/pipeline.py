@@ -22,7 +22,7 @@ from .store import Store, add_chunks, open_vectors
 
 __all__ = ["UpdateSummary", "update_index", "Analyser"]
 
-EMBED_BATCH = 64
+EMBED_BATCH = 128
 
 #: Modules whose code decides sentences, attributions and chunks. When any of
 #: them changes, stored analyses are stale and the next update rebuilds.
@@ -174,10 +174,11 @@ def _embed(vectors, items: list[IndexedArticle], embedder: Embedder, progress: b
         if size >= EMBED_BATCH or pos == len(items) - 1:
             texts = [t for _, ts in pending for t in ts]
             vecs = embedder.embed_batch(texts) if texts else []
-            at = 0
+            batch, at = [], 0
             for it, ts in pending:
-                add_chunks(vectors, it, ts, vecs[at : at + len(ts)])
+                batch.append((it, ts, vecs[at : at + len(ts)]))
                 at += len(ts)
+            add_chunks(vectors, batch)
             bar.update(len(texts))
             pending, size = [], 0
     bar.close()

@@ -194,27 +194,29 @@ class Store:
 
 def add_chunks(
     vectors: ChromaVectorStore,
-    item: IndexedArticle,
-    texts: list[str],
-    embeddings: list[list[float]],
+    batch: list[tuple[IndexedArticle, list[str], list[list[float]]]],
 ) -> None:
-    """Put one article's chunk vectors into the collection."""
-    art = item.article
+    """Put the chunk vectors of several articles into the collection in one call.
+
+    Each entry is an article with its chunks' embedded texts and vectors.
+    """
     nodes = []
-    for chunk, text, emb in zip(item.chunks, texts, embeddings):
-        node = TextNode(
-            id_=chunk.chunk_id,
-            text=text,
-            embedding=emb,
-            metadata={
-                "article_id": art.article_id,
-                "date": date_key(art.date),
-                "outlet": (art.outlet or "").lower(),
-                "claimants": "|" + "|".join(chunk.claimants) + "|",
-            },
-        )
-        node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=art.article_id)
-        nodes.append(node)
+    for item, texts, embeddings in batch:
+        art = item.article
+        for chunk, text, emb in zip(item.chunks, texts, embeddings):
+            node = TextNode(
+                id_=chunk.chunk_id,
+                text=text,
+                embedding=emb,
+                metadata={
+                    "article_id": art.article_id,
+                    "date": date_key(art.date),
+                    "outlet": (art.outlet or "").lower(),
+                    "claimants": "|" + "|".join(chunk.claimants) + "|",
+                },
+            )
+            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=art.article_id)
+            nodes.append(node)
     if nodes:
         vectors.add(nodes)
 
