@@ -17,6 +17,7 @@ from index.claimants import ClaimantResolver, Mention
 from index.cues import QUOTE_CHARS, cue_forms
 from index.models import Attribution, Sentence, Span
 from index.rules import RawAttribution, extract
+from index.rules_quotes import quote_regions
 
 __all__ = ["Analysis", "Attributor"]
 
@@ -156,31 +157,6 @@ def _is_candidate(sentence: str) -> bool:
         return True
     words = re.findall(r"[a-z]+|:", sentence.lower())
     return any(w in _CUE_FORMS for w in words)
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations, quote marks included; a paragraph closes any left open."""
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch == "\n" and open_at is not None:
-            if text[open_at + 1 : i].strip():  # an unclosed quote ends with its line
-                regions.append((open_at, i))
-            open_at = None
-        elif open_at is None and (
-            ch in '“«"' or (ch == "‘" and (i == 0 or not text[i - 1].isalnum()))
-        ):
-            open_at = i
-        elif open_at is not None and ch in '”»"’' and i > open_at:
-            if ch == "’" and i + 1 < len(text) and text[i + 1].isalnum():
-                continue  # an apostrophe
-            if ch == "’" and text[open_at] != "‘":
-                continue
-            regions.append((open_at, i + 1))
-            open_at = None
-    if open_at is not None and text[open_at + 1 :].strip():
-        regions.append((open_at, len(text)))
-    return regions
 
 
 def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list) -> Analysis:

@@ -27,6 +27,7 @@ __all__ = [
     "DETERMINERS",
     "cue_forms",
     "cue_lemma",
+    "in_lexicon",
     "is_cue_verb",
 ]
 
@@ -164,6 +165,11 @@ def cue_lemma(word: str, lemma: str) -> str:
     if lemma in _VERB_LEXICON:
         return lemma
     return _FORM_LEMMAS.get(word.lower(), lemma)
+
+
+def in_lexicon(lemma: str) -> bool:
+    """Whether a verb lemma is in any of the verb lists."""
+    return lemma in _VERB_LEXICON
 
 
 def is_cue_verb(lemma: str, has_clause: bool, has_quote: bool) -> bool:

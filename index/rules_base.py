@@ -12,9 +12,15 @@ from dataclasses import dataclass
 
 from index.claimants import Mention
 
-__all__ = ["RawAttribution", "Context", "EDGE_PUNCT", "base_phrase"]
+__all__ = ["RawAttribution", "Context", "EDGE_PUNCT", "base_phrase", "speaker_tokens"]
 
 EDGE_PUNCT = " \t\n,;:—–-"
+_TEMPORAL = frozenset(
+    """date day days time times week weeks month months year years today yesterday tomorrow
+    morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december""".split()
+)
 _MODIFIERS = {"compound", "amod", "det", "poss", "nummod", "nmod", "npadvmod", "case", "punct"}
 
 
@@ -104,3 +110,36 @@ def base_phrase(head, first: int) -> list:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == right + 1:
             right = child.right_edge.i
     return list(doc[left : right + 1])
+
+
+def speaker_tokens(tokens: list | None) -> list | None:
+    """A source phrase that can speak: not headed by a date or time word, not a bare number.
+
+    "date 2022-03-06 Amid the invasion, state media has shared …" (a misparse)
+    keeps the noun phrase after the last comma; with none left, there is no source.
+    A dateline before a dash ("RENO, Nev. (AP) — X") is no part of the source.
+    """
+    if not tokens:
+        return tokens
+    if all(t.like_num or t.is_punct for t in tokens):
+        return None  # a bare number
+    dashes = [i for i, t in enumerate(tokens) if t.text in ("—", "–") and i > 0]
+    dateline = dashes and any(
+        t.text == ")" or t.is_upper and len(t) > 2 for t in tokens[: dashes[0]]
+    )
+    if dateline and any(t.pos_ in ("NOUN", "PROPN") for t in tokens[dashes[-1] + 1 :]):
+        tokens = tokens[dashes[-1] + 1 :]  # "RENO, Nev. (AP) — Republican hopeful X"
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+    if not _temporal(head):
+        return tokens
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    rest = tokens[commas[-1] + 1 :] if commas else []
+    nouns = [t for t in rest if t.pos_ in ("NOUN", "PROPN") and not _temporal(t)]
+    return rest if nouns else None
+
+
+def _temporal(tok) -> bool:
+    """ "date", "Monday", "last year" — but not "The Times" or a Ms. Day."""
+    if tok.lower_ not in _TEMPORAL:
+        return False
+    return tok.text.islower() or (tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN")

@@ -7,60 +7,47 @@ lemma is in the cue lexicon (``index.cues``). spaCy tokens are passed in.
 from __future__ import annotations
 
 from index.cues import (
-    CONTENT_PREPOSITIONS,
-    CONTENT_VERBS,
     MESSAGE_NOUNS,
     OBJECT_VERBS,
     PUBLISH_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
     cue_lemma,
+    in_lexicon,
     is_cue_verb,
 )
-from index.rules_base import Context, RawAttribution
+from index.rules_base import Context, RawAttribution, speaker_tokens
+from index.rules_cue import content_prep, cue_tokens, is_prep
+from index.rules_license import licensed
 
 __all__ = ["verb_rule"]
 
 _RELATIVE = {"who", "which", "that"}
-_CUE_AUX = {"aux", "auxpass", "neg", "advmod"}
 _EVIDENCE = {"show", "indicate", "suggest", "find", "reveal"}  # "…, records show."
 _QUOTING = {"quote", "cite"}
-_WH = {"when", "where", "how", "why", "while", "as", "once", "if"}
-_TIME_ENTS = {"DATE", "TIME"}
-_SETTING_NOUNS = {"interview", "speech", "statement", "remarks", "address", "release", "letter"}
-
-
-def _is_prep(tok, words: str) -> bool:
-    return tok.dep_ == "prep" and tok.lower_ in words.split()
 
 
 def verb_rule(ctx: Context, tok) -> RawAttribution | None:
     lemma = cue_lemma(tok.text, tok.lemma_)
-    if tok.pos_ not in ("VERB", "AUX") or not _in_lexicon(lemma):
+    if tok.pos_ not in ("VERB", "AUX") or not in_lexicon(lemma):
         return None
     content = _clause(ctx, tok, lemma)
     quote = None if content else _adjacent_quote(ctx, tok)
     if not is_cue_verb(lemma, content is not None, quote is not None):
         return None
+    if not licensed(tok, lemma, quote is not None):
+        return None
     content = ctx.widen(content) if content else quote
     found = _subject(tok)
     subject, naming = found if found else (None, None)
+    subject, naming = speaker_tokens(subject), speaker_tokens(naming)
     source = ctx.chars(subject) if subject else None
     if source and content and source[0] < content[1] and content[0] < source[1]:
         return None
-    cue = _cue_tokens(tok)
+    cue = cue_tokens(tok)
     kind = "direct" if ctx.quoted(*content) else "indirect"
     return RawAttribution(
         ctx.chars(cue), content, source, ctx.mention(naming) if naming else None, kind
-    )
-
-
-def _in_lexicon(lemma: str) -> bool:
-    return (
-        lemma in SPEECH_VERBS
-        or lemma in CONTENT_VERBS
-        or lemma in PUBLISH_VERBS
-        or lemma in STANCE_VERBS
     )
 
 
@@ -85,7 +72,7 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         extra = [
             c
             for c in tok.children
-            if c.i > objects[0].i and (c.dep_ in ("oprd", "xcomp") or _is_prep(c, "as for of"))
+            if c.i > objects[0].i and (c.dep_ in ("oprd", "xcomp") or is_prep(c, "as for of"))
         ]
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
     if lemma in PUBLISH_VERBS:
@@ -98,7 +85,7 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     if passive and (lemma in STANCE_VERBS or lemma in OBJECT_VERBS) and _agent(tok):
         if passive[0].lower_ not in _RELATIVE:
             return ctx.chars(passive[0].subtree)  # "the plan was criticized by …"
-    prep = _content_prep(tok)
+    prep = content_prep(tok)
     if prep is not None and lemma not in PUBLISH_VERBS:
         return ctx.chars(t for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
     head = tok.head
@@ -158,7 +145,7 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
         return noun, noun
     head = tok.head
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp" and depth < 4:
-        if _in_lexicon(
+        if in_lexicon(
             cue_lemma(head.head.text, head.head.lemma_)
         ):  # "said X was …, adding that": the sayer adds
             return _subject(head.head, depth + 1)
@@ -178,79 +165,3 @@ def _agent(tok) -> list | None:
 
 def _noun_left(noun) -> list:
     return [t for t in noun.subtree if t.i <= noun.i]
-
-
-def _content_prep(tok):
-    """A preposition right after the verb that introduces the claim: "talked about"."""
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child.i <= tok.i + 2:
-            if any(g.dep_ == "pobj" for g in child.children):
-                return child
-    return None
-
-
-def _cue_tokens(tok) -> list:
-    """The cue: the verb with its auxiliaries, negation, particle, a governing "is expected
-    to"-style verb, and what follows it before the content ("said Tuesday", "said in a
-    statement", "told reporters", "said:")."""
-    doc = tok.doc
-    tokens = [tok, *_left_aux(tok)]
-    head = tok.head
-    if tok.dep_ == "xcomp" and head.i < tok.i and tok.i - head.i <= 4:  # "refused to answer"
-        between = doc[head.i + 1 : tok.i]
-        if all(t.dep_ in _CUE_AUX or t.lower_ == "to" for t in between):
-            tokens += [head, *between, *_left_aux(head)]
-            if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i < head.i:
-                tokens += [*doc[head.left_edge.i : head.i], head.head, *_left_aux(head.head)]
-    tokens += _xcomp_chain(tok)
-    prep = _content_prep(tok)
-    if prep is not None and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
-        tokens.append(prep)
-    end = tok.i
-    for child in sorted(tok.rights, key=lambda c: c.i):
-        if child.i != end + 1:
-            break
-        if child.dep_ == "prt" or child.text == ":" or _is_prep(child, "of"):
-            tokens.append(child)  # "shot back", "said:", "said of"
-        elif child.dep_ == "npadvmod" and child.ent_type_ in _TIME_ENTS:
-            tokens.extend(doc[child.left_edge.i : child.i + 1])  # "said Tuesday"
-        elif _is_prep(child, "in during at on") and any(
-            g.lemma_.lower() in _SETTING_NOUNS or g.ent_type_ in _TIME_ENTS
-            for g in child.children
-            if g.dep_ == "pobj"
-        ):
-            objs = [g.i for g in child.children if g.dep_ == "pobj"]
-            tokens.extend(doc[child.i : max(objs) + 1])  # "said in a statement", "on Monday"
-        else:
-            break
-        end = max(t.i for t in tokens)
-    end = max(t.i for t in tokens)
-    if end + 1 < len(doc) and doc[end + 1].text == ":" and doc[end + 1] not in tokens:
-        tokens.append(doc[end + 1])
-    return tokens
-
-
-def _xcomp_chain(tok) -> list:
-    """The verb a cue governs through "to": "refused to disavow", "is expected to endorse"."""
-    doc = tok.doc
-    for child in tok.children:
-        lemma = cue_lemma(child.text, child.lemma_)
-        if child.dep_ == "xcomp" and _in_lexicon(lemma) and tok.i < child.i <= tok.i + 3:
-            between = list(doc[tok.i + 1 : child.i])
-            if any(t.lower_ == "to" for t in between) and all(
-                t.dep_ in _CUE_AUX or t.lower_ == "to" for t in between
-            ):
-                return [*between, child, *(c for c in child.children if c.dep_ == "prt")]
-    return []
-
-
-def _left_aux(tok) -> list:
-    found = []
-    i = tok.i - 1
-    while i >= 0 and tok.doc[i].dep_ in _CUE_AUX and tok.doc[i].head == tok:
-        if tok.doc[i].lower_ in _WH:
-            break
-        if tok.doc[i].lower_ != "to":
-            found.append(tok.doc[i])
-        i -= 1
-    return found

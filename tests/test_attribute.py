@@ -144,3 +144,26 @@ def test_claimant_carries_the_office_the_article_gives(analyses):
     assert any("(President of Ukraine)" in c for c in claimants), claimants
     assert any("(governor of the Belgorod region)" in c for c in claimants), claimants
     assert "Igor Konashenkov (Russian Defence Ministry)" in claimants
+
+
+def test_beliefs_inside_sayings_and_actions_are_not_cues(attributor):
+    text = (
+        "About half of the voters said they think the economy is improving. "
+        "The lead continues to grow. Volunteers turned out to back the mayor."
+    )
+    cues = [a.cue.text for a in attributor.analyse(text).attributions]
+    assert cues == ["said"]
+
+
+def test_a_date_marker_is_never_a_source(analyses):
+    _, analysis = _find(analyses, "000")
+    assert all(a.claimant != "date" for a in analysis.attributions)
+
+
+def test_stray_straight_quote_does_not_hide_a_cue():
+    from index.rules_quotes import quote_regions
+
+    text = 'It was done." The mayor said the plan "works well" today.'
+    regions = quote_regions(text)
+    assert all(not (q0 < text.index("said") < q1) for q0, q1 in regions)
+    assert (text.index('"works'), text.index(" today")) in regions
