@@ -2,8 +2,8 @@
 
 Needs no model weights. Sentences are quoted verbatim and grouped by who makes
 them; each group opens by naming its claimant and source, so an attributed
-claim is never stated as fact: "According to Prigozhin (La Razón…, 2023-05-11):
-“…” [1]". Claims the article makes in its own voice are given as the
+claim is never stated as fact: "According to Prigozhin, as reported in article
+002…, 2023-05-11: “…” [1]". Claims the article makes in its own voice are given as the
 outlet's (or the article's) report.
 """
 
@@ -25,6 +25,11 @@ def source_label(ev: Evidence) -> str:
     return f"{name}, {ev.date}" if ev.date else name
 
 
+def _reported(ev: Evidence) -> str:
+    """ "as reported by Press TV, 2022-09-11" / "as reported in “Title…”"."""
+    return ("as reported by " if ev.outlet else "as reported in ") + source_label(ev)
+
+
 def _quoted(text: str) -> str:
     """The sentence in quote marks, unless it already opens with one."""
     return text if text[:1] in "“\"‘'" else f"“{text}”"
@@ -38,11 +43,11 @@ def _short(title: str, words: int = 9) -> str:
 def _opening(ev: Evidence) -> str:
     if ev.attributed:
         lead, *others = ev.claimant.split("; ")
-        also = f", also citing {' and '.join(others)}" if others else ""
-        return f"According to {lead}{also} ({source_label(ev)}):"
+        also = f" (also citing {' and '.join(others)})" if others else ""
+        return f"According to {lead}{also}, {_reported(ev)}:"
     if ev.outlet:
         return f"{ev.outlet} reports ({ev.date or 'undated'}):"
-    return f"The article ({source_label(ev).removeprefix('article ')}) reports:"
+    return f"The article {source_label(ev).removeprefix('article ')} reports:"
 
 
 class ExtractiveBackend:
