@@ -20,7 +20,16 @@ __all__ = ["write_report", "load_baseline", "deltas", "render_markdown", "LOWER_
 #: Flattened metric names where a smaller value is an improvement.
 LOWER_IS_BETTER = ("latency", "seconds")  # marked in the delta table; kept off the 0–1 charts
 #: Flattened names holding counts or times, kept out of 0–1 bar charts.
-_NOT_RATES = ("latency", "seconds", "questions", "answerable", "relevant", "articles", "queries")
+_NOT_RATES = (
+    "latency",
+    "seconds",
+    "questions",
+    "answerable",
+    "relevant",
+    "articles",
+    "queries",
+    "abstained",
+)
 
 
 def _is_rate(name: str) -> bool:

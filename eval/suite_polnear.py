@@ -117,6 +117,8 @@ def whosaid_questions(dev_dir: Path, limit: int | None = DEFAULT_LIMIT) -> list[
             content = _clean(article.text[slice(*rel.content)])
             if not _is_named(source) or not _is_speech(cue) or len(content.split()) < 6:
                 continue
+            if speaker_named(source, content):  # "..., Trump said. ..." would give it away
+                continue
             question = _question(content)
             if question in seen:
                 continue

@@ -146,7 +146,10 @@ def update_index(
         for aid in summary.changed + summary.removed:
             vectors.delete(ref_doc_id=aid)
         items = analyse_articles(todo, analyser, progress)
-        summary.embedded_chunks = _embed(vectors, items, embedder, progress)
+        reuse = _reusable(old, [old_items[a.article_id] for a in todo if a.article_id in old_items])
+        if old is not None and old.manifest.get("embed_model") != embedder.name:
+            reuse = {}
+        summary.embedded_chunks = _embed(vectors, items, embedder, progress, reuse)
         keep.update((item.article.article_id, item) for item in items)
         store.write(
             path,
@@ -162,24 +165,40 @@ def update_index(
     return summary
 
 
-def _embed(vectors, items: list[IndexedArticle], embedder: Embedder, progress: bool) -> int:
-    """Embed every chunk of ``items`` in batches and add them to ``vectors``."""
+def _reusable(old, items: list[IndexedArticle]) -> dict[str, list[float]]:
+    """Vectors already computed for the embedded texts of ``items``' old chunks."""
+    if old is None or not items:
+        return {}
+    by_id = {c.chunk_id: embed_text(i.article, c) for i in items for c in i.chunks}
+    return {by_id[cid]: vec for cid, vec in old.embeddings(list(by_id)).items()}
+
+
+def _embed(
+    vectors,
+    items: list[IndexedArticle],
+    embedder: Embedder,
+    progress: bool,
+    reuse: dict[str, list[float]],
+) -> int:
+    """Add every chunk of ``items`` to ``vectors``; returns how many were embedded.
+
+    A chunk whose embedded text is unchanged keeps its vector from ``reuse``
+    (an edit re-embeds only the chunks it touched).
+    """
     total = sum(len(i.chunks) for i in items)
     bar = tqdm(total=total, desc="embedding", unit="chunk", disable=not progress)
     pending: list[tuple[IndexedArticle, list[str]]] = []
-    size = 0
+    size = embedded = 0
     for pos, item in enumerate(items):
         pending.append((item, [embed_text(item.article, c) for c in item.chunks]))
         size += len(item.chunks)
         if size >= EMBED_BATCH or pos == len(items) - 1:
-            texts = [t for _, ts in pending for t in ts]
-            vecs = embedder.embed_batch(texts) if texts else []
-            batch, at = [], 0
-            for it, ts in pending:
-                batch.append((it, ts, vecs[at : at + len(ts)]))
-                at += len(ts)
+            texts = list(dict.fromkeys(t for _, ts in pending for t in ts if t not in reuse))
+            vecs = dict(zip(texts, embedder.embed_batch(texts))) if texts else {}
+            embedded += len(texts)
+            batch = [(it, ts, [vecs.get(t) or reuse[t] for t in ts]) for it, ts in pending]
             add_chunks(vectors, batch)
-            bar.update(len(texts))
+            bar.update(size)
             pending, size = [], 0
     bar.close()
-    return total
+    return embedded

@@ -87,6 +87,16 @@ class Generation:
             self._vectors = open_vectors(self.path)
         return self._vectors
 
+    def embeddings(self, chunk_ids: list[str]) -> dict[str, list[float]]:
+        """The stored vectors of ``chunk_ids`` (those that exist)."""
+        found: dict[str, list[float]] = {}
+        for i in range(0, len(chunk_ids), 5000):
+            got = self.vectors.client.get(ids=chunk_ids[i : i + 5000], include=["embeddings"])
+            found.update(
+                (cid, list(map(float, v))) for cid, v in zip(got["ids"], got["embeddings"])
+            )
+        return found
+
     def chunk_count(self) -> int:
         return sum(len(item.chunks) for item in self.articles.values())
 

@@ -234,7 +234,9 @@ def test_a_second_writer_is_refused_while_one_writes(tmp_path, corpus_copy):
                 pass
 
 
-def test_changed_attribution_code_reanalyses_everything_as_changed(tmp_path, corpus_copy):
+def test_changed_attribution_code_reanalyses_all_but_reuses_unchanged_vectors(
+    tmp_path, corpus_copy
+):
     store = tmp_path / "store"
     run_json(store, "index", "build", str(corpus_copy))
     current = store / (store / "CURRENT").read_text().strip() / "manifest.json"
@@ -243,5 +245,18 @@ def test_changed_attribution_code_reanalyses_everything_as_changed(tmp_path, cor
     current.write_text(json.dumps(manifest))
     summary = run_json(store, "index", "update", str(corpus_copy))
     assert len(summary["changed"]) == 5 and summary["added"] == []
-    assert summary["embedded_chunks"] == run_json(store, "index", "stats")["chunks"]
-    assert run_json(store, "index", "update", str(corpus_copy))["embedded_chunks"] == 0
+    assert summary["embedded_chunks"] == 0  # same chunk texts: their vectors are reused
+    assert run_json(store, "index", "stats")["articles"] == 5
+    answer = run_json(store, "ask", "What did Prigozhin accuse the 72nd brigade of?")
+    assert answer["citations"][0]["article_id"].startswith("002_")
+
+
+def test_an_edit_reembeds_only_the_chunks_it_touched(tmp_path, corpus_copy):
+    store = tmp_path / "store"
+    run_json(store, "index", "build", str(corpus_copy))
+    chunks = len(run_json(store, "index", "show", "004_c5341ec74962319e")["chunks"])
+    edited = corpus_copy / "004_c5341ec74962319e.txt"
+    edited.write_text(edited.read_text() + "\nThe governor said more buses would come.\n")
+    summary = run_json(store, "index", "update", str(corpus_copy))
+    assert summary["changed"] == ["004_c5341ec74962319e"]
+    assert 1 <= summary["embedded_chunks"] < chunks
