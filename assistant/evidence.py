@@ -39,6 +39,7 @@ class Weights:
     claimant: float = 0.25
     who: float = 0.08  # "who said…" questions want sentences that name a speaker
     per_article: int = 2  # first-pass cap of sentences from one article
+    per_claimant: int = 2  # first-pass cap of sentences from one claimant (both sides get heard)
     keep_ratio: float = 0.70  # keep sentences scoring at least this share of the best
 
 
@@ -125,15 +126,21 @@ def select_evidence(
     floor = best * weights.keep_ratio
     picked: list[_Candidate] = []
     per_article: dict[str, int] = {}
+    per_claimant: dict[str, int] = {}
     for second_pass in (False, True):
         for c in cands:
             if len(picked) >= k or c.score < floor:
                 break
-            aid = c.item.article.article_id
-            if c in picked or (not second_pass and per_article.get(aid, 0) >= weights.per_article):
+            aid, who = c.item.article.article_id, tuple(c.sentence.claimants)
+            full = (
+                per_article.get(aid, 0) >= weights.per_article
+                or per_claimant.get(who, 0) >= weights.per_claimant
+            )
+            if c in picked or (full and not second_pass):
                 continue
             picked.append(c)
             per_article[aid] = per_article.get(aid, 0) + 1
+            per_claimant[who] = per_claimant.get(who, 0) + 1
     picked.sort(key=lambda c: -c.score)
     return [_evidence(c, qwords) for c in picked]
 
