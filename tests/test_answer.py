@@ -170,3 +170,19 @@ def test_terminal_chat_answers_a_follow_up(seed_engine):
     assert result.exit_code == 0, result.output
     assert result.stdout.count("claimant:") >= 2
     assert re.search(r"claimant: [^\n]*(Ukrain|Zelensk)", result.stdout)
+
+
+def test_openai_follow_up_is_condensed_before_retrieval(seed_engine, engine_factory):
+    standalone = "What did Ukraine's president claim about Kharkiv?"
+    answer_text = "According to the Ukrainian President, Russian forces were fleeing [1]."
+    with running_server(reply(standalone), reply(answer_text)) as server:
+        engine = engine_factory(
+            seed_engine.store.root, backend="openai", base_url=server.base_url, model="m"
+        )
+        history = [Turn(IZIUM, "According to the Russian Defence Ministry, … [1]")]
+        answer = engine.ask("And what did Ukraine say?", history=history)
+        condense, final = (json.dumps(r) for r in server.requests)
+    assert "And what did Ukraine say?" in condense and IZIUM in condense
+    assert "Ukrainian President" in final or "Zelensky" in final  # retrieved by the rewrite
+    assert "And what did Ukraine say?" in final  # the model answers the user's own words
+    assert answer.backend == "openai" and answer.citations
