@@ -19,8 +19,8 @@ def render_sources(answer: Answer) -> str:
     """The numbered sources of an answer, then its warnings."""
     lines = []
     for c in answer.citations:
-        where = " — ".join(x for x in (c.title, c.outlet, c.date) if x) or c.article_id
-        lines.append(f"[{c.n}] {where} ({c.article_id})")
+        where = " — ".join(x for x in (c.title, c.outlet, c.date) if x)
+        lines.append(f"[{c.n}] {where} ({c.article_id})" if where else f"[{c.n}] {c.article_id}")
         lines.append(f"    claimant: {c.claimant}" + (f" (cue: {c.cue})" if c.cue else ""))
         lines.append(f"    “{c.quote}”")
     lines += [f"warning: {w}" for w in answer.warnings]

@@ -1,8 +1,8 @@
 """Follow-up questions: read "And what did Ukraine say?" in the light of the turns before.
 
 The LLM backend condenses the question with ``prompts/condense.md``; the
-extractive backend carries the previous question's words and filters into the
-retrieval query when the new question reads as a follow-up.
+extractive backend carries the previous question's names and numbers, and its
+filters, into the retrieval query when the new question reads as a follow-up.
 """
 
 from __future__ import annotations
@@ -46,4 +46,32 @@ def carry_over(question: str, history: list[Turn] | None, filters: Filters) -> t
             for key in ("since", "until", "outlet", "claimant")
         }
     )
-    return f"{question} {last.question}", merged
+    carried = " ".join(w for w in entities(last.question) if w.lower() not in question.lower())
+    return (f"{question} {carried}" if carried else question), merged
+
+
+def entities(question: str) -> list[str]:
+    """The names and numbers of a question: capitalised words past its first, digits."""
+    words = re.findall(r"[\w’'-]+", question)
+    found = []
+    for i, w in enumerate(words):
+        name = w[:1].isupper() and (i > 0 or w.lower() not in _OPENERS)
+        if (name or any(c.isdigit() for c in w)) and w not in found:
+            found.append(w.removesuffix("’s").removesuffix("'s"))
+    return found
+
+
+_OPENERS = {
+    "what",
+    "why",
+    "who",
+    "when",
+    "where",
+    "how",
+    "which",
+    "did",
+    "does",
+    "is",
+    "was",
+    "and",
+}
