@@ -14,6 +14,21 @@ os.environ.pop("CLAIMTRACE_STORE", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"
+#: Text of the seed articles that is not article: none of it may reach the index.
+SEED_BOILERPLATE = [
+    "Watch the video here",
+    "pic.twitter.com",
+    "हिंदी",
+    "Click below to express",
+    "More Stories",
+    "Ronaldo",
+    "Khawaja",
+    "Get the latest Tap posts",
+    "With information from",
+    "RT (@RT_com)",
+    "🔱",
+    "date 2022-03-06",
+]
 BENCH = Path(os.environ.get("CLAIMTRACE_BENCH", ROOT.parent / "shared" / "bench"))
 
 

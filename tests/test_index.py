@@ -12,21 +12,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED_BOILERPLATE as BOILERPLATE
 
 from assistant.cli import cli
-
-BOILERPLATE = [
-    "Watch the video here",
-    "pic.twitter.com",
-    "हिंदी",
-    "Click below to express",
-    "More Stories",
-    "Ronaldo",
-    "Khawaja",
-    "Get the latest Tap posts",
-    "With information from",
-    "date 2022-03-06",
-]
 
 
 def run(store: Path, *args: str, ok: bool = True):

@@ -7,25 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED_BOILERPLATE as BOILERPLATE
 
 from index.read import read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "articles"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-BOILERPLATE = [
-    "Watch the video here",
-    "pic.twitter.com",
-    "हिंदी",
-    "Click below to express",
-    "More Stories",
-    "Ronaldo",
-    "Khawaja",
-    "Get the latest Tap posts",
-    "With information from",
-    "RT (@RT_com)",
-    "🔱",
-]
 BODY = "The ministry said the convoy reached the city on Tuesday after a long delay."
 
 
