@@ -40,11 +40,20 @@ class Answerer:
         return ExtractiveBackend()
 
     def evidence(
-        self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
+        self,
+        question: str,
+        filters: Filters = Filters(),
+        history: list[Turn] | None = None,
+        warnings: list[str] | None = None,
     ) -> tuple[list[Evidence], bool]:
-        """The evidence for ``question`` and whether it is too weak to answer from."""
+        """The evidence for ``question`` and whether it is too weak to answer from.
+
+        Filters that no indexed article passes are explained in ``warnings``.
+        """
         query, filters = carry_over(question, history, filters)
         retriever = self.engine.retriever()
+        if filters and warnings is not None and not retriever.matching(filters):
+            warnings.append(_no_match(filters, retriever.outlets()))
         hits = retriever.search(query, filters, k=12)
         k = min(MAX_EVIDENCE, self.settings.top_k)
         found = select_evidence(
@@ -61,7 +70,8 @@ class Answerer:
                 query = backend.condense(question, history)
             except BackendError as exc:
                 warnings.append(f"could not condense the follow-up: {exc}")
-        evidence, weak = self.evidence(query, filters, history if query == question else None)
+        history = history if query == question else None
+        evidence, weak = self.evidence(query, filters, history, warnings)
         return evidence, weak, warnings
 
     def ask(
@@ -117,6 +127,15 @@ class Answerer:
 
     def _abstain(self, question: str, backend: str, warnings: list[str]) -> Answer:
         return Answer(question, abstention_text(question), True, backend, warnings, [])
+
+
+def _no_match(filters: Filters, outlets: list[str]) -> str:
+    given = ", ".join(f"--{k} {v!r}" for k, v in vars(filters).items() if v)
+    known = ", ".join(outlets[:12]) or "none"
+    return (
+        f"no indexed article matches {given}; dates are YYYY-MM-DD, outlets by their full name "
+        f"(known: {known}) — see `claimtrace index list`"
+    )
 
 
 def answer_dict(answer: Answer, **extra) -> dict:

@@ -81,6 +81,14 @@ class Retriever:
                 mask[pos] = 0
         return mask
 
+    def matching(self, filters: Filters) -> int:
+        """How many chunks pass ``filters`` (all of them when there are none)."""
+        mask = self._mask(filters)
+        return len(self.chunks) if mask is None else int(mask.sum())
+
+    def outlets(self) -> list[str]:
+        return sorted({i.article.outlet for _, i in self.chunks if i.article.outlet})
+
     def search(self, query: str, filters: Filters = Filters(), k: int = 12) -> list[ChunkHit]:
         """The ``k`` best chunks for ``query`` under ``filters``, best first."""
         if not self.chunks:

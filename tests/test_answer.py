@@ -186,3 +186,9 @@ def test_openai_follow_up_is_condensed_before_retrieval(seed_engine, engine_fact
     assert "Ukrainian President" in final or "Zelensky" in final  # retrieved by the rewrite
     assert "And what did Ukraine say?" in final  # the model answers the user's own words
     assert answer.backend == "openai" and answer.citations
+
+
+def test_a_filter_no_article_passes_is_explained(seed_engine):
+    answer = seed_engine.ask(IZIUM, Filters(outlet="Fox News"))
+    assert answer.abstained
+    assert any("--outlet 'Fox News'" in w and "Press TV" in w for w in answer.warnings)
