@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from index.claimants import Mention
 
-__all__ = ["RawAttribution", "Context", "EDGE_PUNCT", "base_phrase", "speaker_tokens"]
+__all__ = [
+    "RawAttribution",
+    "Context",
+    "EDGE_PUNCT",
+    "base_phrase",
+    "speaker_tokens",
+    "trim_source",
+]
 
 EDGE_PUNCT = " \t\n,;:—–-"
 _TEMPORAL = frozenset(
@@ -21,6 +28,8 @@ _TEMPORAL = frozenset(
     january february march april may june july august september october november
     december""".split()
 )
+_TRAILING = {"advcl"}
+_AFTER_COMMA = {"acl", "amod", "npadvmod", "nummod", "advmod"}
 _MODIFIERS = {"compound", "amod", "det", "poss", "nummod", "nmod", "npadvmod", "case", "punct"}
 
 
@@ -136,6 +145,34 @@ def speaker_tokens(tokens: list | None) -> list | None:
     rest = tokens[commas[-1] + 1 :] if commas else []
     nouns = [t for t in rest if t.pos_ in ("NOUN", "PROPN") and not _temporal(t)]
     return rest if nouns else None
+
+
+def trim_source(tokens: list | None) -> list | None:
+    """Cut what follows the speaker's name: "X, 58, who lives in Y", "X, speaking at Y".
+
+    After a comma, a clause or phrase hanging from the head noun ("X, who lives
+    in Y", "X, speaking at Y", "X, of Y", "X, 58, in Y") and, anywhere, an
+    adverbial clause ("X when asked") tell the reader about the speaker rather
+    than name them; restrictive clauses ("those who voted") and appositions
+    ("X, a former senator,") stay.
+    """
+    if not tokens:
+        return tokens
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+    cut = None
+    for child in head.rights:
+        comma = child.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+        if child.dep_ in _TRAILING or (comma and child.dep_ in _AFTER_COMMA):
+            cut = child.left_edge.i
+            break
+    if cut is None or cut <= tokens[0].i:
+        return tokens
+    kept = [t for t in tokens if t.i < cut]
+    while len(kept) > 2 and kept[-1].text == "," and kept[-2].like_num:
+        kept = kept[:-2]  # "X, 58, who lives in Y": the age goes with the rest
+    while kept and kept[-1].text == ",":
+        kept = kept[:-1]
+    return kept if any(not t.is_punct for t in kept) else tokens
 
 
 def _temporal(tok) -> bool:

@@ -16,7 +16,7 @@ from index.cues import (
     in_lexicon,
     is_cue_verb,
 )
-from index.rules_base import Context, RawAttribution, speaker_tokens
+from index.rules_base import Context, RawAttribution, speaker_tokens, trim_source
 from index.rules_cue import content_prep, cue_tokens, is_prep
 from index.rules_license import licensed
 
@@ -40,7 +40,7 @@ def verb_rule(ctx: Context, tok) -> RawAttribution | None:
     content = ctx.widen(content) if content else quote
     found = _subject(tok)
     subject, naming = found if found else (None, None)
-    subject, naming = speaker_tokens(subject), speaker_tokens(naming)
+    subject, naming = trim_source(speaker_tokens(subject)), speaker_tokens(naming)
     source = ctx.chars(subject) if subject else None
     if source and content and source[0] < content[1] and content[0] < source[1]:
         return None
@@ -59,7 +59,7 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     for child in tok.children:  # "confirmed through its account that …" (misattached)
         if child.dep_ in ("dep", "prep", "npadvmod") and child.i > tok.i:
             for grand in child.subtree:
-                if grand.dep_ == "ccomp" and any(g.dep_ == "mark" for g in grand.children):
+                if grand.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in grand.children):
                     return ctx.chars(grand.subtree)
                 if grand.dep_ == "relcl" and grand.left_edge.lower_ == "that" and child.ent_type_:
                     return ctx.chars(grand.subtree)  # "announced the same day that …"
@@ -143,6 +143,9 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         noun = _noun_left(tok.head)
         return noun, noun
+    misparsed = _misparsed_subject(tok)
+    if misparsed:
+        return misparsed, misparsed
     head = tok.head
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.dep_ == "ccomp" and depth < 4:
         if in_lexicon(
@@ -152,6 +155,18 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
     climb = ("advcl", "xcomp", "conj", "pcomp", "acomp", "prep")
     if tok.dep_ in climb and tok.head is not tok and depth < 4:
         return _subject(tok.head, depth + 1)
+    return None
+
+
+def _misparsed_subject(tok) -> list | None:
+    """The subject the parser hung elsewhere: '," Smith notes' (a compound of the
+    verb), "Voters in six states going to the polls said" (a clausal subject)."""
+    doc = tok.doc
+    for child in tok.lefts:
+        if child.dep_ == "compound" and child.i == tok.i - 1 and child.pos_ == "PROPN":
+            return list(doc[child.left_edge.i : tok.i])
+        if child.dep_ == "csubj" and any(g.dep_ == "nsubj" for g in child.children):
+            return list(doc[child.left_edge.i : tok.i])
     return None
 
 

@@ -167,3 +167,13 @@ def test_stray_straight_quote_does_not_hide_a_cue():
     regions = quote_regions(text)
     assert all(not (q0 < text.index("said") < q1) for q0, q1 in regions)
     assert (text.index('"works'), text.index(" today")) in regions
+
+
+def test_source_survives_misparsed_subject_and_drops_trailing_clause(attributor):
+    text = (
+        '"Conservatives have issues with the plan," Viguerie notes.\n\n'
+        "Jane Doe, speaking at a rally in Ohio, said the plan would fail."
+    )
+    sources = {a.cue.text: a.source.text for a in attributor.analyse(text).attributions}
+    assert sources.get("notes") == "Viguerie"
+    assert sources.get("said") == "Jane Doe"
