@@ -98,46 +98,16 @@ def update_index(
     with store.writing():
         old = store.current() if store.exists() else None
         version = analysis_version()
-        # another model's vectors or stale attributions: re-embed everything
+        same_model = old is not None and old.manifest.get("embed_model") == embedder.name
+        # another model's vectors or stale attributions: re-analyse everything
         rebuild = fresh or (
-            old is not None
-            and (
-                old.manifest.get("embed_model") != embedder.name
-                or old.manifest.get("analysis_version") != version
-            )
+            old is not None and (not same_model or old.manifest.get("analysis_version") != version)
         )
         old_items = old.articles if old is not None else {}
-        failed = [e.file for e in errors]
-
-        keep: dict[str, IndexedArticle] = {}
-        todo: list[Article] = []
-        for article in articles:
-            before = old_items.get(article.article_id)
-            if before is None:
-                summary.added.append(article.article_id)
-                todo.append(article)
-            elif rebuild or before.article.content_hash != article.content_hash:
-                summary.changed.append(article.article_id)
-                todo.append(article)
-            else:
-                summary.unchanged += 1
-                keep[article.article_id] = before
-        for aid, item in old_items.items():
-            if aid in keep or aid in summary.changed:
-                continue
-            if any(_same_file(item.article.path, f) for f in failed):
-                # its file failed to read this time: lose nothing (re-embed it on a rebuild)
-                if rebuild:
-                    todo.append(item.article)
-                else:
-                    keep[aid] = item
-            else:
-                summary.removed.append(aid)
+        keep, todo = _plan(summary, articles, old_items, rebuild)
         if fresh:  # a build reports every article it embeds as added
             summary.added = sorted(summary.added + summary.changed)
             summary.changed = []
-        for ids in (summary.added, summary.changed, summary.removed):
-            ids.sort()
         if old is not None and not rebuild and not todo and not summary.removed:
             return summary
 
@@ -146,9 +116,8 @@ def update_index(
         for aid in summary.changed + summary.removed:
             vectors.delete(ref_doc_id=aid)
         items = analyse_articles(todo, analyser, progress)
-        reuse = _reusable(old, [old_items[a.article_id] for a in todo if a.article_id in old_items])
-        if old is not None and old.manifest.get("embed_model") != embedder.name:
-            reuse = {}
+        before = [old_items[a.article_id] for a in todo if a.article_id in old_items]
+        reuse = _reusable(old, before) if same_model and not fresh else {}
         summary.embedded_chunks = _embed(vectors, items, embedder, progress, reuse)
         keep.update((item.article.article_id, item) for item in items)
         store.write(
@@ -163,6 +132,47 @@ def update_index(
         )
         store.switch(path)
     return summary
+
+
+def _plan(
+    summary: UpdateSummary,
+    articles: list[Article],
+    old_items: dict[str, IndexedArticle],
+    rebuild: bool,
+) -> tuple[dict[str, IndexedArticle], list[Article]]:
+    """Sort articles into added, changed, unchanged and removed (in ``summary``).
+
+    Returns the indexed articles to keep as they are, and the articles to
+    (re-)analyse and embed. Articles from a file that failed to read are kept:
+    as they are, or re-analysed on a rebuild.
+    """
+    failed = [e.file for e in summary.errors]
+    keep: dict[str, IndexedArticle] = {}
+    todo: list[Article] = []
+    for article in articles:
+        before = old_items.get(article.article_id)
+        if before is None:
+            summary.added.append(article.article_id)
+            todo.append(article)
+        elif rebuild or before.article.content_hash != article.content_hash:
+            summary.changed.append(article.article_id)
+            todo.append(article)
+        else:
+            summary.unchanged += 1
+            keep[article.article_id] = before
+    for aid, item in old_items.items():
+        if aid in keep or aid in summary.changed:
+            continue
+        if any(_same_file(item.article.path, f) for f in failed):
+            if rebuild:
+                todo.append(item.article)
+            else:
+                keep[aid] = item
+        else:
+            summary.removed.append(aid)
+    for ids in (summary.added, summary.changed, summary.removed):
+        ids.sort()
+    return keep, todo
 
 
 def _reusable(old, items: list[IndexedArticle]) -> dict[str, list[float]]:
