@@ -83,7 +83,7 @@ class Engine:
         with self._lock:
             name = self.store.current_name()
             if self._retriever is None or self._retriever.generation.name != name:
-                self._retriever = Retriever(self.store.current(), self.embedder)
+                self._retriever = Retriever(self.store.current(), self.embed)
             return self._retriever
 
     # -- reading the index --------------------------------------------------------

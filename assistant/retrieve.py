@@ -51,9 +51,10 @@ def claimant_matches(wanted: str, claimant: str) -> bool:
 class Retriever:
     """Search one generation of the index; built once per generation."""
 
-    def __init__(self, generation: Generation, embedder):
+    def __init__(self, generation: Generation, embed):
+        """``embed(texts)`` returns unit vectors (the engine's cached ``Engine.embed``)."""
         self.generation = generation
-        self.embedder = embedder
+        self.embed = embed
         self.items = generation.articles
         self.chunks: list[tuple[Chunk, IndexedArticle]] = [
             (c, item) for item in self.items.values() for c in item.chunks
@@ -96,7 +97,7 @@ class Retriever:
         mask = self._mask(filters)
         pool = max(k * 4, 40)
         dense = self.generation.query(
-            self.embedder.embed_query(query),
+            self.embed([query])[0],
             pool,
             since=filters.since,
             until=filters.until,

@@ -48,7 +48,6 @@ class LocalEmbedder:
         self.name = DEFAULT_MODEL if model_path is None else os.path.basename(self.path)
         self.batch_size = batch_size
         self._model = SentenceTransformer(self.path, device="cpu", local_files_only=True)
-        self._cache: dict[str, list[float]] = {}
 
     def embed_batch(self, texts: list[str]) -> list[list[float]]:
         vectors = self._model.encode(
@@ -59,11 +58,3 @@ class LocalEmbedder:
             convert_to_numpy=True,
         )
         return [v.tolist() for v in vectors]
-
-    def embed_query(self, text: str) -> list[float]:
-        """One query, cached: a conversation repeats its questions."""
-        if text not in self._cache:
-            if len(self._cache) > 1024:
-                self._cache.clear()
-            self._cache[text] = self.embed_batch([text])[0]
-        return self._cache[text]
