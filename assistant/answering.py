@@ -57,7 +57,12 @@ class Answerer:
         hits = retriever.search(query, filters, k=12)
         k = min(MAX_EVIDENCE, self.settings.top_k)
         found = select_evidence(
-            query, hits, self.engine.embed, k=k, claimant_filter=filters.claimant
+            query,
+            hits,
+            self.engine.embed,
+            k=k,
+            claimant_filter=filters.claimant,
+            idf=lambda w: retriever.idf.get(w, retriever.idf_unseen),
         )
         weak = not found or found[0].score < ABSTAIN_BELOW
         return found, weak

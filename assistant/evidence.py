@@ -34,7 +34,7 @@ SPEECH_WORDS = frozenset(
 @dataclass(frozen=True)
 class Weights:
     dense: float = 0.70
-    lexical: float = 0.30
+    lexical: float = 0.45
     rank: float = 0.15
     claimant: float = 0.25
     who: float = 0.08  # "who said…" questions want sentences that name a speaker
@@ -84,10 +84,12 @@ def select_evidence(
     k: int = 6,
     weights: Weights = Weights(),
     claimant_filter: str | None = None,
+    idf=None,
 ) -> list[Evidence]:
     """The best ``k`` sentences for ``question`` from ``hits``, best first.
 
-    ``embed(texts)`` returns unit vectors (the engine caches them).
+    ``embed(texts)`` returns unit vectors (the engine caches them); ``idf(word)``
+    weighs the question's words, so a rare word shared counts for more.
     """
     cands: list[_Candidate] = []
     seen = set()
@@ -107,12 +109,14 @@ def select_evidence(
     svecs = np.asarray(embed([c.sentence.text for c in cands]))
     dense = svecs @ qvec
     qwords = content_words(question)
+    weigh = idf or (lambda w: 1.0)
+    total = sum(weigh(w) for w in qwords)
     rank = {h.chunk.chunk_id: 1.0 - i / max(len(hits), 1) for i, h in enumerate(hits)}
     asks_who = bool(_WHO.match(question))
     named = named_claimants(question, {n for c in cands for n in c.sentence.claimants})
     for c, d in zip(cands, dense):
         words = content_words(c.sentence.text)
-        lexical = len(qwords & words) / len(qwords) if qwords else 0.0
+        lexical = sum(weigh(w) for w in qwords & words) / total if qwords else 0.0
         boost = max((named.get(n, 0.0) for n in c.sentence.claimants), default=0.0)
         c.score = (
             weights.dense * float(d)

@@ -7,6 +7,8 @@ applied to BM25 as a weight mask; the claimant filter matches names loosely
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
 
 import bm25s
@@ -60,11 +62,14 @@ class Retriever:
             (c, item) for item in self.items.values() for c in item.chunks
         ]
         self.by_id = {c.chunk_id: (c, item) for c, item in self.chunks}
+        docs = [tokens(embed_text(i.article, c)) for c, i in self.chunks]
         self.bm25 = bm25s.BM25()
-        if self.chunks:
-            self.bm25.index(
-                [tokens(embed_text(i.article, c)) for c, i in self.chunks], show_progress=False
-            )
+        if docs:
+            self.bm25.index(docs, show_progress=False)
+        df = Counter(w for doc in docs for w in set(doc))
+        #: inverse chunk frequency of each word; a word the index lacks gets the highest
+        self.idf = {w: math.log((len(docs) + 1) / (n + 0.5)) for w, n in df.items()}
+        self.idf_unseen = math.log((len(docs) + 1) / 0.5)
 
     def _mask(self, f: Filters) -> np.ndarray | None:
         if not f:
