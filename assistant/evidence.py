@@ -24,6 +24,12 @@ __all__ = ["Weights", "select_evidence", "named_claimants"]
 
 _WHO = re.compile(r"^\s*(who|whom|according to whom|which \w+ (said|say|claimed|reported))\b", re.I)
 
+_SIDES = re.compile(
+    r"\b(each|both|sides?|versus|vs\.?|disagree\w*|dispute\w*|contradict\w*|deny|denies|"
+    r"or just|or not|agree\w*|differ\w*)\b",
+    re.I,
+)
+
 SPEECH_WORDS = frozenset(
     "say said says claim claimed claims accuse accused accuses tell told report reported "
     "announce announced state stated deny denied confirm confirmed warn warned according "
@@ -41,6 +47,7 @@ class Weights:
     per_article: int = 2  # first-pass cap of sentences from one article
     per_claimant: int = 2  # first-pass cap of sentences from one claimant (both sides get heard)
     keep_ratio: float = 0.70  # keep sentences scoring at least this share of the best
+    keep_ratio_sides: float = 0.55  # … when the question asks for each side's account
 
 
 @dataclass
@@ -127,7 +134,8 @@ def select_evidence(
         )
     cands.sort(key=lambda c: -c.score)
     best = cands[0].score
-    floor = best * weights.keep_ratio
+    sides = _SIDES.search(question) is not None
+    floor = best * (weights.keep_ratio_sides if sides else weights.keep_ratio)
     picked: list[_Candidate] = []
     per_article: dict[str, int] = {}
     per_claimant: dict[str, int] = {}
