@@ -19,7 +19,15 @@ from index.pipeline import UpdateSummary, update_index
 from index.store import Store
 
 from .answering import Answerer
-from .models import Answer, ArticleDetail, ArticleInfo, ChunkInfo, IndexStats, Turn
+from .models import (
+    Answer,
+    ArticleDetail,
+    ArticleInfo,
+    ArticleMeta,
+    ChunkInfo,
+    IndexStats,
+    Turn,
+)
 from .retrieve import Filters, Retriever
 from .settings import Settings
 
@@ -90,7 +98,7 @@ class Engine:
     def articles(self) -> list[ArticleInfo]:
         items = self.store.current().articles
         return [
-            ArticleInfo(**_meta(i.article), chunks=len(i.chunks))
+            ArticleInfo(**ArticleMeta.of(i.article), chunks=len(i.chunks))
             for i in sorted(items.values(), key=lambda i: i.article.article_id)
         ]
 
@@ -105,7 +113,7 @@ class Engine:
         item = items[article_id]
         chunks = [ChunkInfo(c.chunk_id, c.text, c.start, c.end, c.claimants) for c in item.chunks]
         return ArticleDetail(
-            **_meta(item.article),
+            **ArticleMeta.of(item.article),
             path=item.article.path,
             text=item.article.text,
             chunks=chunks,
@@ -151,15 +159,3 @@ def _shared_attributor():
     from index.attribute import Attributor
 
     return Attributor()
-
-
-def _meta(article) -> dict:
-    return {
-        "article_id": article.article_id,
-        "title": article.title,
-        "date": article.date,
-        "outlet": article.outlet,
-        "credit": article.credit,
-        "author": article.author,
-        "url": article.url,
-    }

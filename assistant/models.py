@@ -12,6 +12,7 @@ __all__ = [
     "Citation",
     "Answer",
     "Turn",
+    "ArticleMeta",
     "ArticleInfo",
     "ChunkInfo",
     "ArticleDetail",
@@ -94,8 +95,8 @@ class Turn:
 
 
 @dataclass
-class ArticleInfo:
-    """A line of ``index list``."""
+class ArticleMeta:
+    """An article's provenance, as ``index list`` and ``index show`` print it."""
 
     article_id: str
     title: str | None
@@ -104,6 +105,17 @@ class ArticleInfo:
     credit: str | None
     author: str | None
     url: str | None
+
+    @classmethod
+    def of(cls, article) -> dict:
+        """The provenance fields of an ``index.models.Article``, for the subclasses."""
+        return {f: getattr(article, f) for f in cls.__dataclass_fields__}
+
+
+@dataclass
+class ArticleInfo(ArticleMeta):
+    """A line of ``index list``."""
+
     chunks: int
 
 
@@ -117,16 +129,9 @@ class ChunkInfo:
 
 
 @dataclass
-class ArticleDetail:
+class ArticleDetail(ArticleMeta):
     """``index show``: metadata, the cleaned text, its chunks and attributions."""
 
-    article_id: str
-    title: str | None
-    date: str | None
-    outlet: str | None
-    credit: str | None
-    author: str | None
-    url: str | None
     path: str | None
     text: str
     chunks: list[ChunkInfo]
