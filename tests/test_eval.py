@@ -242,3 +242,20 @@ def test_eval_command_writes_report_metrics_and_a_chart(tmp_path):
     assert json.loads((out / "metrics.json").read_text(encoding="utf-8")) == metrics
     assert (out / "metrics_by_type.png").stat().st_size > 5_000
     assert (tmp_path / "work" / "seeds" / "store").is_dir()
+
+
+def test_eval_runs_the_openai_backend_against_an_endpoint(tmp_path):
+    from openai_server import reply, running_server
+
+    from assistant.cli import cli
+
+    args = ["--store", str(tmp_path / "work"), "eval", "--suite", "seeds", "--json"]
+    with running_server(reply("According to the sources, it happened [1].")) as server:
+        options = ["--backend", "openai", "--base-url", server.base_url, "--model", "m"]
+        result = CliRunner().invoke(cli, [*args, *options, "--limit", "4"])
+        asked = len(server.requests)
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout)
+    assert metrics["overall"]["questions"] == 4
+    assert asked >= 3  # every answerable question went to the model
+    assert metrics["overall"]["hit@1"]["article"] is not None
