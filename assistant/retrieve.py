@@ -70,10 +70,19 @@ class Retriever:
         #: inverse chunk frequency of each word; a word the index lacks gets the highest
         self.idf = {w: math.log((len(docs) + 1) / (n + 0.5)) for w, n in df.items()}
         self.idf_unseen = math.log((len(docs) + 1) / 0.5)
+        self._masks: dict[Filters, np.ndarray] = {}
 
     def _mask(self, f: Filters) -> np.ndarray | None:
+        """1 for each chunk that passes ``f``, else 0 (None when there are no filters)."""
         if not f:
             return None
+        if f not in self._masks:
+            if len(self._masks) > 64:
+                self._masks.clear()
+            self._masks[f] = self._compute_mask(f)
+        return self._masks[f]
+
+    def _compute_mask(self, f: Filters) -> np.ndarray:
         lo, hi = date_key(f.since), date_key(f.until)
         mask = np.ones(len(self.chunks))
         for pos, (chunk, item) in enumerate(self.chunks):
