@@ -62,6 +62,7 @@ class Retriever:
             (c, item) for item in self.items.values() for c in item.chunks
         ]
         self.by_id = {c.chunk_id: (c, item) for c, item in self.chunks}
+        self.position = {c.chunk_id: i for i, (c, _) in enumerate(self.chunks)}
         docs = [tokens(embed_text(i.article, c)) for c, i in self.chunks]
         self.bm25 = bm25s.BM25()
         if docs:
@@ -119,8 +120,7 @@ class Retriever:
         )
         dense = [(cid, s) for cid, s in dense if cid in self.by_id]
         if mask is not None:
-            pos = {c.chunk_id: i for i, (c, _) in enumerate(self.chunks)}
-            dense = [(cid, s) for cid, s in dense if mask[pos[cid]]]
+            dense = [(cid, s) for cid, s in dense if mask[self.position[cid]]]
         scores = self.bm25.get_scores(tokens(query), weight_mask=mask)
         order = [int(i) for i in np.argsort(-scores)[:pool] if scores[i] > 0]
 
