@@ -38,6 +38,13 @@ _THINGS = frozenset(
 )
 
 
+#: "statement of the Ukrainian brigade" → its owner, "the Ukrainian brigade".
+_OWNER = re.compile(
+    rf"^(?:[\w-]+ )?(?:{'|'.join(sorted(_THINGS))})s? (?:of|by|from) ((?:the )?[\w' -]+)$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Mention:
     """A source phrase, or a named entity seen in passing, described without spaCy."""
@@ -134,7 +141,13 @@ class ClaimantResolver:
         return text, False
 
     def _publisher(self, mention: Mention, nearby: list[str] | None) -> str:
-        """A clip or report: the body that released it, named in this or the last sentence."""
+        """A clip or report: whose it is ("the statement of the brigade"), else the body
+        that released it, named in this or the last sentence."""
+        owner = _OWNER.match(strip_determiner(mention.text))
+        if owner:
+            text = owner.group(1)
+            name, _ = self._name(Mention(text=text, head=text.split()[-1], base=text))
+            return name
         own = mention.text.lower()
         for body in [*(nearby or []), *self._recent, *mention.orgs]:
             body = strip_determiner(body)

@@ -177,3 +177,13 @@ def test_source_survives_misparsed_subject_and_drops_trailing_clause(attributor)
     sources = {a.cue.text: a.source.text for a in attributor.analyse(text).attributions}
     assert sources.get("notes") == "Viguerie"
     assert sources.get("said") == "Jane Doe"
+
+
+def test_a_statement_of_someone_is_credited_to_its_owner(attributor):
+    text = (
+        "The Third Assault Brigade said on Monday that it had retaken the village. "
+        "According to the statement of the brigade, five soldiers were captured."
+    )
+    claims = attributor.analyse(text).attributions
+    captured = [a for a in claims if "captured" in a.content.text]
+    assert captured and captured[0].claimant == "Third Assault Brigade"
