@@ -10,7 +10,6 @@ to overlap. Run: ``python -m eval.attribution_score --split dev``.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import time
 from pathlib import Path
@@ -23,11 +22,11 @@ _TOKEN = re.compile(r"\S+")
 
 
 def default_bench_dir() -> Path:
-    """``$CLAIMTRACE_BENCH`` or ``../shared/bench/polnear`` beside the repository."""
-    env = os.environ.get("CLAIMTRACE_BENCH")
-    return (
-        Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "bench" / "polnear"
-    )
+    """PolNeAR in the bench folder: ``CLAIMTRACE_BENCH`` (via Settings) or ``../shared/bench``."""
+    from assistant.settings import Settings
+    from eval.suites import default_bench
+
+    return Path(default_bench(Settings.load()).bench_dir) / "polnear"
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

@@ -9,17 +9,14 @@ import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 
+from conftest import BENCH as BENCH_ROOT  # noqa: E402
+
 from eval.attribution_score import score_split  # noqa: E402
 from index.attribute import Analysis, Attributor  # noqa: E402
 from index.models import KINDS  # noqa: E402
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
-BENCH = Path(
-    os.environ.get(
-        "CLAIMTRACE_BENCH",
-        Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "polnear",
-    )
-)
+BENCH = BENCH_ROOT / "polnear"
 
 EXPECTED_CLAIMANTS = {
     "000_": [
