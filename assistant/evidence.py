@@ -1,10 +1,11 @@
 """Evidence selection: the sentences, inside the retrieved chunks, that answer.
 
 Each candidate sentence is scored by its meaning (cosine to the question),
-its words (share of the question's content words it holds), the rank of its
-chunk, and, when the question names a speaker, whether that speaker makes
-it. Picking is greedy with a per-article cap first, so one long article
-cannot crowd out the others that also bear on the question.
+its words (the question's content words it holds, weighted by how rare they
+are in the index), the rank of its chunk, and, when the question names a
+speaker, whether that speaker makes it. Picking is greedy with caps per
+article and per claimant first, so one long article or one voice cannot
+crowd out the others that also bear on the question.
 """
 
 from __future__ import annotations
