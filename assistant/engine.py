@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from index.pipeline import UpdateSummary, update_index
-from index.store import Store
+from index.store import Generation, Store
 
 from .answering import Answerer
 from .models import (
@@ -41,6 +41,7 @@ class Engine:
         self._lock = threading.RLock()
         self._embedder = None
         self._attributor = None
+        self._generation: Generation | None = None
         self._retriever: Retriever | None = None
         self._vectors: dict[str, list[float]] = {}
 
@@ -86,24 +87,31 @@ class Engine:
             progress=progress,
         )
 
+    def generation(self) -> Generation:
+        """The live generation, opened once and again only after a switch."""
+        with self._lock:
+            if self._generation is None or self._generation.name != self.store.current_name():
+                self._generation = self.store.current()
+            return self._generation
+
     def retriever(self) -> Retriever:
         """The retriever of the live generation, rebuilt after a switch."""
         with self._lock:
-            name = self.store.current_name()
-            if self._retriever is None or self._retriever.generation.name != name:
-                self._retriever = Retriever(self.store.current(), self.embed)
+            gen = self.generation()
+            if self._retriever is None or self._retriever.generation is not gen:
+                self._retriever = Retriever(gen, self.embed)
             return self._retriever
 
     # -- reading the index --------------------------------------------------------
     def articles(self) -> list[ArticleInfo]:
-        items = self.store.current().articles
+        items = self.generation().articles
         return [
             ArticleInfo(**ArticleMeta.of(i.article), chunks=len(i.chunks))
             for i in sorted(items.values(), key=lambda i: i.article.article_id)
         ]
 
     def show(self, article_id: str) -> ArticleDetail:
-        items = self.store.current().articles
+        items = self.generation().articles
         if article_id not in items:
             known = ", ".join(sorted(items)[:10])
             raise KeyError(
@@ -121,7 +129,7 @@ class Engine:
         )
 
     def stats(self) -> IndexStats:
-        gen = self.store.current()
+        gen = self.generation()
         return IndexStats(
             articles=len(gen.articles),
             chunks=gen.chunk_count(),
