@@ -93,8 +93,7 @@ class Answerer:
         try:
             answer = chosen.answer(question, evidence, history)
         except BackendError as exc:
-            answer = ExtractiveBackend().answer(question, evidence, history)
-            warnings.append(f"{exc} — showing the extractive answer instead")
+            answer = _fallback(question, evidence, history, exc)
         answer.warnings = warnings + answer.warnings
         return answer
 
@@ -108,13 +107,12 @@ class Answerer:
         """Text deltas as they come, then the final Answer (whose text is authoritative)."""
         chosen = self.backend(backend)
         evidence, weak, warnings = self._prepare(question, filters, history, chosen)
-        if weak:
-            answer = self._abstain(question, chosen.name, warnings)
-            yield answer.answer
-            yield answer
-            return
-        if chosen.name == "extractive":
-            answer = chosen.answer(question, evidence, history)
+        if weak or chosen.name == "extractive":  # nothing to stream: the whole text at once
+            answer = (
+                self._abstain(question, chosen.name, [])
+                if weak
+                else chosen.answer(question, evidence, history)
+            )
             answer.warnings = warnings + answer.warnings
             yield answer.answer
             yield answer
@@ -125,13 +123,20 @@ class Answerer:
                     part.warnings = warnings + part.warnings
                 yield part
         except BackendError as exc:
-            answer = ExtractiveBackend().answer(question, evidence, history)
-            answer.warnings = warnings + [f"{exc} — showing the extractive answer instead"]
+            answer = _fallback(question, evidence, history, exc)
+            answer.warnings = warnings + answer.warnings
             yield "\n\n" + answer.answer
             yield answer
 
     def _abstain(self, question: str, backend: str, warnings: list[str]) -> Answer:
         return Answer(question, abstention_text(question), True, backend, warnings, [])
+
+
+def _fallback(question: str, evidence: list[Evidence], history, exc: BackendError) -> Answer:
+    """The extractive answer, with a warning saying why the model's is missing."""
+    answer = ExtractiveBackend().answer(question, evidence, history)
+    answer.warnings.append(f"{exc} — showing the extractive answer instead")
+    return answer
 
 
 def _no_match(filters: Filters, outlets: list[str]) -> str:
