@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 
+from index.files import DEFAULT_MAX_FILE_MB, MAX_FILE_SETTING
+
 from .errors import ConfigError
 
 __all__ = ["Settings", "BACKENDS"]
@@ -27,6 +29,7 @@ _ENV = {
     "top_k": "CLAIMTRACE_TOP_K",
     "bench_dir": "CLAIMTRACE_BENCH",
     "debug": "CLAIMTRACE_DEBUG",
+    "max_file_mb": MAX_FILE_SETTING,  # CLAIMTRACE_MAX_FILE_MB, named in index/'s errors
 }
 _FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
 
@@ -43,6 +46,7 @@ class Settings:
     top_k: int = 8  # citations an answer may carry at most
     bench_dir: str | None = None  # folder holding polnear/ and ruwa/ (default ../shared/bench)
     debug: bool = False  # show tracebacks of unexpected errors
+    max_file_mb: float = DEFAULT_MAX_FILE_MB  # larger files are refused, unread, when indexing
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **given) -> Settings:
@@ -73,6 +77,10 @@ class Settings:
             )
         if self.timeout <= 0:
             raise ConfigError(f"timeout must be positive, got {self.timeout}")
+        if self.max_file_mb <= 0:
+            raise ConfigError(
+                f"max_file_mb must be positive, got {self.max_file_mb} — fix {_ENV['max_file_mb']}"
+            )
         if self.top_k < 1:
             raise ConfigError(f"top_k must be at least 1, got {self.top_k}")
 
