@@ -122,7 +122,8 @@ def _check_file(path: Path, max_file_mb: float) -> str | None:
         return "not a regular file (a pipe, socket or device) — give a text file"
     if info.st_size > max_file_mb * _MB:
         return (
-            f"the file is {info.st_size / _MB:.1f} MB, over the {max_file_mb:g} MB limit — "
+            f"the file is {info.st_size / _MB:.1f} MB ({info.st_size:,} bytes), over the "
+            f"{max_file_mb:g} MB limit — "
             f"split it into smaller files, or raise the limit with {MAX_FILE_SETTING}"
         )
     return None
