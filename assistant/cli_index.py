@@ -41,7 +41,9 @@ def parse_fixed(pairs: tuple[str, ...]) -> dict[str, str] | None:
                 param_hint="--set",
             )
         fixed[key.strip()] = value.strip()
-    return fixed or None
+    from index.read import check_fixed
+
+    return check_fixed(fixed) or None  # a field that cannot be set fails before models load
 
 
 @click.group("index")
