@@ -21,7 +21,7 @@ import httpx
 import openai
 from openai import OpenAI
 
-from assistant.citations import check_citations, says_not_answered
+from assistant.citations import check_citations, defuse_markers, says_not_answered
 from assistant.errors import BackendError
 from assistant.models import Answer, Evidence, Turn
 from assistant.prompts import load_prompt, render
@@ -46,8 +46,10 @@ def call_bound(timeout: float, max_retries: int) -> float:
 
 
 def _defuse(text: str | None) -> str:
-    """Source text with fence-like runs (``<<<``, ``>>>``) neutralised: data can't close a fence."""
-    return _FENCE.sub(lambda m: "‹" if m.group(0)[0] == "<" else "›", text or "").strip()
+    """Source text with fence-like runs (``<<<``, ``>>>``) neutralised, so data can't close a
+    fence, and its own "[n]" markers written "［n］", so they can't pass for a source number."""
+    text = _FENCE.sub(lambda m: "‹" if m.group(0)[0] == "<" else "›", text or "")
+    return defuse_markers(text).strip()
 
 
 def format_sources(evidence: list[Evidence]) -> str:
