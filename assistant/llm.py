@@ -5,13 +5,12 @@ Works with any server speaking the OpenAI chat API (OpenAI, vLLM, llama.cpp, Oll
 This is the only module that imports ``openai``; every failure of the endpoint becomes a
 BackendError naming the base URL and model: HTTP errors, timeouts, a dropped connection, a
 body that is empty or not JSON, a stream cut off before its end, and a reply that cites none
-of the sources. Retries are ours, not the client's, so that a ``Retry-After`` cannot hold a
-question longer than ``call_bound`` seconds (the client would wait up to two minutes).
+of the sources. Retries are ours (``assistant.retry``), not the client's, so that a
+``Retry-After`` cannot hold a question longer than ``call_bound`` seconds.
 """
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import re
 import time
@@ -25,8 +24,9 @@ from assistant.citations import check_citations, defuse_markers, says_not_answer
 from assistant.errors import BackendError
 from assistant.models import Answer, Evidence, Turn
 from assistant.prompts import load_prompt, render
+from assistant.retry import RETRY_WAIT_MAX, call_bound, retry_after, retry_wait
 
-__all__ = ["OpenAIBackend", "RETRY_WAIT_MAX", "call_bound", "format_sources", "format_conversation"]
+__all__ = ["OpenAIBackend", "format_sources", "format_conversation"]
 
 log = logging.getLogger(__name__)
 
@@ -34,15 +34,6 @@ NO_EVIDENCE_ANSWER = "The indexed articles do not say anything that answers this
 NO_SOURCES = "(no sources were found for this question)"
 MAX_HISTORY_TURNS = 4
 _FENCE = re.compile(r"<{3,}|>{3,}")
-#: The longest wait between two tries, in seconds; a server asking for more (``Retry-After``)
-#: is not waited for: the question gets the extractive answer at once.
-RETRY_WAIT_MAX = 5.0
-_RETRY_STATUS = (408, 409, 429)
-
-
-def call_bound(timeout: float, max_retries: int) -> float:
-    """The most seconds one model call (all its tries and waits) may take before it fails."""
-    return timeout * (max_retries + 1) + RETRY_WAIT_MAX * max_retries
 
 
 def _defuse(text: str | None) -> str:
@@ -280,40 +271,12 @@ def _content(response) -> str | None:
 
 
 def _retry_wait(exc: Exception, tries: int) -> float | None:
-    """Seconds to wait before trying again after ``exc``; None when it is not worth a retry.
-
-    A ``Retry-After`` (seconds or an HTTP date) longer than ``RETRY_WAIT_MAX`` is None too.
-    """
+    """The wait before another try after ``exc`` (``assistant.retry``); None: do not retry."""
     if isinstance(exc, openai.APIStatusError):
-        if exc.status_code not in _RETRY_STATUS and exc.status_code < 500:
-            return None
-        after = _retry_after(exc.response.headers)
-        if after is not None:
-            return after if after <= RETRY_WAIT_MAX else None
-    elif not isinstance(exc, openai.APIConnectionError | httpx.TransportError):
-        return None  # a body that is not JSON, a bad request: trying again changes nothing
-    return min(0.5 * 2 ** (tries - 1), RETRY_WAIT_MAX)
-
-
-def _retry_after(headers) -> float | None:
-    """The wait a ``Retry-After`` / ``retry-after-ms`` header asks for, in seconds."""
-    if headers.get("retry-after-ms"):
-        try:
-            return max(float(headers["retry-after-ms"]) / 1000, 0.0)
-        except ValueError:
-            pass
-    value = (headers.get("retry-after") or "").strip()
-    if not value:
-        return None
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(when.timestamp() - time.time(), 0.0)
+        return retry_wait(exc.status_code, exc.response.headers, tries)
+    if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
+        return retry_wait(None, {}, tries)  # timeouts are connection errors here
+    return None  # a body that is not JSON, a bad request: trying again changes nothing
 
 
 def _describe(exc: Exception | None, timeout: float) -> str:
@@ -324,7 +287,7 @@ def _describe(exc: Exception | None, timeout: float) -> str:
         return f"could not connect or the connection broke ({exc.__cause__ or exc})"
     if isinstance(exc, openai.APIStatusError):
         detail = re.sub(r"^Error code: \d+ - ", "", exc.message)
-        after = _retry_after(exc.response.headers)
+        after = retry_after(exc.response.headers)
         if after is not None and after > RETRY_WAIT_MAX:
             detail += (
                 f"; it asked to wait {after:.0f} s, longer than the {RETRY_WAIT_MAX:g} s waited"

@@ -17,8 +17,8 @@ from email.utils import formatdate
 import pytest
 from openai_server import Reply, dropped, error, hang, rate_limited, raw, reply, running_server
 
-from assistant.llm import RETRY_WAIT_MAX, call_bound
 from assistant.models import Answer
+from assistant.retry import RETRY_WAIT_MAX, call_bound, retry_after, retry_wait
 
 QUESTION = "What did Prigozhin accuse the 72nd brigade of?"
 TIMEOUT, RETRIES = 1.0, 1
@@ -145,3 +145,17 @@ def test_a_reply_with_some_invented_citations_keeps_the_real_ones(seed_engine, e
     assert answer.backend == "openai" and [c.n for c in answer.citations] == [1]
     assert "[12]" not in answer.answer
     assert any("removed citation [12]" in w for w in answer.warnings)
+
+
+def test_the_retry_policy_reads_retry_after_and_caps_the_wait():
+    now = time.time()
+    assert retry_after({"retry-after": "3"}) == 3.0
+    assert retry_after({"retry-after-ms": "250", "retry-after": "9"}) == 0.25
+    assert 3590 < retry_after({"retry-after": formatdate(now + 3600, usegmt=True)}) <= 3600
+    assert retry_after({"retry-after": "soon"}) is None and retry_after({}) is None
+    assert retry_wait(429, {"retry-after": "2"}, tries=1) == 2.0
+    assert retry_wait(429, {"retry-after": "120"}, tries=1) is None  # longer than we wait
+    assert retry_wait(500, {}, tries=1) == 0.5 and retry_wait(503, {}, tries=9) == RETRY_WAIT_MAX
+    assert retry_wait(None, {}, tries=2) == 1.0  # a connection error or a timeout
+    assert retry_wait(400, {}, tries=1) is None and retry_wait(401, {}, tries=1) is None
+    assert call_bound(30, 1) == 65.0 and call_bound(1, 0) == 1.0
