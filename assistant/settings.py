@@ -26,6 +26,7 @@ _ENV = {
     "max_retries": "CLAIMTRACE_MAX_RETRIES",
     "top_k": "CLAIMTRACE_TOP_K",
     "bench_dir": "CLAIMTRACE_BENCH",
+    "debug": "CLAIMTRACE_DEBUG",
 }
 _FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
 
@@ -41,6 +42,7 @@ class Settings:
     max_retries: int = 1
     top_k: int = 8  # citations an answer may carry at most
     bench_dir: str | None = None  # folder holding polnear/ and ruwa/ (default ../shared/bench)
+    debug: bool = False  # show tracebacks of unexpected errors
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **given) -> Settings:
@@ -75,8 +77,21 @@ class Settings:
             raise ConfigError(f"top_k must be at least 1, got {self.top_k}")
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
 def _coerce(name: str, value, kind) -> object:
     kind = str(kind)
+    if "bool" in kind:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE
+        raise ConfigError(
+            f"{name} must be 1/0, true/false, yes/no or on/off, got {value!r} — fix {_ENV[name]}"
+        )
     try:
         if "float" in kind:
             return float(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["IndexingError", "NoIndexError", "StoreBusyError"]
+__all__ = ["IndexingError", "MappingError", "NoIndexError", "StoreBusyError"]
 
 
 class IndexingError(Exception):
@@ -23,3 +23,7 @@ class StoreBusyError(IndexingError):
         super().__init__(
             f"another build or update is writing to {store} — wait for it to finish and try again"
         )
+
+
+class MappingError(IndexingError, ValueError):
+    """A column mapping (``--map``) names a field claimtrace does not have."""

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEED_BOILERPLATE as BOILERPLATE
 
-from assistant.cli import cli
+from claimtrace.cli import cli
 
 
 def run(store: Path, *args: str, ok: bool = True):
@@ -173,7 +173,7 @@ def test_killed_update_leaves_the_previous_index_usable(tmp_path, corpus_copy):
     cmd = [
         sys.executable,
         "-m",
-        "assistant",
+        "claimtrace",
         "--store",
         str(store),
         "index",
