@@ -19,10 +19,20 @@ from index.ids import record_id
 from index.models import ReadError
 from index.provenance import parse_date
 
-__all__ = ["FIELDS", "REQUIRED", "Record", "check_mapping", "read_html", "read_records"]
+__all__ = [
+    "FIELDS",
+    "PROVENANCE_FIELDS",
+    "REQUIRED",
+    "Record",
+    "check_mapping",
+    "read_html",
+    "read_records",
+]
 
 #: Our record fields; a mapping renames their columns (``{"text": "desc"}``).
 FIELDS = ("id", "title", "text", "date", "outlet", "author", "url", "credit")
+#: The fields that describe an article rather than identify or hold it.
+PROVENANCE_FIELDS = tuple(f for f in FIELDS if f not in ("id", "text"))
 #: Fields a record must have; one without ``id`` gets a stable one (``index.ids``).
 REQUIRED = ("title", "text")
 

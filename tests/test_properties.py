@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.attribute import Attributor
+from index.attribution import Attributor
 from index.chunk import chunk_article
 from index.clean import assemble, clean_text, drop_boilerplate, split_lines
 from index.models import Article, Sentence
