@@ -223,8 +223,9 @@ class OpenAIBackend:
         if not checked:
             raise self._error(reason="the reply was empty")
         if not citations and not says_not_answered(checked):
-            removed = " ".join(w.split(":")[0].removeprefix("removed citation ") for w in warnings)
-            invented = f" (it cited {removed}, which do not exist)" if "[" in removed else ""
+            gone = [w.split(":")[0] for w in warnings if w.startswith("removed citation ")]
+            removed = " ".join(w.removeprefix("removed citation ") for w in gone)
+            invented = f" (it cited {removed}, which do not exist)" if removed else ""
             raise self._error(reason=f"the reply cited none of the sources{invented}")
         return Answer(
             question=question,

@@ -40,7 +40,10 @@ FAULTS = {
     "html-body": (lambda: [raw(b"<html><body>Bad gateway</body></html>", "text/html")], ""),
     "truncated-json": (lambda: [raw(b'{"choices": [{"message": ')], ""),
     "no-citations": (lambda: [reply("Prigozhin accused the brigade of fleeing.")], "cited none"),
-    "invented-citations": (lambda: [reply("The brigade fled [7]. It ran [9].")], r"\[7\] \[9\]"),
+    "invented-citations": (
+        lambda: [reply("The brigade fled [7]. It ran [9].")],
+        r"it cited \[7\] \[9\], which do not exist\)",
+    ),
 }
 HANGS = {
     ("hang", "ask"): (lambda: [hang(30)], "no reply within 1 s"),

@@ -63,6 +63,7 @@ BAD = {
     "dup-a/back": "symbolic link loop: this folder was already read",
     "gone.txt": "broken symbolic link",
     "pipe.txt": "not a regular file",
+    "deep.json": "JSON nested too deeply",
 }
 
 
@@ -90,6 +91,7 @@ def _generate(root: Path) -> None:
     (root / "gone.txt").symlink_to("nowhere.txt")
     (root / "dup-a" / "back").symlink_to("..", target_is_directory=True)
     os.mkfifo(root / "pipe.txt")
+    (root / "deep.json").write_text("[" * 100_000 + "]" * 100_000)  # json.loads would recurse
 
 
 @pytest.fixture(scope="module")
