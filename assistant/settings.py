@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 
-from index.files import DEFAULT_MAX_FILE_MB, MAX_FILE_SETTING
+from index.find import DEFAULT_MAX_FILE_MB, MAX_FILE_SETTING
 
 from .errors import ConfigError
 

@@ -17,7 +17,7 @@ from tqdm import tqdm
 from .attribution import attribution_version
 from .chunk import chunk_article, embed_text
 from .embed import Embedder
-from .files import DEFAULT_MAX_FILE_MB
+from .find import DEFAULT_MAX_FILE_MB
 from .models import Article, IndexedArticle, ReadError
 from .read import read_paths
 from .store import Store, add_chunks, open_vectors

@@ -1,6 +1,6 @@
 """Files and folders → ``Article`` objects: the first step of indexing.
 
-``read_paths`` finds the files under the given paths (``index.files``: size limit, links,
+``read_paths`` finds the files under the given paths (``index.find``: size limit, links,
 permissions), decodes each file (UTF-8, UTF-16, then charset-normalizer), reads it by
 extension (plain text here; HTML and records in ``index.formats``), removes boilerplate
 (``index.clean``) and parses provenance (``index.provenance``). Nothing raises for a bad file
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from index.clean import Cleaned, assemble, drop_boilerplate, split_lines
 from index.errors import MappingError
-from index.files import DEFAULT_MAX_FILE_MB, find_files
+from index.find import DEFAULT_MAX_FILE_MB, find_files
 from index.formats import PROVENANCE_FIELDS, check_mapping, read_html, read_records
 from index.models import Article, ReadError
 from index.provenance import parse_date, read_provenance

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimtrace.cli import cli
-from index.files import MAX_FILE_SETTING
+from index.find import MAX_FILE_SETTING
 from index.read import MAX_ARTICLE_CHARS, read_paths
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -60,7 +60,7 @@ BAD = {
     "one-line-30mb.txt": "over the 10 MB limit",
     "big-cells.csv": f"over the {MAX_ARTICLE_CHARS:,} an article may have",
     "loop.txt": "symbolic link loop",
-    "dup-a/back": "symbolic link loop: this folder was already read",
+    "dup-a/back": "symbolic link loop or a folder given twice: it was already read as",
     "gone.txt": "broken symbolic link",
     "pipe.txt": "not a regular file",
     "deep.json": "JSON nested too deeply",

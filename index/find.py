@@ -74,8 +74,8 @@ def _walk(
             Found(
                 folder,
                 str(folder),
-                f"symbolic link loop: this folder was already read as {seen[key]} — "
-                "skipped; remove the link",
+                f"symbolic link loop or a folder given twice: it was already read as "
+                f"{seen[key]} — skipped; remove the link",
             )
         ]
     seen[key] = str(folder)
