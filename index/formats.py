@@ -131,8 +131,11 @@ def records_from_csv(
     """CSV rows as records; a required column missing from the header is one error for the file."""
     # a long article is one long cell: allow any cell the file itself can hold
     csv.field_size_limit(max(csv.field_size_limit(), len(source) + 1))
-    reader = csv.DictReader(io.StringIO(source))
-    header = reader.fieldnames or []
+    reader = csv.DictReader(io.StringIO(source, newline=""))
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:
+        return [], [ReadError(str(path), f"unreadable CSV header: {error} — fix the first line")]
     missing = [name for name in required(mapping) if columns[name] not in header]
     if missing:
         named = ", ".join(f"'{name}' (column '{columns[name]}')" for name in missing)

@@ -3,14 +3,20 @@ every offset they give stays inside the text and reproduces it."""
 
 from __future__ import annotations
 
+import json
+import tempfile
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index.attribution import Attributor
 from index.chunk import chunk_article
 from index.clean import assemble, clean_text, drop_boilerplate, split_lines
+from index.formats import read_records
 from index.models import Article, Sentence
 from index.provenance import read_provenance
+from index.read import SUPPORTED, UndecodableError, decode, read_paths
 
 #: Any text, line and paragraph separators of every kind, control characters and emoji included.
 ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
@@ -35,6 +41,35 @@ NEWS = st.sampled_from(
     ]
 )
 NEWSY_TEXT = st.lists(st.one_of(NEWS, ANY_TEXT), max_size=12).map("".join)
+#: Page-shaped text: tags, scripts, entities and text, closed or not.
+HTMLISH = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["<html>", "<body>", "<p>", "</p>", "<script>x=1</script>", "<style>p{}</style>",
+             "<article>", "<title>T</title>", "&amp;", "&#0;", "<!--", "-->", "<![CDATA[",
+             '<meta name="date" content="2022-13-45">', "<div", ">"]
+        ),
+        NEWS,
+        ANY_TEXT,
+    ),
+    max_size=10,
+).map("".join)  # fmt: skip
+#: Record-shaped text: JSON values and CSV-ish lines, broken or not.
+JSONISH = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ['{"title": "T", "text": "Body."}', '{"id": 1, "title": "", "text": null}', "[", "]",
+             "title,text,url", '"T","Body.",https://x.example', '"unclosed', "\n", ",", "{}"]
+        ),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+            lambda inner: st.lists(inner, max_size=3)
+            | st.dictionaries(st.sampled_from(["id", "title", "text", "url"]), inner, max_size=4),
+            max_leaves=8,
+        ).map(json.dumps),
+    ),
+    max_size=6,
+).map("\n".join)  # fmt: skip
 
 
 @settings(max_examples=200, deadline=None)
@@ -112,3 +147,43 @@ def test_attribution_of_any_text_never_raises_and_its_spans_reproduce_the_text(t
                 assert 0 <= span.start <= span.end <= len(text)
                 assert span.text == text[span.start : span.end]
         assert a.claimant
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_to_text_or_a_named_refusal(data):
+    try:
+        text = decode(data)
+    except UndecodableError as error:
+        assert str(error)
+    else:
+        assert isinstance(text, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([".csv", ".jsonl", ".json"]), st.one_of(ANY_TEXT, NEWSY_TEXT, JSONISH))
+def test_any_text_as_records_gives_records_or_named_errors(suffix, source):
+    records, errors = read_records(Path("feed" + suffix), source, None)
+    for record in records:
+        assert record.article_id and record.text
+    for error in errors:
+        assert error.file == "feed" + suffix and error.error
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(SUPPORTED),
+    st.one_of(
+        st.binary(max_size=300),
+        st.one_of(ANY_TEXT, NEWSY_TEXT, JSONISH, HTMLISH).map(lambda t: t.encode("utf-8")),
+    ),
+)
+def test_any_file_is_read_or_refused_with_a_reason_never_by_a_bug(suffix, data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"any{suffix}"
+        path.write_bytes(data)
+        articles, errors = read_paths([path])
+    for article in articles:
+        assert article.text.strip() and article.content_hash
+    for error in errors:
+        assert error.error and "unexpected error" not in error.error, error.error
