@@ -42,7 +42,7 @@ def parse_fixed(pairs: tuple[str, ...]) -> dict[str, str] | None:
                 param_hint="--set",
             )
         fixed[key.strip()] = value.strip()
-    from index.read import check_fixed
+    from index.checks import check_fixed
 
     return check_fixed(fixed) or None  # a field that cannot be set fails before models load
 

@@ -5,7 +5,8 @@ permissions), decodes each file (UTF-8, UTF-16, then charset-normalizer), reads 
 extension (plain text here; HTML and records in ``index.formats``), removes boilerplate
 (``index.clean``) and parses provenance (``index.provenance``). Nothing raises for a bad file
 or record: it becomes a ``ReadError`` that says what to do, and the others are still read. An
-article left with no text, or with more text than attribution can take, is such an error too.
+article left with no text, or with more text than attribution can take, is such an error too
+(``index.checks``).
 charset-normalizer is imported only here.
 """
 
@@ -18,18 +19,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.checks import check_fixed, unusable
 from index.clean import Cleaned, assemble, drop_boilerplate, split_lines
-from index.errors import MappingError
 from index.find import DEFAULT_MAX_FILE_MB, find_files
 from index.formats import PROVENANCE_FIELDS, check_mapping, read_html, read_records
 from index.models import Article, ReadError
-from index.provenance import parse_date, read_provenance
+from index.provenance import read_provenance
 
 __all__ = [
     "SUPPORTED",
     "UndecodableError",
-    "MAX_ARTICLE_CHARS",
-    "check_fixed",
     "read_paths",
     "read_file",
     "read_sources",
@@ -43,12 +42,6 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 RECORD_SUFFIXES = (".jsonl", ".json", ".csv")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
-#: An article's cleaned text may be at most this long (about 30,000 words, beyond the longest
-#: long read): attribution parses it sentence by sentence (minutes for a megabyte on 2 cores),
-#: and spaCy refuses a line of over a million characters.
-MAX_ARTICLE_CHARS = 200_000
-#: A provenance field longer than this is a mis-mapped column, not a title or an outlet.
-MAX_FIELD_CHARS = 1_000
 
 
 class UndecodableError(ValueError):
@@ -90,7 +83,7 @@ def read_paths(
             continue
         errors.extend(failed)
         for article in found:
-            problem = _unusable(article)
+            problem = unusable(article)
             if problem:
                 errors.append(ReadError(shown, problem))
                 continue
@@ -228,23 +221,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def check_fixed(fixed: dict[str, str] | None) -> dict[str, str]:
-    """``fixed`` checked: provenance fields only, dates normalised; else a MappingError."""
-    unknown = sorted(set(fixed or {}) - set(PROVENANCE_FIELDS))
-    if unknown:
-        raise MappingError(
-            f"cannot set {', '.join(map(repr, unknown))} for every article; set only "
-            f"{', '.join(PROVENANCE_FIELDS)} (e.g. --set outlet=Reuters)"
-        )
-    checked = {k: v.strip() for k, v in (fixed or {}).items() if v and v.strip()}
-    if "date" in checked:
-        date = parse_date(checked["date"])
-        if date is None:
-            raise MappingError(f"--set date={checked['date']!r} is not a date; write YYYY-MM-DD")
-        checked["date"] = date
-    return checked
-
-
 def _with_fixed(article: Article, fixed: dict[str, str]) -> Article:
     """``article`` with the ``fixed`` values of the fields it lacks, its hash renewed."""
     missing = {k: v for k, v in fixed.items() if not getattr(article, k)}
@@ -253,26 +229,3 @@ def _with_fixed(article: Article, fixed: dict[str, str]) -> Article:
     article = dataclasses.replace(article, **missing)
     article.content_hash = content_hash(article)
     return article
-
-
-def _unusable(article: Article) -> str | None:
-    """Why ``article`` must not be indexed: no text, too much text, an absurd field; or None."""
-    which = f"article '{article.article_id}': "
-    if not article.text.strip():
-        return (
-            which + "no article text (the file or record is empty, whitespace or boilerplate "
-            "only) — remove it or give it its text"
-        )
-    if len(article.text) > MAX_ARTICLE_CHARS:
-        return (
-            which + f"{len(article.text):,} characters of text, over the "
-            f"{MAX_ARTICLE_CHARS:,} an article may have — split it into its articles"
-        )
-    for name in PROVENANCE_FIELDS:
-        value = getattr(article, name) or ""
-        if len(value) > MAX_FIELD_CHARS:
-            return (
-                which + f"its {name} is {len(value):,} characters long (at most "
-                f"{MAX_FIELD_CHARS:,}) — is another column mapped to it?"
-            )
-    return None

@@ -14,8 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from claimtrace.cli import cli
+from index.checks import MAX_ARTICLE_CHARS
 from index.find import MAX_FILE_SETTING
-from index.read import MAX_ARTICLE_CHARS, read_paths
+from index.read import read_paths
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 SAID = "The regional governor said the convoy reached {} on Tuesday after a long delay."
