@@ -75,6 +75,16 @@ def _ask(engine, mode: str) -> tuple[Answer, list[str]]:
     return final, pieces
 
 
+def _timed(seed_engine, engine_factory, replies, mode: str = "ask"):
+    """Ask against a server scripted with ``replies``: the Answer, the pieces streamed before
+    it, the seconds the question took, and the requests the server got."""
+    with running_server(*replies) as server:
+        engine = _engine(engine_factory, seed_engine, server)
+        started = time.monotonic()
+        answer, pieces = _ask(engine, mode)
+        return answer, pieces, time.monotonic() - started, server.requests
+
+
 def _check_fallback(answer: Answer, reason: str, elapsed: float) -> None:
     assert answer.backend == "extractive" and answer.citations and not answer.abstained
     notice = [w for w in answer.warnings if "showing the extractive answer instead" in w]
@@ -93,35 +103,25 @@ def test_a_misbehaving_model_still_gets_the_extractive_answer_in_time(
     seed_engine, engine_factory, fault, mode
 ):
     replies, reason = CASES[fault, mode]
-    with running_server(*replies()) as server:
-        engine = _engine(engine_factory, seed_engine, server)
-        started = time.monotonic()
-        answer, pieces = _ask(engine, mode)
-        elapsed = time.monotonic() - started
+    answer, pieces, elapsed, _ = _timed(seed_engine, engine_factory, replies(), mode)
     _check_fallback(answer, reason, elapsed)
     if mode == "stream":  # the extractive text is shown after whatever the model sent
         assert "".join(pieces).endswith(answer.answer)
 
 
 def test_a_short_retry_after_is_waited_for_and_the_model_answers(seed_engine, engine_factory):
-    with running_server(rate_limited("1"), reply("Prigozhin accused it of fleeing [1].")) as srv:
-        engine = _engine(engine_factory, seed_engine, srv)
-        started = time.monotonic()
-        answer = engine.ask(QUESTION)
-        elapsed = time.monotonic() - started
+    replies = [rate_limited("1"), reply("Prigozhin accused it of fleeing [1].")]
+    answer, _, elapsed, requests = _timed(seed_engine, engine_factory, replies)
     assert answer.backend == "openai" and answer.citations
-    assert len(srv.requests) == 2
+    assert len(requests) == 2
     assert elapsed >= 0.9  # the server's Retry-After: 1 was honoured
 
 
 def test_a_long_retry_after_is_not_waited_for(seed_engine, engine_factory):
     # the openai client alone would sleep up to 120 s here; claimtrace waits at most 5 s
-    with running_server(rate_limited("100"), reply("Prigozhin said so [1].")) as srv:
-        engine = _engine(engine_factory, seed_engine, srv)
-        started = time.monotonic()
-        answer = engine.ask(QUESTION)
-        elapsed = time.monotonic() - started
-    assert len(srv.requests) == 1
+    replies = [rate_limited("100"), reply("Prigozhin said so [1].")]
+    answer, _, elapsed, requests = _timed(seed_engine, engine_factory, replies)
+    assert len(requests) == 1
     _check_fallback(answer, "asked to wait 100 s", elapsed)
     assert RETRY_WAIT_MAX < 100
 
