@@ -23,7 +23,7 @@ __all__ = ["build_page", "THEME", "CSS", "HEAD", "EXAMPLES"]
 ASSETS = Path(__file__).with_name("web_assets")
 CSS = (ASSETS / "page.css").read_text(encoding="utf-8")
 HEAD = f"<script>{(ASSETS / 'cite.js').read_text(encoding='utf-8')}</script>"
-THEME = gr.themes.Soft(
+THEME = gr.themes.Default(
     primary_hue="indigo",
     neutral_hue="slate",
     font=["Inter", "Segoe UI", "system-ui", "-apple-system", "sans-serif"],
@@ -40,11 +40,15 @@ EXAMPLES = [
 def _stats_html(f: Facets) -> str:
     if not f.articles:
         return notice_html(NO_INDEX, "hint")
-    span = f" · {f.first_date} → {f.last_date}" if f.first_date else ""
+    span = f"<br>{escape(f.first_date)} → {escape(f.last_date)}" if f.first_date else ""
     return (
         f'<div class="ct-stats"><b>{f.articles}</b> articles · <b>{f.chunks}</b> passages · '
-        f"<b>{len(f.outlets)}</b> outlets{escape(span)}</div>"
+        f"<b>{len(f.outlets)}</b> {_plural(len(f.outlets), 'outlet')}{span}</div>"
     )
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 def _added_html(result: AddResult) -> str:
@@ -108,7 +112,7 @@ def build_page(engine, default_backend: str = "extractive") -> gr.Blocks:
             return notice_html(readable(exc), "error"), gr.skip(), gr.skip(), gr.skip()
         return _added_html(result), *refresh()
 
-    with gr.Blocks(title="claimtrace — who says what in the news", fill_height=True) as page:
+    with gr.Blocks(title="claimtrace — who says what in the news", fill_width=True) as page:
         turns = gr.State([])
         gr.HTML(
             '<header class="ct-header"><span class="ct-logo">claimtrace</span>'
@@ -116,12 +120,16 @@ def build_page(engine, default_backend: str = "extractive") -> gr.Blocks:
             "source and who makes it</span></header>"
         )
         with gr.Row(equal_height=False, elem_id="ct-main"):
-            with gr.Column(scale=1, min_width=240, elem_id="ct-left"):
+            with gr.Column(scale=1, min_width=290, elem_id="ct-left"):
                 stats = gr.HTML(elem_id="ct-stats")
                 with gr.Accordion("Filters", open=True):
                     with gr.Row():
-                        since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", min_width=90)
-                        until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", min_width=90)
+                        since = gr.Textbox(
+                            label="From", placeholder="YYYY-MM-DD", max_lines=1, min_width=100
+                        )
+                        until = gr.Textbox(
+                            label="To", placeholder="YYYY-MM-DD", max_lines=1, min_width=100
+                        )
                     outlet = gr.Dropdown([ANY], value=ANY, label="Outlet", elem_id="ct-outlet")
                     claimant = gr.Dropdown(
                         [ANY], value=ANY, label="Claimant", allow_custom_value=True
@@ -152,7 +160,7 @@ def build_page(engine, default_backend: str = "extractive") -> gr.Blocks:
                 chat = gr.Chatbot(
                     elem_id="ct-chat",
                     show_label=False,
-                    height="68vh",
+                    height="calc(100vh - 250px)",
                     latex_delimiters=[],
                     buttons=["copy"],
                     feedback_options=None,
@@ -164,13 +172,19 @@ def build_page(engine, default_backend: str = "extractive") -> gr.Blocks:
                     question = gr.Textbox(
                         show_label=False,
                         placeholder="Ask about the articles — e.g. who said what about Izium?",
-                        scale=8,
+                        scale=10,
+                        container=False,
                         elem_id="ct-question",
                         autofocus=True,
                     )
-                    ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ct-ask")
-                    new = gr.Button("New conversation", scale=1, elem_id="ct-new")
-            with gr.Column(scale=2, min_width=300, elem_id="ct-right"):
+                    ask = gr.Button(
+                        "Ask", variant="primary", scale=0, min_width=90, elem_id="ct-ask"
+                    )
+                with gr.Row(elem_id="ct-toolbar"):
+                    new = gr.Button(
+                        "New conversation", size="sm", scale=0, min_width=170, elem_id="ct-new"
+                    )
+            with gr.Column(scale=2, min_width=340, elem_id="ct-right"):
                 sources = gr.HTML(EMPTY_SOURCES, elem_id="ct-sources")
 
         controls = [since, until, outlet, claimant, backend, url, model]

@@ -125,7 +125,7 @@ def _source_card(turn: int, s: Source) -> str:
 
 
 def who_says_what(answer: Answer, turn: int) -> str:
-    """A small table setting the claimants of an answer side by side ("" when fewer than 2)."""
+    """The claimants of an answer side by side, with what each says ("" when fewer than 2)."""
     rows: dict[str, list[Citation]] = {}
     for c in answer.citations:
         rows.setdefault(c.claimant, []).append(c)
@@ -134,16 +134,17 @@ def who_says_what(answer: Answer, turn: int) -> str:
     body = []
     for claimant, cs in rows.items():
         first = cs[0]
-        claim = first.quote if len(first.quote) <= 180 else first.quote[:177] + "…"
-        refs = " ".join(_cite(turn, c.n) for c in cs)
+        claim = first.quote.strip("“”\"' ")
+        claim = claim if len(claim) <= 140 else claim[:137].rstrip() + "…"
+        cue = f'<span class="ct-cue">{escape(first.cue)}</span>' if first.cue else ""
+        refs = "".join(_cite(turn, c.n) for c in cs)
         body.append(
-            f'<tr><td class="ct-who">{escape(claimant)}</td>'
-            f"<td>{escape(first.cue or '—')}</td><td>{escape(claim)}</td><td>{refs}</td></tr>"
+            f'<div class="ct-wsw-who">{escape(claimant)}{cue}</div>'
+            f'<div class="ct-wsw-claim">“{escape(claim)}” {refs}</div>'
         )
     return (
-        '<div class="ct-wsw"><p class="ct-wsw-title">Who says what</p><table>'
-        "<thead><tr><th>claimant</th><th>cue</th><th>claim</th><th>sources</th></tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table></div>"
+        '<div class="ct-wsw"><p class="ct-wsw-title">Who says what</p>'
+        f'<div class="ct-wsw-grid">{"".join(body)}</div></div>'
     )
 
 

@@ -13,5 +13,8 @@ document.addEventListener("click", function (event) {
     el.classList.remove("ct-marked");
   });
   card.classList.add("ct-marked");
-  card.scrollIntoView({ behavior: "smooth", block: "center" });
+  // scroll the sources panel only, never the whole page
+  var box = card.closest("#ct-sources") || card.parentElement;
+  var offset = card.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  box.scrollTo({ top: box.scrollTop + offset - 12, behavior: "smooth" });
 }, true);
