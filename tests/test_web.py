@@ -282,3 +282,14 @@ def test_a_page_turn_holds_its_sources(seed_engine):
     first = turn.sources[0]
     assert first.citation.quote and (first.before or first.after)
     assert "ct-quote" in sources_html([(turn.answer, turn.sources)])
+
+
+def test_the_readme_api_example_runs_against_the_server(served, capsys):
+    base, _ = served
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    section = readme[readme.index("## The chat page and the API") :]
+    example = section.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(example.replace("http://127.0.0.1:7860", base), {})
+    printed = capsys.readouterr().out
+    cited = [line for line in printed.splitlines() if line.startswith("1 ")]
+    assert "[1]" in printed and "Prigozhin" in cited[0]
