@@ -98,21 +98,23 @@ def build_page(engine, default_backend: str = "extractive") -> gr.Blocks:
             shown = [*chat, {"role": "assistant", "content": html}]
             yield shown, turns, (panel_html(turns) if turn else gr.skip()), ""
 
-    def add_articles(files, folder, progress=gr.Progress(track_tqdm=True)):  # noqa: B008 (gradio asks for it)
+    def add_articles(files, folder, progress=gr.Progress(track_tqdm=True)):  # noqa: B008
+        # gradio fills ``progress`` from tqdm's bars while the articles are read and embedded
+        if not files and not (folder or "").strip():
+            hint = notice_html("Choose files to upload, or type a folder on the server.", "hint")
+            return hint, gr.skip(), gr.skip(), gr.skip()
         try:
             if files:
                 result = add_uploads(engine, [(Path(f).name, Path(f)) for f in files], True)
-            elif (folder or "").strip():
-                result = add_folder(engine, folder, True)
             else:
-                return notice_html("Choose files to upload, or type a folder on the server."), *(
-                    gr.skip() for _ in range(3)
-                )
+                result = add_folder(engine, folder, True)
         except Exception as exc:
             return notice_html(readable(exc), "error"), gr.skip(), gr.skip(), gr.skip()
         return _added_html(result), *refresh()
 
-    with gr.Blocks(title="claimtrace — who says what in the news", fill_width=True) as page:
+    with gr.Blocks(
+        title="claimtrace — who says what in the news", fill_width=True, analytics_enabled=False
+    ) as page:
         turns = gr.State([])
         gr.HTML(
             '<header class="ct-header"><span class="ct-logo">claimtrace</span>'

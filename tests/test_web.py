@@ -154,6 +154,8 @@ def test_an_uploaded_article_is_answered_from_without_a_restart(served, web_engi
     )
     report = unescape(report)
     assert "added 1," in report and "hostile_bridge" in report
+    assert len(web_engine.articles()) == 6  # added beside the seed articles, none removed
+    assert not list(Path(web_engine.settings.uploads_dir).glob("*[!A-Za-z0-9_.-]*"))
     reply = _client(base).chat.completions.create(
         model="claimtrace",
         messages=[{"role": "user", "content": "When will the Harbour Bridge in Springfield open?"}],
@@ -200,6 +202,23 @@ def test_the_page_answers_with_a_notice_when_the_endpoint_is_down(seed_engine):
     assert turn.answer.backend == "extractive" and turn.answer.citations
     assert "ct-notice" in html and "extractive answer instead" in html
     assert choice.api_key == ""  # the configured key never goes to a typed URL
+
+
+def test_the_page_streams_a_model_answer_and_follow_ups_see_earlier_turns(seed_engine):
+    from openai_server import reply, running_server
+
+    with running_server(reply("Prigozhin accused the brigade of fleeing [1].")) as server:
+        filters, choice = form_options(
+            seed_engine.settings, "", "", None, None, "openai", server.base_url, "m"
+        )
+        first = list(ask_on_page(seed_engine, PRIGOZHIN, filters, choice, []))
+        turn = first[-1][1]
+        follow = list(ask_on_page(seed_engine, "And what did he claim?", filters, choice, [turn]))
+        sent = server.requests[-1]["messages"]
+    assert len(first) > 3  # streamed piece by piece
+    assert "ct-cite" in first[-1][0] and turn.answer.backend == "openai"
+    assert follow[-1][1] is not None
+    assert any("accused the brigade" in m["content"] for m in sent)  # the earlier turn went along
 
 
 def test_an_empty_index_says_how_to_add_articles(engine_factory, tmp_path):
