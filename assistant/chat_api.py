@@ -83,12 +83,13 @@ def _choice(given) -> BackendChoice:
     return BackendChoice(given["name"], model=given.get("model"))
 
 
-def parse_request(body: dict, default: BackendChoice = BackendChoice()) -> ChatRequest:
+def parse_request(body: dict) -> ChatRequest:
     """The question and its options in a chat-completions request body.
 
     The last user message is the question; the user/assistant pairs before it are the
     history. ``backend`` may name a backend and a model, never an endpoint: the server's
-    configured endpoint (and key) are the only ones an API request can reach.
+    configured endpoint (and key) are the only ones an API request can reach; without it
+    the server's settings choose.
     """
     if not isinstance(body, dict):
         raise RequestError("the body must be a JSON object with 'model' and 'messages'")
@@ -104,7 +105,7 @@ def parse_request(body: dict, default: BackendChoice = BackendChoice()) -> ChatR
     question = _text(messages[last_user].get("content")).strip() if last_user >= 0 else ""
     if not question:
         raise RequestError("no question: the last 'user' message is missing or empty")
-    choice = _choice(body.get("backend")) if "backend" in body else default
+    choice = _choice(body.get("backend"))
     return ChatRequest(
         question=question,
         history=_history(messages[:last_user]),

@@ -35,20 +35,21 @@ def chat(
     obj: Context, terminal, host, port, auth, no_auth, api_key, backend, base_url, model
 ) -> None:
     """Serve the chat page and the OpenAI-compatible API (or, with --terminal, chat here)."""
-    choice = BackendChoice(backend, base_url, model)
     if terminal:
-        return _terminal(obj, choice)
+        return _terminal(obj, BackendChoice(backend, base_url, model))
+    from .engine import Engine
     from .web import check_serving, serve
 
     key = api_key or obj.settings.serve_api_key
     serving, warnings = check_serving(host, port, auth, no_auth, key)
     for warning in warnings:
         click.echo(warning, err=True)
-    engine = obj.engine
+    # the server's own backend, endpoint and model: the defaults of every page and API question
+    engine = Engine(obj.settings.with_(backend=backend, base_url=base_url, model=model))
     click.echo(f"claimtrace chat: the page at {serving.url} and the API at {serving.url}v1/")
     if serving.api_key:
         click.echo("the API needs 'Authorization: Bearer KEY' (--api-key or the --auth password)")
-    serve(engine, serving, choice)
+    serve(engine, serving)
 
 
 def _terminal(obj: Context, choice: BackendChoice) -> None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import gradio as gr
 from fastapi import FastAPI
 
-from .backends import BackendChoice
 from .errors import ConfigError
 from .web_api import Refused, api_router, refusal_handler
 from .web_page import CSS, HEAD, THEME, build_page
@@ -72,15 +71,13 @@ def check_serving(
     return Serving(host, port, login, key), warnings
 
 
-def create_app(
-    engine, serving: Serving = Serving(), default: BackendChoice = BackendChoice()
-) -> FastAPI:
+def create_app(engine, serving: Serving = Serving()) -> FastAPI:
     """The FastAPI app: API routes under ``/v1`` and the chat page mounted at ``/``."""
     app = FastAPI(title="claimtrace", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine = engine
     app.add_exception_handler(Refused, refusal_handler)
-    app.include_router(api_router(engine, serving.api_key, default))
-    page = build_page(engine, default.backend or engine.settings.backend)
+    app.include_router(api_router(engine, serving.api_key))
+    page = build_page(engine)
     page.queue(default_concurrency_limit=16)
     max_mb = engine.settings.upload_max_mb
     return gr.mount_gradio_app(
@@ -97,9 +94,9 @@ def create_app(
     )
 
 
-def serve(engine, serving: Serving, default: BackendChoice = BackendChoice()) -> None:
+def serve(engine, serving: Serving) -> None:
     """Run the app with uvicorn until interrupted."""
     import uvicorn
 
-    app = create_app(engine, serving, default)
+    app = create_app(engine, serving)
     uvicorn.run(app, host=serving.host, port=serving.port, log_level="warning")

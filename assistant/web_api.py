@@ -18,7 +18,6 @@ from starlette.concurrency import run_in_threadpool
 
 from index.errors import IndexingError
 
-from .backends import BackendChoice
 from .chat_api import MODEL, RequestError, completion, error_body, parse_request, stream_frames
 from .errors import ClaimtraceError
 from .models import Answer
@@ -75,7 +74,7 @@ def _guarded(parts: Iterator[str | Answer]) -> Iterator[str | Answer]:
         yield failed
 
 
-def api_router(engine, api_key: str | None, default: BackendChoice = BackendChoice()) -> APIRouter:
+def api_router(engine, api_key: str | None) -> APIRouter:
     """The ``/v1`` routes over ``engine``; ``api_key`` None when auth is off."""
     router = APIRouter(prefix="/v1", dependencies=[Depends(_key_check(api_key))])
 
@@ -91,7 +90,7 @@ def api_router(engine, api_key: str | None, default: BackendChoice = BackendChoi
         except ValueError:
             return JSONResponse(error_body("the body is not JSON"), status_code=400)
         try:
-            req = parse_request(body, default)
+            req = parse_request(body)
         except RequestError as exc:
             return JSONResponse(error_body(str(exc)), status_code=400)
         args = (req.question, req.filters, req.history, req.choice)

@@ -66,8 +66,8 @@ def _picked(evt: gr.SelectData) -> str:
     return evt.value["text"]
 
 
-def build_page(engine, default_backend: str = "extractive") -> gr.Blocks:
-    """The page over ``engine`` (shared by every tab); ``default_backend`` preselected."""
+def build_page(engine) -> gr.Blocks:
+    """The page over ``engine`` (shared by every tab); its settings' backend preselected."""
     settings = engine.settings
 
     def refresh():
@@ -110,6 +110,7 @@ def build_page(engine, default_backend: str = "extractive") -> gr.Blocks:
                 result = add_folder(engine, folder, True)
         except Exception as exc:
             return notice_html(readable(exc), "error"), gr.skip(), gr.skip(), gr.skip()
+        gr.Info(f"Articles: {result.summary()}")
         return _added_html(result), *refresh()
 
     with gr.Blocks(
@@ -138,20 +139,26 @@ def build_page(engine, default_backend: str = "extractive") -> gr.Blocks:
                     )
                 with gr.Accordion("Answer backend", open=False):
                     backend = gr.Radio(
-                        ["extractive", "openai"], value=default_backend, show_label=False
+                        ["extractive", "openai"], value=settings.backend, show_label=False
                     )
                     url = gr.Textbox(
+                        settings.base_url or "",
                         label="OpenAI-compatible endpoint",
-                        placeholder=settings.base_url or "http://127.0.0.1:8000/v1",
+                        placeholder="http://127.0.0.1:8000/v1",
+                        max_lines=1,
                     )
-                    model = gr.Textbox(label="Model", placeholder=settings.model)
+                    model = gr.Textbox(settings.model, label="Model", max_lines=1)
                 with gr.Accordion("Add articles", open=False, elem_id="ct-add"):
                     files = gr.File(
                         file_count="multiple",
                         file_types=list(ALLOWED),
-                        label=f"Upload ({', '.join(a.lstrip('.') for a in ALLOWED)})",
+                        label="Upload articles",
                         elem_id="ct-upload",
                         height=120,
+                    )
+                    kinds = ", ".join(a.lstrip(".") for a in ALLOWED)
+                    gr.HTML(
+                        f'<p class="ct-hint">{kinds} · up to {settings.upload_max_mb:g} MB each</p>'
                     )
                     folder = gr.Textbox(
                         label="…or a folder on the server", placeholder="/data/news"
