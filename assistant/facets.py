@@ -17,7 +17,7 @@ __all__ = ["Facets", "facets"]
 
 _cache: dict[tuple[str, str], Facets] = {}
 _lock = threading.Lock()
-_SKIP = {"the article"}
+_SKIP = {"the article", "unknown source"}
 
 
 @dataclass(frozen=True)
