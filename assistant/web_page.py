@@ -34,6 +34,7 @@ EXAMPLES = [
     "Why did Russian troops leave Izium and Balakliia?",
     "What did Prigozhin accuse the Ukrainian brigade of?",
     "Who claimed that Ukrainian troops fled, leaving tanks behind?",
+    "What did Ukraine's president claim about Kharkiv?",
 ]
 
 

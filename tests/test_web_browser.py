@@ -101,4 +101,7 @@ def test_a_journalist_asks_clicks_a_citation_uploads_and_nothing_runs(page_url, 
 
     page.locator("#ct-new").click()
     page.wait_for_function("!document.querySelector('#ct-sources details.ct-turn')")
+    page.get_by_text("What did Ukraine's president claim about Kharkiv?").click()
+    page.wait_for_function("document.querySelectorAll('#ct-sources details.ct-turn').length == 1")
+    assert "Zelensky" in page.locator("#ct-sources").inner_text()
     page.close()
