@@ -138,6 +138,7 @@ def test_the_api_answers_401_without_the_key_when_auth_is_on(web_engine):
         with pytest.raises(openai.AuthenticationError, match="API key"):
             _client(base, "wrong").models.list()
         assert httpx.post(f"{base}/v1/chat/completions", json={}).status_code == 401
+        assert httpx.get(f"{base}/config").status_code == 401  # the page wants its login
         ok = _client(base, "s3cret").chat.completions.create(
             model="claimtrace", messages=[{"role": "user", "content": IZIUM}]
         )
