@@ -23,7 +23,16 @@ from .models import Answer, Turn
 from .retrieve import Filters
 from .settings import BACKENDS
 
-__all__ = ["MODEL", "ChatRequest", "RequestError", "parse_request", "completion", "stream_frames"]
+__all__ = [
+    "MODEL",
+    "ChatRequest",
+    "RequestError",
+    "parse_request",
+    "message_text",
+    "completion",
+    "stream_frames",
+    "error_body",
+]
 
 MODEL = "claimtrace"
 _FILTER_KEYS = ("since", "until", "outlet", "claimant")
