@@ -96,7 +96,17 @@ class Engine:
         """Make the index match ``paths``; ``fixed`` fills fields files lack."""
         return self._update(paths, mapping, fresh=False, progress=progress, fixed=fixed)
 
-    def _update(self, paths, mapping, fresh, progress, fixed) -> UpdateSummary:
+    def add(
+        self, paths: list[str | Path], mapping=None, progress=False, fixed=None
+    ) -> UpdateSummary:
+        """Add and update the articles under ``paths``; the other indexed articles stay."""
+        return self._update(
+            paths, mapping, fresh=False, progress=progress, keep_others=True, fixed=fixed
+        )
+
+    def _update(
+        self, paths, mapping, fresh, progress, keep_others=False, fixed=None
+    ) -> UpdateSummary:
         return update_index(
             self.store,
             paths,
@@ -105,6 +115,7 @@ class Engine:
             mapping=mapping,
             fresh=fresh,
             progress=progress,
+            keep_others=keep_others,
             fixed=fixed,
             max_file_mb=self.settings.max_file_mb,
         )
