@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from index.errors import IndexingError
 
@@ -92,6 +93,8 @@ def api_router(engine, api_key: str | None) -> APIRouter:
             body = json.loads(await _read_body(request, MAX_BODY_BYTES))
         except ValueError:
             return JSONResponse(error_body("the body is not JSON"), status_code=400)
+        except ClientDisconnect:  # it left before sending its whole body: nobody to answer
+            return JSONResponse(error_body("the client disconnected"), status_code=400)
         try:
             req = parse_request(body)
         except RequestError as exc:

@@ -19,6 +19,7 @@ import json
 import math
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,10 +53,17 @@ def date_key(date: str | None) -> int:
         return 0
 
 
+#: Chroma keeps one shared system per path in a class-level dict; two threads creating a
+#: client at once (a server's requests right after an update's switch) break it
+#: (KeyError, "Could not connect to tenant", a missing ``bindings``). One at a time.
+_opening = threading.RLock()
+
+
 def _client(path: Path) -> chromadb.ClientAPI:
-    return chromadb.PersistentClient(
-        path=str(path), settings=Settings(anonymized_telemetry=False, allow_reset=False)
-    )
+    with _opening:
+        return chromadb.PersistentClient(
+            path=str(path), settings=Settings(anonymized_telemetry=False, allow_reset=False)
+        )
 
 
 class Generation:
@@ -83,8 +91,9 @@ class Generation:
 
     @property
     def vectors(self) -> ChromaVectorStore:
-        if self._vectors is None:
-            self._vectors = open_vectors(self.path)
+        with _opening:  # opened once, by the first of the threads that ask at once
+            if self._vectors is None:
+                self._vectors = open_vectors(self.path)
         return self._vectors
 
     def embeddings(self, chunk_ids: list[str]) -> dict[str, list[float]]:
