@@ -9,14 +9,35 @@ outlet's (or the article's) report.
 
 from __future__ import annotations
 
+from .coverage import Coverage, read_question
 from .models import Answer, Citation, Evidence, Turn
 
-__all__ = ["ExtractiveBackend", "abstention_text", "source_label"]
+__all__ = ["ExtractiveBackend", "abstention_text", "not_stated_text", "source_label"]
+
+_NOT_GIVEN = {
+    "quantity": "The indexed articles do not give a number for this.",
+    "date": "The indexed articles do not give a date for this.",
+    "person": "The indexed articles do not name who this is.",
+    "place": "The indexed articles do not say where this was.",
+}
 
 
 def abstention_text(question: str) -> str:
     q = question.strip().rstrip("?").strip()
-    return f"The indexed articles do not say: “{q}?” No passage answers it closely enough."
+    return f"The indexed articles do not say: “{q}?” No passage is about it."
+
+
+def not_stated_text(question: str, coverage: Coverage) -> str:
+    """The opening of a "not stated" answer: what the articles do not give, then what follows."""
+    asked = read_question(question)
+    if coverage.kind in _NOT_GIVEN:
+        lead = _NOT_GIVEN[coverage.kind]
+    elif asked.speaker:
+        who = " ".join(w.capitalize() for w in asked.speaker)
+        lead = f"The indexed articles do not report {who} saying this."
+    else:
+        lead = "The indexed articles do not say this directly."
+    return f"{lead} The closest passages:"
 
 
 def source_label(ev: Evidence) -> str:

@@ -83,6 +83,9 @@ class Answer:
     backend: str
     warnings: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    #: "answered"; "not_stated" (the articles do not give what is asked: the closest
+    #: passages follow a sentence saying so); "none" (declined, ``abstained`` is True)
+    coverage: str = "answered"
 
 
 @dataclass
