@@ -186,9 +186,11 @@ def score_answer(gold: GoldQuestion, answer: Answer, seconds: float) -> Question
     from_article = [c.article_id in gold.gold_articles for c in cites]
     is_evidence = [any(_same_sentence(c.quote, g) for g in gold.gold_evidence) for c in cites]
     s.hit1_article, s.hit5_article, s.rr_article = _rank_metrics(from_article)
-    s.hit1_sentence, s.hit5_sentence, s.rr_sentence = _rank_metrics(is_evidence)
+    if gold.gold_evidence:  # a gold set may name only the article (never copying its text)
+        s.hit1_sentence, s.hit5_sentence, s.rr_sentence = _rank_metrics(is_evidence)
     if cites:
-        s.precision_evidence = sum(is_evidence) / len(cites)
+        if gold.gold_evidence:
+            s.precision_evidence = sum(is_evidence) / len(cites)
         s.precision_article = sum(from_article) / len(cites)
     if gold.gold_evidence:
         found = [any(_same_sentence(c.quote, g) for c in cites) for g in gold.gold_evidence]
