@@ -189,6 +189,6 @@ def _shared_embedder():
 
 @functools.cache
 def _shared_attributor():
-    from index.attribute import Attributor
+    from index.attribution import Attributor
 
     return Attributor()

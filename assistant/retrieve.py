@@ -16,9 +16,10 @@ import numpy as np
 
 from index.chunk import embed_text
 from index.models import Chunk, IndexedArticle
+from index.names import mentions
 from index.store import Generation, date_key
 
-from .text import fold, tokens
+from .text import tokens
 
 __all__ = ["Filters", "ChunkHit", "Retriever", "claimant_matches"]
 
@@ -45,9 +46,9 @@ class ChunkHit:
 
 
 def claimant_matches(wanted: str, claimant: str) -> bool:
-    """Loose name match: every word of ``wanted`` starts a word of ``claimant``."""
-    have = fold(claimant).replace("-", " ").split()
-    return all(any(h.startswith(w[:6]) for h in have) for w in fold(wanted).split())
+    """Loose name match (``index.names``): every word of ``wanted`` begins a word of
+    ``claimant``."""
+    return mentions(wanted, claimant, every=True)
 
 
 class Retriever:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import Stemmer
+
+from index.names import fold
 
 __all__ = ["tokens", "content_words", "fold", "STOPWORDS"]
 
@@ -22,13 +23,6 @@ STOPWORDS = frozenset(
     which while who whom why will with would you your yours also according said say says tell
     told did does whose much many""".split()
 )
-
-
-def fold(text: str) -> str:
-    """Lowercase, strip accents, and unify quote marks: for matching, never for display."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.lower().replace("’", "'").replace("‘", "'")
 
 
 def tokens(text: str) -> list[str]:
