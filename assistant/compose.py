@@ -90,6 +90,7 @@ class ExtractiveBackend:
             parts = [opening]
             for ev in sorted(evs, key=lambda e: e.start):
                 citations.append(Citation.from_evidence(len(citations) + 1, ev))
-                parts.append(f"{_quoted(ev.quote)} [{len(citations)}]")
+                also = f" (also printed in {', '.join(ev.also_in)})" if ev.also_in else ""
+                parts.append(f"{_quoted(ev.quote)}{also} [{len(citations)}]")
             paragraphs.append(" ".join(parts))
         return Answer(question, "\n\n".join(paragraphs), False, self.name, [], citations)

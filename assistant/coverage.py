@@ -66,6 +66,12 @@ _SPEAKER = re.compile(
 )
 
 
+_WHO_CLAIMS = re.compile(
+    r"^\s*(?:and\s+)?(?:who|which \w+)\s+(?:\w+\s+)?(?:says?|said|claims?|claimed|reports?|"
+    r"reported|alleges?|alleged|told|tells|announced|stated|insists?|insisted)\s+(?:that\s+)?"
+    r"(?P<x>[^?]+)",
+    re.I,
+)
 _GENERIC = frozenset("the a an of its his her their own each both side sides reports".split())
 _PUBLISHED = re.compile(
     r"\b(when|what date|which day|what day)\b.*\b(share|shared|post|posted|release|released|"
@@ -87,6 +93,7 @@ class Asked:
     published: bool = False  # "when did RT share …": the article's own date answers
     year: bool = False  # "in what year …": only a year answers
     words: frozenset[str] = frozenset()  # every folded word of the question
+    claim: tuple[str, ...] = ()  # "who claims that X": X's stemmed words, in order
 
 
 @dataclass
@@ -97,6 +104,7 @@ class Coverage:
     kind: str | None = None
     answering: list[int] = field(default_factory=list)
     close: list[int] = field(default_factory=list)
+    claimed: list[int] = field(default_factory=list)  # "who claims X": sentences claiming X
 
 
 def _name_words(text: str) -> list[str]:
@@ -137,6 +145,7 @@ def read_question(question: str) -> Asked:
         published,
         year,
         frozenset(_words(question)),
+        tuple(tokens(m.group("x"))) if (m := _WHO_CLAIMS.search(question)) else (),
     )
 
 
@@ -175,6 +184,7 @@ class Fit:
     meaning: float  # cosine of the sentence to the question (0 without ``similar``)
     kind: bool  # holds a thing of the asked kind tied to the subject (True when none asked)
     speaker: bool  # claimed by the speaker asked about (True when none asked)
+    pairs: int = 0  # "who claims X": X's neighbouring word pairs the sentence holds together
 
 
 @functools.lru_cache(maxsize=512)
@@ -220,7 +230,24 @@ def fit(
         ev.attributed and any(name_in(n, claimant) for n in asked.speaker)
     )
     meaning = similar(question, ev.quote) if similar and question else 0.0
-    return Fit(names, len(asked.names) - len(found), subject, len(stems), meaning, kind, speaker)
+    pairs = _pairs(asked.claim, tokens(ev.quote))
+    return Fit(
+        names, len(asked.names) - len(found), subject, len(stems), meaning, kind, speaker, pairs
+    )
+
+
+def _pairs(claim: tuple[str, ...], sentence: list[str]) -> int:
+    """How many neighbouring word pairs of ``claim`` stand within two words in ``sentence``.
+
+    "Ukrainian troops fled" holds the pair (ukrainian, troop): "Ukraine troops 'left
+    behind tanks'" has it, "the Russians … fled" does not — the claim, not shared words.
+    """
+    found = 0
+    for a, b in zip(claim, claim[1:]):
+        at = [i for i, w in enumerate(sentence) if name_in(a, [w])]
+        if any(name_in(b, sentence[i + 1 : i + 3]) for i in at):
+            found += 1
+    return found
 
 
 def answers(asked: Asked, f: Fit, names_elsewhere: bool = False) -> bool:
@@ -265,10 +292,14 @@ def assess(
     near = [i for i, f in enumerate(fits) if close(asked, f)]
     elsewhere = _names_across(asked, [evidence[i] for i in near], article_text)
     answering = [i for i, f in enumerate(fits) if answers(asked, f, elsewhere)]
+    if asked.claim:  # "who claims X": whose claim is X first, then who merely shares words
+        answering.sort(key=lambda i: -fits[i].pairs)
+        near.sort(key=lambda i: -fits[i].pairs)
+    claimed = [i for i in near if fits[i].pairs]
     if answering:
-        return Coverage("answered", asked.kind, answering, near)
+        return Coverage("answered", asked.kind, answering, near, claimed)
     if near:
-        return Coverage("not_stated", asked.kind, [], near)
+        return Coverage("not_stated", asked.kind, [], near, claimed)
     return Coverage("none", asked.kind)
 
 
@@ -290,4 +321,8 @@ def focus(evidence: list[Evidence], coverage: Coverage) -> list[Evidence]:
     claim and its denial, both on the subject, stay side by side.
     """
     keep = list(coverage.answering) + [i for i in coverage.close if i not in coverage.answering]
+    if keep and coverage.claimed:
+        keep = [i for i in keep if i in coverage.claimed] + [
+            i for i in keep if i not in coverage.claimed
+        ]
     return [evidence[i] for i in keep] or evidence

@@ -93,3 +93,36 @@ def test_terminal_chat_follows_a_new_speaker_and_keeps_the_subject_for_why(seed_
     assert len(turns) >= 3
     assert "claimant: Prigozhin" in turns[1]
     assert "claimant: Prigozhin" not in turns[2] and re.search(r"claimant: [^\n]*Ukrain", turns[2])
+
+
+def test_who_claims_x_leads_with_the_claim_of_x(seed_engine):
+    answer = seed_engine.ask("Who claims that Ukrainian troops fled?")
+    assert re.search(r"Ukrain\w* troops", answer.citations[0].quote)
+
+
+def test_a_syndicated_copy_and_a_live_blog_stamp_give_one_clean_citation(
+    corpus_copy, engine_factory, tmp_path
+):
+    bakhmut = (corpus_copy / "002_e91c7a62ac189f98.txt").read_text(encoding="utf-8")
+    (corpus_copy / "005_syndicated.txt").write_text(bakhmut, encoding="utf-8")
+    (corpus_copy / "006_liveblog.txt").write_text(
+        "Bakhmut live\n\n27 Jul 2022 14.48 Peter Beaumont Wagner's chief said his fighters "
+        "would leave Bakhmut within days unless they got more ammunition.\n",
+        encoding="utf-8",
+    )
+    engine = engine_factory(tmp_path / "store")
+    engine.build([corpus_copy])
+    answer = engine.ask("What did Prigozhin accuse the 72nd brigade of?")
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == len(set(quotes))
+    copied = [
+        c
+        for c in answer.citations
+        if {c.article_id, *c.also_in} >= {"002_e91c7a62ac189f98", "005_syndicated"}
+    ]
+    assert copied and "also printed in" in answer.answer
+    stamped = engine.ask("When would Wagner's fighters leave Bakhmut?")
+    blog = [c for c in stamped.citations if c.article_id == "006_liveblog"]
+    assert blog and blog[0].quote.startswith("Wagner's chief said")
+    text = engine.store.current().articles["006_liveblog"].article.text
+    assert text[blog[0].start : blog[0].end] == blog[0].quote
