@@ -267,7 +267,7 @@ def answers(asked: Asked, f: Fit, names_elsewhere: bool = False) -> bool:
 
 def close(asked: Asked, f: Fit) -> bool:
     """The sentence is near the question's subject, though it may not answer it."""
-    return f.names >= 0.5 and f.distinct >= 1
+    return f.distinct >= 1 and (f.names >= 0.5 or f.subject >= 0.5)
 
 
 def assess(
