@@ -261,7 +261,9 @@ def _coverage(scores: list[QuestionScore]) -> dict:
 
     ``recall``: unanswerable questions answered "not stated" or declined;
     ``declined_answerable`` and ``not_stated_answerable``: answerable questions
-    wrongly declined, or wrongly said not to be answered (lower is better).
+    wrongly declined, or wrongly said not to be answered (lower is better);
+    ``kept_answerable`` and ``answered_answerable``: their complements, so that a
+    minimum in ``thresholds.json`` can guard them.
     """
     unans = [s for s in scores if not s.answerable]
     ans = [s for s in scores if s.answerable]
@@ -273,6 +275,8 @@ def _coverage(scores: list[QuestionScore]) -> dict:
         "recall": share(unans, ("not_stated", "none")),
         "declined_answerable": share(ans, ("none",)),
         "not_stated_answerable": share(ans, ("not_stated",)),
+        "kept_answerable": share(ans, ("answered", "not_stated")),
+        "answered_answerable": share(ans, ("answered",)),
     }
 
 

@@ -180,7 +180,7 @@ def test_cli_streams_an_openai_answer_and_lists_its_sources(seed_engine):
 def test_terminal_chat_answers_a_follow_up(seed_engine):
     store = str(seed_engine.store.root)
     talk = f"{IZIUM}\nAnd what did Ukraine's president claim?\n\n"
-    result = CliRunner().invoke(cli, ["--store", store, "chat"], input=talk)
+    result = CliRunner().invoke(cli, ["--store", store, "chat", "--terminal"], input=talk)
     assert result.exit_code == 0, result.output
     assert result.stdout.count("claimant:") >= 2
     assert re.search(r"claimant: [^\n]*(Ukrain|Zelensk)", result.stdout)

@@ -87,7 +87,7 @@ def test_a_follow_up_that_only_asks_why_keeps_the_subject(seed_engine):
 def test_terminal_chat_follows_a_new_speaker_and_keeps_the_subject_for_why(seed_engine):
     store = str(seed_engine.store.root)
     talk = f"{PRIGOZHIN}\nand what did the Ukrainians say?\nand why?\n\n"
-    result = CliRunner().invoke(cli, ["--store", store, "chat"], input=talk)
+    result = CliRunner().invoke(cli, ["--store", store, "chat", "--terminal"], input=talk)
     assert result.exit_code == 0, result.output
     turns = result.stdout.split("\n? ")
     assert len(turns) >= 3
