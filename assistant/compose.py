@@ -9,8 +9,9 @@ outlet's (or the article's) report.
 
 from __future__ import annotations
 
-from .coverage import Coverage, read_question
+from .coverage import Coverage
 from .models import Answer, Citation, Evidence, Turn
+from .question import read_question
 
 __all__ = ["ExtractiveBackend", "abstention_text", "not_stated_text", "source_label"]
 

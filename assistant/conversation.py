@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .coverage import read_question
 from .models import Turn
+from .question import read_question
 from .text import fold
 
 __all__ = ["is_follow_up", "carry_over", "judged_question"]

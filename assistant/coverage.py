@@ -21,15 +21,15 @@ retrieval score, so it does not drift with the size of the archive.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .kinds import asked_kind, asked_target, holds_kind
+from .kinds import holds_kind
 from .models import Evidence
-from .text import fold, tokens
+from .question import Asked, name_in, read_question, words_of
+from .text import tokens
 
-__all__ = ["Asked", "Coverage", "read_question", "assess", "focus", "name_in", "COVERAGES"]
+__all__ = ["Coverage", "assess", "focus", "COVERAGES"]
 
 COVERAGES = ("answered", "not_stated", "none")
 #: A sentence this close in meaning to the question is on its subject even in other words
@@ -37,65 +37,8 @@ COVERAGES = ("answered", "not_stated", "none")
 #: the archive's size.
 SAME_MEANING = 0.55
 
+
 #: Words that frame a question rather than name its subject ("how many … exactly").
-_FRAME = frozenset(
-    tokens(
-        "exactly exact precisely total number figure amount date day year month time kind type "
-        "name named happen happened happening know known report reported claim claimed claims "
-        "describe described mention mentioned give given make made take place think thought "
-        "source sources article articles news recent latest currently current really get got "
-        "still well just actually approximately roughly around happen occur first "
-        "announce announced state stated side sides each"
-    )
-)
-_MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
-_COMMON = frozenset(
-    "what why who whom when where how which did does do is was were are has have had can could "
-    "would should will and but so then also according in on at for of to the a an give across "
-    "over during after before since if whether".split()
-)
-_ACCORDING = re.compile(r"^\s*according to (?P<who>[^,?]{2,50}),", re.I)
-_SPEAKER = re.compile(
-    r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.\- ]{2,50}?)\s+"
-    r"(?:say|said|claim|claimed|report|reported|tell|told|announce|state|allege|deny|admit|warn|"
-    r"accuse|argue|insist|think|write|tweet)\b",
-    re.I,
-)
-
-
-_WHO_CLAIMS = re.compile(
-    r"^\s*(?:and\s+)?(?:who|which \w+)\s+(?:\w+\s+)?(?:says?|said|claims?|claimed|reports?|"
-    r"reported|alleges?|alleged|told|tells|announced|stated|insists?|insisted)\s+(?:that\s+)?"
-    r"(?P<x>[^?]+)",
-    re.I,
-)
-_GENERIC = frozenset("the a an of its his her their own each both side sides reports".split())
-_PUBLISHED = re.compile(
-    r"\b(when|what date|which day|what day)\b.*\b(share|shared|post|posted|release|released|"
-    r"publish|published|report|reported|announce|announced|tweet|tweeted|air|aired|"
-    r"broadcast|say|said)\b",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What a question asks: its kind and target, subject words, names and speaker."""
-
-    kind: str | None
-    target: tuple[str, ...]  # the words of what is counted/asked for ("russian", "soldiers")
-    subject: frozenset[str]  # stemmed words of the subject
-    names: tuple[str, ...]  # folded name words ("prigozhin", "bakhmut")
-    speaker: tuple[str, ...]  # folded name words of the speaker asked about
-    published: bool = False  # "when did RT share …": the article's own date answers
-    year: bool = False  # "in what year …": only a year answers
-    words: frozenset[str] = frozenset()  # every folded word of the question
-    claim: tuple[str, ...] = ()  # "who claims that X": X's stemmed words, in order
-
-
 @dataclass
 class Coverage:
     """The verdict on a question's evidence; ``answering`` indexes the sentences that answer."""
@@ -105,72 +48,6 @@ class Coverage:
     answering: list[int] = field(default_factory=list)
     close: list[int] = field(default_factory=list)
     claimed: list[int] = field(default_factory=list)  # "who claims X": sentences claiming X
-
-
-def _name_words(text: str) -> list[str]:
-    """Folded capitalised words, skipping a sentence's first word unless it is a name for sure."""
-    names: list[str] = []
-    for sentence in re.split(r"(?<=[.?!])\s+", text):
-        words = re.findall(r"[\w’'.-]+", sentence)
-        for i, raw in enumerate(words):
-            w = raw.strip(".'’-")
-            if not w[:1].isupper() or len(w) < 2:
-                continue
-            first_sure = w.isupper() or raw.endswith(("’s", "'s"))
-            if (i == 0 and not first_sure) or w.lower() in _COMMON:
-                continue
-            name = fold(w).removesuffix("'s")
-            if (len(name) >= 3 or w.isupper()) and name not in _MONTHS_DAYS and name not in names:
-                names.append(name)
-    return names
-
-
-def read_question(question: str) -> Asked:
-    """The kind, target, subject, names and speaker of ``question``."""
-    names = _name_words(question)
-    m = _ACCORDING.search(question) or _SPEAKER.search(question)
-    speaker = ()
-    if m and m.group("who").lower().split()[0] not in ("whom", "who", "it", "they"):
-        speaker = tuple(w for w in _words(m.group("who")) if len(w) >= 2 and w not in _GENERIC)
-    subject = frozenset(w for w in tokens(question) if w not in _FRAME)
-    kind = asked_kind(question)
-    published = kind == "date" and bool(_PUBLISHED.search(question))
-    year = kind == "date" and bool(re.search(r"\b(what|which) year\b", question, re.I))
-    return Asked(
-        kind,
-        asked_target(question),
-        subject,
-        tuple(names),
-        speaker,
-        published,
-        year,
-        frozenset(_words(question)),
-        tuple(tokens(m.group("x"))) if (m := _WHO_CLAIMS.search(question)) else (),
-    )
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'-]+", fold(text))
-
-
-def name_in(name: str, words) -> bool:
-    """Whether ``name`` is among ``words``, allowing other spellings (Izyum/Izium, Russia/n)."""
-    for w in words:
-        if w == name or (len(name) >= 5 and len(w) >= 5 and w[:5] == name[:5]):
-            return True
-        if len(name) >= 5 and abs(len(w) - len(name)) <= 1 and _one_edit(w, name):
-            return True
-    return False
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """At most one substitution, insertion or deletion apart."""
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
 @dataclass
@@ -191,9 +68,9 @@ class Fit:
 def _setting(article_text: str, title: str | None) -> frozenset[str]:
     """The names an article is about: in its title, or said at least three times."""
     counts: dict[str, int] = {}
-    for w in _words(article_text):
+    for w in words_of(article_text):
         counts[w] = counts.get(w, 0) + 1
-    return frozenset({w for w, n in counts.items() if n >= 3} | set(_words(title or "")))
+    return frozenset({w for w, n in counts.items() if n >= 3} | set(words_of(title or "")))
 
 
 def fit(
@@ -210,7 +87,7 @@ def fit(
     A name of the question counts when the sentence or its claimant holds it, or when
     the article is about it (``_setting``); ``similar(a, b)`` compares two phrases.
     """
-    around = set(_words(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
+    around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
     found = [n for n in asked.names if name_in(n, around)]
     names = len(found) / len(asked.names) if asked.names else 1.0
     context = " ".join(x for x in (ev.quote, ev.claimant, ev.title or "") if x)
@@ -225,7 +102,7 @@ def fit(
         or (asked.published and ev.date is not None)
         or holds_kind(ev.quote, asked, ev.claimant, ev.attributed, similar)
     )
-    claimant = _words(ev.claimant)
+    claimant = words_of(ev.claimant)
     speaker = not asked.speaker or (
         ev.attributed and any(name_in(n, claimant) for n in asked.speaker)
     )
@@ -310,7 +187,7 @@ def _names_across(asked: Asked, evidence: list[Evidence], article_text) -> bool:
     around: set[str] = set()
     for aid in {ev.article_id for ev in evidence}:
         around |= _setting(article_text(aid), None)
-    around |= {w for ev in evidence for w in _words(f"{ev.claimant} {ev.quote} {ev.title}")}
+    around |= {w for ev in evidence for w in words_of(f"{ev.claimant} {ev.quote} {ev.title}")}
     return all(name_in(n, around) for n in asked.names)
 
 

@@ -7,9 +7,9 @@ import re
 
 from click.testing import CliRunner
 
-from assistant.coverage import read_question
 from assistant.kinds import asked_kind, holds_kind
 from assistant.models import Turn
+from assistant.question import read_question
 from claimtrace.cli import cli
 
 KA52 = "How many armoured vehicles did the Russian Ka-52 helicopters destroy?"
