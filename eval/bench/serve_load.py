@@ -60,13 +60,13 @@ def new_articles(folder: Path, n: int) -> None:
         (folder / f"report_{i:03d}.txt").write_text(f"Convoy report {i}\n\n{body}\n")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _cli(store: Path, *args: str) -> list[str]:
+def cli_command(store: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "claimtrace", "--store", str(store), *args]
 
 
@@ -105,14 +105,19 @@ def run(
     if store:
         shutil.copytree(store, served)
     else:
-        subprocess.run(_cli(served, "index", "build", str(SEEDS)), env=env, cwd=ROOT, check=True)
-    port = _free_port()
+        subprocess.run(
+            cli_command(served, "index", "build", str(SEEDS)), env=env, cwd=ROOT, check=True
+        )
+    port = free_port()
     server = subprocess.Popen(
-        _cli(served, "chat", "--port", str(port)), env=env, cwd=ROOT, stdout=subprocess.DEVNULL
+        cli_command(served, "chat", "--port", str(port)),
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_up(base, server)
+        wait_up(base, server)
         rss = {"0": round(_rss_mb(server.pid), 1)}
         stuck = _stuck_client(port)
         updater = None
@@ -120,7 +125,7 @@ def run(
             corpus = work / "corpus"
             shutil.copytree(SEEDS, corpus)
             new_articles(corpus, new)
-            cmd = _cli(served, "index", "update", str(corpus), "--json")
+            cmd = cli_command(served, "index", "update", str(corpus), "--json")
             updater = subprocess.Popen(
                 cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
             )
@@ -162,7 +167,7 @@ def _client(base: str) -> openai.OpenAI:
     return openai.OpenAI(base_url=f"{base}/v1", api_key="none", max_retries=0, timeout=600)
 
 
-def _wait_up(base: str, server: subprocess.Popen) -> None:
+def wait_up(base: str, server: subprocess.Popen) -> None:
     for _ in range(600):
         if server.poll() is not None:
             raise RuntimeError(f"claimtrace chat exited with {server.returncode}")
