@@ -155,10 +155,11 @@ def test_an_upload_over_the_file_limit_is_refused_up_front(access_engine, guarde
 def test_keys_never_reach_logs_errors_the_page_or_index_stats(
     seed_engine, engine_factory, tmp_path, caplog, capfd
 ):
-    from openai_server import error, running_server
+    from openai_server import Reply, error, running_server
 
     caplog.set_level(logging.DEBUG)
-    with running_server([error(401), error(500)]) as model:
+    echoed = f"Incorrect API key provided: {ENDPOINT_KEY[:9]}{'*' * 12}{ENDPOINT_KEY[-4:]}."
+    with running_server(Reply(status=401, text=echoed), error(500)) as model:
         engine = copy_engine(
             seed_engine,
             tmp_path / "store",
@@ -196,6 +197,7 @@ def test_keys_never_reach_logs_errors_the_page_or_index_stats(
     out, err = capfd.readouterr()
     logs = "\n".join(r.getMessage() + str(r.exc_info or "") for r in caplog.records)
     everything = "\n".join([*seen, stats.output, plain.output, out, err, logs])
+    assert "[key hidden]" in everything, answered["warnings"]  # the echoed key, masked
     for secret in (ENDPOINT_KEY, SERVE_KEY, PASSWORD):
-        for piece in (secret, secret[-8:]):  # whole, or the tail a masked key would show
+        for piece in (secret, secret[:9], secret[-8:]):  # whole, or what a masked key shows
             assert piece not in everything, piece

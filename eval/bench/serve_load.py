@@ -43,7 +43,7 @@ QUESTIONS = [
     "What happened near Bakhmut according to Wagner?",
     "Who reported corpses and abandoned tanks?",
     "What did the Ukrainian brigade say?",
-    "And what did the Kremlin claim?",
+    "What did the Russian military say about Balakleya and Izyum?",
 ]
 NEW_QUESTION = "When will the desalination plant in Quillfield open?"
 
