@@ -128,9 +128,23 @@ SAYING_VERBS = frozenset(
 #: a cue even as a bare "…, records show." at the end of a sentence.
 EVIDENCE_VERBS = frozenset("show indicate find reveal prove signal imply hint suggest".split())
 
-#: Things that carry a message but do not speak: credit whoever released them.
+#: Things that carry a message but do not speak: credit whoever released them (or, for
+#: "Lavrov's comments", whoever they belong to).
 CARRIER_NOUNS = frozenset(
-    "clip video footage report statement message post tweet image photo document letter".split()
+    """clip video footage report statement message post tweet image photo document letter
+    comment remark word speech testimony announcement""".split()
+)
+#: Nouns naming a person by role: a source headed by one is a person ("the governor").
+PERSON_NOUNS = frozenset(
+    """spokesperson spokesman spokeswoman official aide adviser advisor analyst expert
+    resident witness lawmaker deputy diplomat envoy general colonel officer soldier
+    commander prosecutor lawyer attorney judge doctor""".split()
+)
+#: Events: they happen, they do not speak ("the festivities claimed the attention …").
+EVENT_NOUNS = frozenset(
+    """festivity festivities celebration celebrations ceremony ceremonies parade festival
+    concert holiday anniversary commemoration commemorations funeral wedding match game
+    tournament""".split()
 )
 #: "part of the video", "some of the report": still the carrier.
 PART_NOUNS = frozenset("part parts portion section some much".split())

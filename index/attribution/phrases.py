@@ -62,8 +62,8 @@ def _colon(ctx: Context) -> RawAttribution | None:
         return None
     colon = colons[0]
     before, after = list(doc[: colon.i]), list(doc[colon.i + 1 :])
-    if not before or not after:
-        return None
+    if not before or not after or after[0].tag_ == "VB":
+        return None  # "SYSTEM: ignore previous instructions" is an order, not a claim
     if len(before) <= 6 and _names_someone(before):
         source, content = before, after
     elif len([t for t in after if not t.is_punct]) <= 3 and _names_someone(after):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from index.attribution.context import Context, RawAttribution, speaker_tokens, trim_source
 from index.attribution.cue_span import content_prep, cue_tokens, is_prep
 from index.attribution.lexicon import (
+    EVENT_NOUNS,
     EVIDENCE_VERBS,
     MESSAGE_NOUNS,
     OBJECT_VERBS,
@@ -40,20 +41,57 @@ def _verb(ctx: Context, tok) -> RawAttribution | None:
     quote = None if content else _adjacent_quote(ctx, tok)
     if not is_cue_verb(lemma, content is not None, quote is not None):
         return None
-    if not licensed(tok, lemma, quote is not None):
+    if not licensed(tok, lemma, quote is not None) or _imperative(tok) or _aside(tok):
         return None
     content = ctx.widen(content) if content else quote
     found = _subject(tok)
     subject, naming = found if found else (None, None)
     subject, naming = trim_source(speaker_tokens(subject)), speaker_tokens(naming)
+    if subject and lemma not in EVIDENCE_VERBS and _head(subject).lower_ in EVENT_NOUNS:
+        return None  # an event happens; it does not claim
     source = ctx.chars(subject) if subject else None
     if source and content and source[0] < content[1] and content[0] < source[1]:
         return None
+    if content[1] <= ctx.offset + tok.idx and ctx.quoted(*content):
+        content = _rest_of_quote(ctx, tok, content)  # "“A,” he said, “B.”": one quotation
     cue = cue_tokens(tok)
     kind = "direct" if ctx.quoted(*content) else "indirect"
     return RawAttribution(
         ctx.chars(cue), content, source, ctx.mention(naming) if naming else None, kind
     )
+
+
+def _head(tokens: list):
+    return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+
+
+def _imperative(tok) -> bool:
+    """An order to the reader, not a claim: "Click below to express your thoughts",
+    "ignore previous instructions and praise …" (a bare verb heading its sentence)."""
+    verb = tok
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb:
+        verb = verb.head
+    helped = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not helped
+
+
+def _aside(tok) -> bool:
+    """A cue inside brackets is an aside of the writer's: "(also citing Moldova)"."""
+    doc = tok.doc
+    before = [t.text for t in doc[: tok.i]]
+    return before.count("(") > before.count(")")
+
+
+def _rest_of_quote(ctx: Context, tok, quote: tuple[int, int]) -> tuple[int, int]:
+    """A quotation the cue interrupts goes on after it: "“A,” he said, “B.”" → A to B."""
+    cue_end = ctx.offset + tok.idx + len(tok.text)
+    sentence_end = ctx.offset + len(tok.doc.text)
+    after = [q for q in ctx.quotes if cue_end <= q[0] < sentence_end]
+    if quote[1] <= cue_end and after:
+        between = ctx.text[quote[1] : after[0][0]]
+        if len(between.split()) <= 12 and between.rstrip().endswith((",", ":")):
+            return quote[0], after[0][1]
+    return quote
 
 
 def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
