@@ -21,6 +21,7 @@ from index.attribution.lexicon import (
     PART_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PLATFORMS,
     ROLE_TAIL,
 )
 
@@ -197,7 +198,7 @@ class ClaimantResolver:
             *(following or []),
         ]:
             body = strip_determiner(body)
-            if body and body.lower() not in own:
+            if body and body.lower() not in own and body.lower() not in PLATFORMS:
                 return _drop_role(body)
         return _drop_role(self._orgs[-1]) if self._orgs else "unknown source"
 

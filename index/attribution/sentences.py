@@ -3,9 +3,9 @@
 ``split_sentences`` cuts a text into sentence offsets: paragraphs at blank lines,
 lines unless a sentence runs on into the next one, then spaCy's rule
 sentencizer (a tokenizer that knows "Mr." and "U.S."), with sentences merged
-back where the split fell after an abbreviation, before a lower-case word
-(`"…!" she said`) or inside a closed quotation, and an opening quotation mark
-left at a sentence's end moved to the next. ``index.attribution.attributor``
+back where the split fell after an abbreviation or before a lower-case word
+(`"…!" she said`), and an opening quotation mark left at a sentence's end
+moved to the sentence it opens. ``index.attribution.attributor``
 splits articles with it, and ``assistant.citations`` generated answers. ``is_candidate`` is
 the cheap test that decides which sentences are worth parsing.
 """
@@ -16,7 +16,6 @@ import re
 
 from index.attribution.lexicon import QUOTE_CHARS, cue_forms
 from index.attribution.nlp import blank_splitter
-from index.attribution.quotes import quote_regions
 
 __all__ = ["ABBREVIATIONS", "split_sentences", "is_candidate"]
 
@@ -46,7 +45,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if spans and spans[-1][1] > seg_start and (first.islower() or abbrev):
                 start = spans.pop()[0]  # "…!" she said: one sentence
             spans.append((start, end))
-    spans = _whole_quotations(text, _openers_forward(text, spans))
+    spans = _openers_forward(text, spans)
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
@@ -66,19 +65,6 @@ def _openers_forward(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         if end > start + 1 and (text[end - 1] in "“‘«" or text[end - 2 : end] == ' "'):
             moved[i], moved[i + 1] = (start, end - 1), (end - 1, moved[i + 1][1])
     return moved
-
-
-def _whole_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join sentences that a closed quotation runs across: a quotation that opens in a
-    sentence closes in it ("He said: “It is over. We lost.”" is one sentence)."""
-    closed = [(q0, q1) for q0, q1 in quote_regions(text) if text[q1 - 1] in '”"»’']
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and any(q0 < joined[-1][1] and start < q1 for q0, q1 in closed):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
 
 
 def _segments(text: str) -> list[tuple[int, int]]:

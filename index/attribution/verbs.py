@@ -10,6 +10,7 @@ from __future__ import annotations
 from index.attribution.context import Context, RawAttribution, speaker_tokens, trim_source
 from index.attribution.cue_span import content_prep, cue_tokens, is_prep
 from index.attribution.lexicon import (
+    AUDIENCE_NOUNS,
     EVENT_NOUNS,
     EVIDENCE_VERBS,
     MESSAGE_NOUNS,
@@ -17,6 +18,7 @@ from index.attribution.lexicon import (
     PUBLISH_VERBS,
     QUOTING_VERBS,
     RELATIVE_PRONOUNS,
+    SAID_PRONOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     cue_lemma,
@@ -124,6 +126,9 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     if lemma in OBJECT_VERBS and objects and objects[0].pos_ != "PRON":
         extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
+    if lemma in SPEECH_VERBS and objects and _said(objects[0]):
+        extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
+        return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if passive and (lemma in STANCE_VERBS or lemma in OBJECT_VERBS) and _agent(tok):
         if passive[0].lower_ not in RELATIVE_PRONOUNS:
@@ -136,6 +141,9 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if before is not None and before.text in ",—–":
             return ctx.chars(t for t in head.subtree if t.i < tok.left_edge.i)
+    if _parenthetical(tok) and head.pos_ in ("VERB", "AUX"):
+        inside = {t.i for t in tok.subtree}  # "As X observed, …", "…, X says, …"
+        return ctx.chars(t for t in head.subtree if t.i not in inside)
     if (
         (lemma in SPEECH_VERBS or lemma in EVIDENCE_VERBS)
         and tok.dep_ == "ROOT"
@@ -145,6 +153,27 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         if before.text in ",—–" and tok.left_edge.i > 2:
             return ctx.chars(tok.doc[: tok.left_edge.i])
     return None
+
+
+def _said(obj) -> bool:
+    """Whether a speech verb's object is what was said ("tweeted her thanks", "said that"),
+    not whom it was said to ("told reporters", "asked him")."""
+    if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in AUDIENCE_NOUNS:
+        return False
+    return obj.pos_ != "PRON" or obj.lower_ in SAID_PRONOUNS
+
+
+def _parenthetical(tok) -> bool:
+    """A cue set off by commas inside the claim: "As X observed, …", "…, X says, …"."""
+    doc = tok.doc
+    if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return False
+    if tok.dep_ not in ("advcl", "parataxis") or tok.head is tok:
+        return False
+    left, right = tok.left_edge.i, tok.right_edge.i
+    opens = left == 0 or doc[left - 1].text in ",—–" or doc[left].lower_ == "as"
+    closes = right + 1 < len(doc) and doc[right + 1].text in ",—–"
+    return opens and closes and tok.head.i > right
 
 
 def _adjacent_quote(ctx: Context, tok) -> tuple[int, int] | None:
