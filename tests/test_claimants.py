@@ -114,6 +114,11 @@ def test_an_event_a_number_a_possessive_or_an_injected_line_is_never_a_claimant(
     assert all(wrong not in claimant and wrong != content for claimant, _, content in claims)
 
 
+def test_a_possessive_is_stripped_from_a_name(attributor):
+    claims = _claims(attributor, "Donald Trump’s claim that the vote was rigged is false.")
+    assert claims and claims[0][0] == "Donald Trump"
+
+
 def test_lavrovs_comments_are_lavrovs(attributor):
     [(claimant, _, _)] = _claims(attributor, "Lavrov's comments suggested that Moscow would talk.")
     assert claimant == "Lavrov"

@@ -72,10 +72,13 @@ class _Known:
 
 
 def strip_determiner(text: str) -> str:
-    """Drop leading determiners and surrounding punctuation: "the BBC," → "BBC"."""
+    """Drop leading determiners, a trailing possessive and surrounding punctuation:
+    "the BBC," → "BBC", "Donald Trump’s" → "Donald Trump"."""
     words = text.strip(" \t\n,;:—-–\"“”‘’'()").split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
+    if words and len(words[-1]) > 2 and words[-1].endswith(("’s", "'s")):
+        words[-1] = words[-1][:-2]
     return " ".join(words)
 
 

@@ -137,7 +137,7 @@ EVIDENCE_VERBS = frozenset("show indicate find reveal prove signal imply hint su
 #: "Lavrov's comments", whoever they belong to).
 CARRIER_NOUNS = frozenset(
     """clip video footage report statement message post tweet image photo document letter
-    comment remark word speech testimony announcement""".split()
+    comment remark word speech testimony announcement note""".split()
 )
 #: Where messages are posted, not who posts them ("a video on the Twitter handle of …").
 PLATFORMS = frozenset("twitter telegram facebook youtube instagram tiktok x whatsapp".split())
@@ -147,6 +147,8 @@ PERSON_NOUNS = frozenset(
     resident witness lawmaker deputy diplomat envoy general colonel officer soldier
     commander prosecutor lawyer attorney judge doctor""".split()
 )
+#: Verbs whose object is an act, not a claim: "declared an independent republic".
+PERFORMATIVE_VERBS = frozenset("declare order pronounce".split())
 #: Whom words are said to: the object of "told reporters" is no claim.
 AUDIENCE_NOUNS = frozenset(
     """reporter reporters journalist journalists audience crowd crowds supporter supporters

@@ -15,6 +15,7 @@ from index.attribution.lexicon import (
     EVIDENCE_VERBS,
     MESSAGE_NOUNS,
     OBJECT_VERBS,
+    PERFORMATIVE_VERBS,
     PUBLISH_VERBS,
     QUOTING_VERBS,
     RELATIVE_PRONOUNS,
@@ -126,7 +127,7 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     if lemma in OBJECT_VERBS and objects and objects[0].pos_ != "PRON":
         extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
-    if lemma in SPEECH_VERBS and objects and _said(objects[0]):
+    if lemma in SPEECH_VERBS and lemma not in PERFORMATIVE_VERBS and objects and _said(objects[0]):
         extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
