@@ -90,7 +90,11 @@ class Engine:
     def update(self, paths: list[str | Path], mapping=None, progress=False) -> UpdateSummary:
         return self._update(paths, mapping, fresh=False, progress=progress)
 
-    def _update(self, paths, mapping, fresh, progress) -> UpdateSummary:
+    def add(self, paths: list[str | Path], mapping=None, progress=False) -> UpdateSummary:
+        """Add and update the articles under ``paths``; the other indexed articles stay."""
+        return self._update(paths, mapping, fresh=False, progress=progress, keep_others=True)
+
+    def _update(self, paths, mapping, fresh, progress, keep_others=False) -> UpdateSummary:
         return update_index(
             self.store,
             paths,
@@ -99,6 +103,7 @@ class Engine:
             mapping=mapping,
             fresh=fresh,
             progress=progress,
+            keep_others=keep_others,
         )
 
     def generation(self) -> Generation:

@@ -27,6 +27,9 @@ _ENV = {
     "top_k": "CLAIMTRACE_TOP_K",
     "bench_dir": "CLAIMTRACE_BENCH",
     "debug": "CLAIMTRACE_DEBUG",
+    "serve_api_key": "CLAIMTRACE_API_KEY_SERVE",
+    "upload_max_mb": "CLAIMTRACE_UPLOAD_MAX_MB",
+    "uploads": "CLAIMTRACE_UPLOADS",
 }
 _FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
 
@@ -43,6 +46,9 @@ class Settings:
     top_k: int = 8  # citations an answer may carry at most
     bench_dir: str | None = None  # folder holding polnear/ and ruwa/ (default ../shared/bench)
     debug: bool = False  # show tracebacks of unexpected errors
+    serve_api_key: str | None = None  # bearer key of `claimtrace chat`'s API when auth is on
+    upload_max_mb: float = 50.0  # largest file the chat page accepts
+    uploads: str | None = None  # where the chat page keeps uploaded files (default <store>/uploads)
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **given) -> Settings:
@@ -60,6 +66,11 @@ class Settings:
         settings.validate()
         return settings
 
+    @property
+    def uploads_dir(self) -> str:
+        """The folder that keeps files uploaded on the chat page."""
+        return self.uploads or os.path.join(self.store, "uploads")
+
     def with_(self, **changes) -> Settings:
         new = replace(self, **{k: v for k, v in changes.items() if v is not None})
         new.validate()
@@ -73,6 +84,11 @@ class Settings:
             )
         if self.timeout <= 0:
             raise ConfigError(f"timeout must be positive, got {self.timeout}")
+        if self.upload_max_mb <= 0:
+            raise ConfigError(
+                f"upload_max_mb must be positive, got {self.upload_max_mb} — "
+                "fix CLAIMTRACE_UPLOAD_MAX_MB"
+            )
         if self.top_k < 1:
             raise ConfigError(f"top_k must be at least 1, got {self.top_k}")
 

@@ -82,11 +82,14 @@ def update_index(
     mapping: dict[str, str] | None = None,
     fresh: bool = False,
     progress: bool = False,
+    keep_others: bool = False,
 ) -> UpdateSummary:
     """Make the index in ``store`` match the articles under ``paths``.
 
     ``fresh`` rebuilds from scratch (``index build``). Files that fail to read
     are reported in ``errors`` and the articles indexed from them are kept.
+    ``keep_others`` adds and updates only: articles not under ``paths`` stay
+    (the chat page's uploads).
     """
     articles, errors = read_paths(paths, mapping)
     summary = UpdateSummary(errors=errors)
@@ -99,7 +102,7 @@ def update_index(
             old is not None and (not same_model or old.manifest.get("analysis_version") != version)
         )
         old_items = old.articles if old is not None else {}
-        keep, todo = _plan(summary, articles, old_items, rebuild)
+        keep, todo = _plan(summary, articles, old_items, rebuild, keep_others)
         if fresh:  # a build reports every article it embeds as added
             summary.added = sorted(summary.added + summary.changed)
             summary.changed = []
@@ -134,6 +137,7 @@ def _plan(
     articles: list[Article],
     old_items: dict[str, IndexedArticle],
     rebuild: bool,
+    keep_others: bool = False,
 ) -> tuple[dict[str, IndexedArticle], list[Article]]:
     """Sort articles into added, changed, unchanged and removed (in ``summary``).
 
@@ -158,7 +162,7 @@ def _plan(
     for aid, item in old_items.items():
         if aid in keep or aid in summary.changed:
             continue
-        if any(_same_file(item.article.path, f) for f in failed):
+        if keep_others or any(_same_file(item.article.path, f) for f in failed):
             if rebuild:
                 todo.append(item.article)
             else:
