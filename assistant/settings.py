@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 
+from index.find import DEFAULT_MAX_FILE_MB, MAX_FILE_SETTING
+
 from .errors import ConfigError
 
 __all__ = ["Settings", "BACKENDS"]
@@ -27,6 +29,7 @@ _ENV = {
     "top_k": "CLAIMTRACE_TOP_K",
     "bench_dir": "CLAIMTRACE_BENCH",
     "debug": "CLAIMTRACE_DEBUG",
+    "max_file_mb": MAX_FILE_SETTING,  # CLAIMTRACE_MAX_FILE_MB, named in index/'s errors
     "serve_api_key": "CLAIMTRACE_API_KEY_SERVE",
     "upload_max_mb": "CLAIMTRACE_UPLOAD_MAX_MB",
     "uploads": "CLAIMTRACE_UPLOADS",
@@ -46,6 +49,7 @@ class Settings:
     top_k: int = 8  # citations an answer may carry at most
     bench_dir: str | None = None  # folder holding polnear/ and ruwa/ (default ../shared/bench)
     debug: bool = False  # show tracebacks of unexpected errors
+    max_file_mb: float = DEFAULT_MAX_FILE_MB  # larger files are refused, unread, when indexing
     serve_api_key: str | None = None  # bearer key of `claimtrace chat`'s API when auth is on
     upload_max_mb: float = 50.0  # largest file the chat page accepts
     uploads: str | None = None  # where the chat page keeps uploaded files (default <store>/uploads)
@@ -84,6 +88,10 @@ class Settings:
             )
         if self.timeout <= 0:
             raise ConfigError(f"timeout must be positive, got {self.timeout}")
+        if self.max_file_mb <= 0:
+            raise ConfigError(
+                f"max_file_mb must be positive, got {self.max_file_mb} — fix {_ENV['max_file_mb']}"
+            )
         if self.upload_max_mb <= 0:
             raise ConfigError(
                 f"upload_max_mb must be positive, got {self.upload_max_mb} — "

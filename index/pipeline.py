@@ -17,6 +17,7 @@ from tqdm import tqdm
 from .attribution import attribution_version
 from .chunk import chunk_article, embed_text
 from .embed import Embedder
+from .find import DEFAULT_MAX_FILE_MB
 from .models import Article, IndexedArticle, ReadError
 from .read import read_paths
 from .store import Store, add_chunks, open_vectors
@@ -83,15 +84,18 @@ def update_index(
     fresh: bool = False,
     progress: bool = False,
     keep_others: bool = False,
+    fixed: dict[str, str] | None = None,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
 ) -> UpdateSummary:
     """Make the index in ``store`` match the articles under ``paths``.
 
     ``fresh`` rebuilds from scratch (``index build``). Files that fail to read
     are reported in ``errors`` and the articles indexed from them are kept.
     ``keep_others`` adds and updates only: articles not under ``paths`` stay
-    (the chat page's uploads).
+    (the chat page's uploads). ``mapping``, ``fixed`` and ``max_file_mb`` are the
+    reader's (``read_paths``).
     """
-    articles, errors = read_paths(paths, mapping)
+    articles, errors = read_paths(paths, mapping, fixed, max_file_mb)
     summary = UpdateSummary(errors=errors)
     with store.writing():
         old = store.current() if store.exists() else None
