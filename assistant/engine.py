@@ -37,7 +37,7 @@ __all__ = ["Engine"]
 class Engine:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings.load()
-        self.store = Store(self.settings.store)
+        self.store = Store(self.settings.store, chroma_url=self.settings.chroma_url)
         self._lock = threading.RLock()
         self._embedder = None
         self._attributor = None
@@ -50,7 +50,7 @@ class Engine:
     def embedder(self):
         with self._lock:
             if self._embedder is None:
-                self._embedder = _shared_embedder()
+                self._embedder = _shared_embedder(self.settings.encoder, self.settings.device)
             return self._embedder
 
     @property
@@ -104,21 +104,18 @@ class Engine:
 
     # -- reading the index --------------------------------------------------------
     def articles(self) -> list[ArticleInfo]:
-        items = self.generation().articles
-        return [
-            ArticleInfo(**ArticleMeta.of(i.article), chunks=len(i.chunks))
-            for i in sorted(items.values(), key=lambda i: i.article.article_id)
-        ]
+        infos = self.generation().infos()
+        return [ArticleInfo(**ArticleMeta.of(art), chunks=n) for art, n in infos]
 
     def show(self, article_id: str) -> ArticleDetail:
-        items = self.generation().articles
-        if article_id not in items:
-            known = ", ".join(sorted(items)[:10])
+        gen = self.generation()
+        item = gen.article(article_id)
+        if item is None:
+            known = ", ".join(a.article_id for a, _ in gen.infos()[:10])
             raise KeyError(
                 f"no article {article_id!r} in {self.store.root} — "
                 f"see `claimtrace index list` (some ids: {known})"
             )
-        item = items[article_id]
         chunks = [ChunkInfo(c.chunk_id, c.text, c.start, c.end, c.claimants) for c in item.chunks]
         return ArticleDetail(
             **ArticleMeta.of(item.article),
@@ -131,7 +128,7 @@ class Engine:
     def stats(self) -> IndexStats:
         gen = self.generation()
         return IndexStats(
-            articles=len(gen.articles),
+            articles=gen.article_count(),
             chunks=gen.chunk_count(),
             store=str(self.store.root),
             embed_model=gen.manifest.get("embed_model", ""),
@@ -155,11 +152,11 @@ class Engine:
 
 
 @functools.cache
-def _shared_embedder():
-    """One embedding model per process, shared by every Engine."""
-    from index.embed import LocalEmbedder
+def _shared_embedder(encoder: str, device: str):
+    """One embedding model per process and choice, shared by every Engine."""
+    from index.embed import make_embedder
 
-    return LocalEmbedder()
+    return make_embedder(encoder, device)
 
 
 @functools.cache

@@ -12,9 +12,12 @@ from dataclasses import dataclass, fields, replace
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "BACKENDS"]
+__all__ = ["Settings", "BACKENDS", "ENCODERS", "DEVICES"]
 
 BACKENDS = ("extractive", "openai")
+#: Encoders for the bundled MiniLM (index/embed.py); devices for them.
+ENCODERS = ("onnx", "onnx-int8", "torch")
+DEVICES = ("auto", "cpu", "cuda")
 
 _ENV = {
     "store": "CLAIMTRACE_STORE",
@@ -26,6 +29,9 @@ _ENV = {
     "max_retries": "CLAIMTRACE_MAX_RETRIES",
     "top_k": "CLAIMTRACE_TOP_K",
     "bench_dir": "CLAIMTRACE_BENCH",
+    "chroma_url": "CLAIMTRACE_CHROMA_URL",
+    "encoder": "CLAIMTRACE_ENCODER",
+    "device": "CLAIMTRACE_DEVICE",
 }
 _FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
 
@@ -41,6 +47,9 @@ class Settings:
     max_retries: int = 1
     top_k: int = 8  # citations an answer may carry at most
     bench_dir: str | None = None  # folder holding polnear/ and ruwa/ (default ../shared/bench)
+    chroma_url: str | None = None  # a Chroma server (http://host:port); None: embedded in store/
+    encoder: str = "onnx"  # how the bundled MiniLM runs: one of ENCODERS
+    device: str = "auto"  # auto: a CUDA GPU (fp16) when there is one, else the CPU
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **given) -> Settings:
@@ -68,6 +77,15 @@ class Settings:
             raise ConfigError(
                 f"unknown backend {self.backend!r}; choose {' or '.join(BACKENDS)} "
                 "(--backend or CLAIMTRACE_BACKEND)"
+            )
+        if self.encoder not in ENCODERS:
+            raise ConfigError(
+                f"unknown encoder {self.encoder!r}; choose {', '.join(ENCODERS)} "
+                "(CLAIMTRACE_ENCODER)"
+            )
+        if self.device not in DEVICES:
+            raise ConfigError(
+                f"unknown device {self.device!r}; choose {', '.join(DEVICES)} (CLAIMTRACE_DEVICE)"
             )
         if self.timeout <= 0:
             raise ConfigError(f"timeout must be positive, got {self.timeout}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -227,10 +228,8 @@ def test_changed_attribution_code_reanalyses_all_but_reuses_unchanged_vectors(
 ):
     store = tmp_path / "store"
     run_json(store, "index", "build", str(corpus_copy))
-    current = store / (store / "CURRENT").read_text().strip() / "manifest.json"
-    manifest = json.loads(current.read_text())
-    manifest["analysis_version"] = "older-code"
-    current.write_text(json.dumps(manifest))
+    with sqlite3.connect(store / "catalogue.sqlite") as db:
+        db.execute("UPDATE meta SET value = 'older-code' WHERE key = 'analysis_version'")
     summary = run_json(store, "index", "update", str(corpus_copy))
     assert len(summary["changed"]) == 5 and summary["added"] == []
     assert summary["embedded_chunks"] == 0  # same chunk texts: their vectors are reused
