@@ -1,8 +1,11 @@
 """Answering: question → retrieve → select evidence → backend → checked Answer.
 
-The backend is chosen by the settings; when the ``openai`` backend fails (its
-retries and timeout spent), the extractive answer is given instead with a
-warning saying so — a user never waits forever or gets nothing.
+An Answerer is made for one question from the collaborators it uses — a
+retriever, an ``embed`` function and a backend — never from the Engine, so two
+questions asked at once with different backends or filters cannot see each
+other's choices. When the ``openai`` backend fails (its retries and timeout
+spent), the extractive answer is given instead with a warning saying so — a
+user never waits forever or gets nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from .conversation import carry_over
 from .errors import BackendError
 from .evidence import select_evidence
 from .models import Answer, Evidence, Turn
-from .retrieve import Filters
+from .retrieve import Filters, Retriever
 
 __all__ = ["Answerer", "ABSTAIN_BELOW", "MAX_EVIDENCE"]
 
@@ -26,18 +29,18 @@ MAX_EVIDENCE = 6
 
 
 class Answerer:
-    def __init__(self, engine):
-        self.engine = engine
-        self.settings = engine.settings
+    """Answers questions from one retriever with one backend.
 
-    def backend(self, name: str | None = None):
-        name = name or self.settings.backend
-        if name == "openai":
-            from .llm import OpenAIBackend
+    ``embed(texts)`` returns unit vectors; ``backend`` has ``name``, ``answer``
+    and (for streaming models) ``stream`` and ``condense``; ``top_k`` caps the
+    citations of an answer.
+    """
 
-            s = self.settings
-            return OpenAIBackend(s.base_url, s.model, s.api_key, s.timeout, s.max_retries)
-        return ExtractiveBackend()
+    def __init__(self, retriever: Retriever, embed, backend, top_k: int = MAX_EVIDENCE):
+        self.retriever = retriever
+        self.embed = embed
+        self.backend = backend
+        self.top_k = top_k
 
     def evidence(
         self,
@@ -50,16 +53,16 @@ class Answerer:
 
         Filters that no indexed article passes are explained in ``warnings``.
         """
-        query, filters = carry_over(question, history, filters)
-        retriever = self.engine.retriever()
+        query = carry_over(question, history)
+        retriever = self.retriever
         if filters and warnings is not None and not retriever.matching(filters):
             warnings.append(_no_match(filters, retriever.outlets()))
         hits = retriever.search(query, filters, k=12)
-        k = min(MAX_EVIDENCE, self.settings.top_k)
+        k = min(MAX_EVIDENCE, self.top_k)
         found = select_evidence(
             query,
             hits,
-            self.engine.embed,
+            self.embed,
             k=k,
             claimant_filter=filters.claimant,
             idf=lambda w: retriever.idf.get(w, retriever.idf_unseen),
@@ -80,13 +83,9 @@ class Answerer:
         return evidence, weak, warnings
 
     def ask(
-        self,
-        question: str,
-        filters: Filters = Filters(),
-        history: list[Turn] | None = None,
-        backend: str | None = None,
+        self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
     ) -> Answer:
-        chosen = self.backend(backend)
+        chosen = self.backend
         evidence, weak, warnings = self._prepare(question, filters, history, chosen)
         if weak:
             return self._abstain(question, chosen.name, warnings)
@@ -98,14 +97,10 @@ class Answerer:
         return answer
 
     def stream(
-        self,
-        question: str,
-        filters: Filters = Filters(),
-        history: list[Turn] | None = None,
-        backend: str | None = None,
+        self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
     ) -> Iterator[str | Answer]:
         """Text deltas as they come, then the final Answer (whose text is authoritative)."""
-        chosen = self.backend(backend)
+        chosen = self.backend
         evidence, weak, warnings = self._prepare(question, filters, history, chosen)
         if weak or chosen.name == "extractive":  # nothing to stream: the whole text at once
             answer = (

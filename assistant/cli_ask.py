@@ -7,12 +7,13 @@ import json
 import click
 
 from .answering import answer_dict
-from .cli import Context, cli
+from .backends import BackendChoice
+from .cli_base import Context
 from .models import Answer, Turn
 from .retrieve import Filters
 from .settings import BACKENDS
 
-__all__ = ["ask", "render_answer"]
+__all__ = ["ask", "chat", "render_answer"]
 
 
 def render_sources(answer: Answer) -> str:
@@ -54,7 +55,7 @@ def _read_batch(path: str) -> list[dict]:
     return rows
 
 
-@cli.command("ask")
+@click.command("ask")
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
 @click.option(
@@ -81,26 +82,26 @@ def ask(
     for name, value in (("--since", since), ("--until", until)):
         if value and not _is_iso_date(value):
             raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD", param_hint=name)
-    obj.settings = obj.settings.with_(backend=backend, base_url=base_url, model=model)
+    choice = BackendChoice(backend, base_url, model)
     filters = Filters(since=since, until=until, outlet=outlet, claimant=claimant)
     engine = obj.engine
-    engine.settings = obj.settings
     if batch:
         for row in _read_batch(batch):
-            answer = engine.ask(str(row["question"]), filters)
+            answer = engine.ask(str(row["question"]), filters, choice=choice)
             if as_json:
                 click.echo(json.dumps(answer_dict(answer, id=row.get("id")), ensure_ascii=False))
             else:
                 click.echo(f"## {row.get('id')}: {row['question']}\n{render_answer(answer)}\n")
         return
     if as_json:
-        click.echo(json.dumps(answer_dict(engine.ask(question, filters)), ensure_ascii=False))
+        answer = engine.ask(question, filters, choice=choice)
+        click.echo(json.dumps(answer_dict(answer), ensure_ascii=False))
         return
-    if engine.settings.backend != "openai":
-        click.echo(render_answer(engine.ask(question, filters)))
+    if (backend or engine.settings.backend) != "openai":
+        click.echo(render_answer(engine.ask(question, filters, choice=choice)))
         return
     streamed, final = [], None
-    for part in engine.ask_stream(question, filters):
+    for part in engine.ask_stream(question, filters, choice=choice):
         if isinstance(part, Answer):
             final = part
         else:
@@ -123,16 +124,15 @@ def _is_iso_date(value: str) -> bool:
         return False
 
 
-@cli.command("chat")
+@click.command("chat")
 @click.option("--backend", type=click.Choice(BACKENDS), default=None, help="Answer backend.")
 @click.option("--base-url", default=None, help="OpenAI-compatible endpoint.")
 @click.option("--model", default=None, help="Model name for --backend openai.")
 @click.pass_obj
 def chat(obj: Context, backend, base_url, model) -> None:
     """A conversation in the terminal: follow-up questions see the earlier turns."""
-    obj.settings = obj.settings.with_(backend=backend, base_url=base_url, model=model)
+    choice = BackendChoice(backend, base_url, model)
     engine = obj.engine
-    engine.settings = obj.settings
     stats = engine.stats()
     click.echo(
         f"claimtrace — {stats.articles} articles in {stats.store}. "
@@ -149,6 +149,6 @@ def chat(obj: Context, backend, base_url, model) -> None:
         if question.lower() == "new":
             history = []
             continue
-        answer = engine.ask(question, history=history)
+        answer = engine.ask(question, history=history, choice=choice)
         click.echo("\n" + render_answer(answer))
         history.append(Turn(question, answer.answer))

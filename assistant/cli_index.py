@@ -7,9 +7,9 @@ from dataclasses import asdict
 
 import click
 
-from .cli import Context, cli, emit_json
+from .cli_base import Context, emit_json
 
-__all__ = ["index_group", "parse_mapping"]
+__all__ = ["index_group", "attribute", "parse_mapping"]
 
 
 def parse_mapping(text: str | None) -> dict[str, str] | None:
@@ -30,7 +30,7 @@ def parse_mapping(text: str | None) -> dict[str, str] | None:
     return mapping
 
 
-@cli.group("index")
+@click.group("index")
 def index_group() -> None:
     """Build, update and inspect the index."""
 
@@ -124,7 +124,7 @@ def stats(obj: Context, as_json: bool) -> None:
             click.echo(f"{key:>12}: {value}")
 
 
-@cli.command("attribute")
+@click.command("attribute")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @_json
 @click.pass_obj

@@ -1,8 +1,9 @@
 """Follow-up questions: read "And what did Ukraine say?" in the light of the turns before.
 
 The LLM backend condenses the question with ``prompts/condense.md``; the
-extractive backend carries the previous question's names and numbers, and its
-filters, into the retrieval query when the new question reads as a follow-up.
+extractive backend carries the previous question's names and numbers into the
+retrieval query when the new question reads as a follow-up. Filters are an
+argument of each question, never carried from turn to turn.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import re
 
 from .models import Turn
-from .retrieve import Filters
 
 __all__ = ["is_follow_up", "carry_over"]
 
@@ -32,22 +32,16 @@ def is_follow_up(question: str, history: list[Turn] | None) -> bool:
     )
 
 
-def carry_over(question: str, history: list[Turn] | None, filters: Filters) -> tuple[str, Filters]:
-    """The retrieval query and filters for ``question`` given earlier turns.
+def carry_over(question: str, history: list[Turn] | None) -> str:
+    """The retrieval query for ``question`` given earlier turns.
 
-    Filters the new question leaves unset are taken from the previous turn.
+    A follow-up carries the previous question's names and numbers that it does not repeat.
     """
     if not is_follow_up(question, history):
-        return question, filters
+        return question
     last = history[-1]
-    merged = Filters(
-        **{
-            key: getattr(filters, key) or last.filters.get(key)
-            for key in ("since", "until", "outlet", "claimant")
-        }
-    )
     carried = " ".join(w for w in entities(last.question) if w.lower() not in question.lower())
-    return (f"{question} {carried}" if carried else question), merged
+    return f"{question} {carried}" if carried else question
 
 
 def entities(question: str) -> list[str]:

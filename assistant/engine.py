@@ -1,10 +1,12 @@
 """The engine: one object the CLI, the web app and an API server share.
 
-It owns the settings, the store, the (lazily loaded) embedding model and
-attributor, and a retriever for the live generation of the index. When an
-update switches the store to a new generation, the next question sees it:
-``retriever()`` notices the switch and rebuilds, while questions already
-running finish on the generation they started with.
+It owns the settings (frozen when it is made), the store, the (lazily loaded)
+embedding model and attributor, and a retriever for the live generation of the
+index. Nothing about a question is state of the Engine: backend, endpoint,
+model, filters and history are arguments of ``ask``, so any number of threads
+may ask at once. When an update switches the store to a new generation, the
+next question sees it: ``retriever()`` notices the switch and rebuilds, while
+questions already running finish on the generation they started with.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from index.pipeline import UpdateSummary, update_index
 from index.store import Generation, Store
 
 from .answering import Answerer
+from .backends import BackendChoice, open_backend
+from .errors import UnknownArticleError
 from .models import (
     Answer,
     ArticleDetail,
@@ -36,14 +40,19 @@ __all__ = ["Engine"]
 
 class Engine:
     def __init__(self, settings: Settings | None = None):
-        self.settings = settings or Settings.load()
-        self.store = Store(self.settings.store, chroma_url=self.settings.chroma_url)
+        self._settings = settings or Settings.load()
+        self.store = Store(self._settings.store, chroma_url=self._settings.chroma_url)
         self._lock = threading.RLock()
         self._embedder = None
         self._attributor = None
         self._generation: Generation | None = None
         self._retriever: Retriever | None = None
         self._vectors: dict[str, list[float]] = {}
+
+    @property
+    def settings(self) -> Settings:
+        """The settings the Engine was made with; they never change (read-only)."""
+        return self._settings
 
     # -- models, loaded once and only when needed ---------------------------------
     @property
@@ -62,12 +71,17 @@ class Engine:
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         """Unit vectors for ``texts``, cached (sentences recur across questions)."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        cache = self._vectors
+        found = {t: cache[t] for t in dict.fromkeys(texts) if t in cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
-            if len(self._vectors) > 50_000:
-                self._vectors.clear()
-            self._vectors.update(zip(missing, self.embedder.embed_batch(missing)))
-        return [self._vectors[t] for t in texts]
+            vectors = self.embedder.embed_batch(missing)
+            found.update(zip(missing, vectors))
+            with self._lock:
+                if len(cache) > 50_000:
+                    cache.clear()
+                cache.update(zip(missing, vectors))
+        return [found[t] for t in texts]
 
     # -- indexing -----------------------------------------------------------------
     def build(self, paths: list[str | Path], mapping=None, progress=False) -> UpdateSummary:
@@ -111,11 +125,8 @@ class Engine:
         gen = self.generation()
         item = gen.article(article_id)
         if item is None:
-            known = ", ".join(a.article_id for a, _ in gen.infos()[:10])
-            raise KeyError(
-                f"no article {article_id!r} in {self.store.root} — "
-                f"see `claimtrace index list` (some ids: {known})"
-            )
+            known = [a.article_id for a, _ in gen.infos()[:10]]
+            raise UnknownArticleError(article_id, str(self.store.root), known)
         chunks = [ChunkInfo(c.chunk_id, c.text, c.start, c.end, c.claimants) for c in item.chunks]
         return ArticleDetail(
             **ArticleMeta.of(item.article),
@@ -137,18 +148,33 @@ class Engine:
         )
 
     # -- answering ----------------------------------------------------------------
-    def answerer(self) -> Answerer:
-        return Answerer(self)
+    def answerer(self, choice: BackendChoice = BackendChoice()) -> Answerer:
+        """An Answerer for one question, given the collaborators it uses.
+
+        ``choice`` overrides the settings' backend, endpoint and model for this question only.
+        """
+        backend = open_backend(self.settings.with_(**asdict(choice)))
+        return Answerer(self.retriever(), self.embed, backend, self.settings.top_k)
 
     def ask(
-        self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None, **kw
+        self,
+        question: str,
+        filters: Filters = Filters(),
+        history: list[Turn] | None = None,
+        choice: BackendChoice = BackendChoice(),
     ) -> Answer:
-        return self.answerer().ask(question, filters, history, **kw)
+        """Answer ``question``; filters, history and backend choice are this question's own."""
+        return self.answerer(choice).ask(question, filters, history)
 
     def ask_stream(
-        self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None, **kw
+        self,
+        question: str,
+        filters: Filters = Filters(),
+        history: list[Turn] | None = None,
+        choice: BackendChoice = BackendChoice(),
     ) -> Iterator[str | Answer]:
-        return self.answerer().stream(question, filters, history, **kw)
+        """Text deltas, then the final Answer; the options are this question's own."""
+        return self.answerer(choice).stream(question, filters, history)
 
 
 @functools.cache

@@ -15,6 +15,7 @@ __all__ = [
     "IndexingError",
     "NoIndexError",
     "StoreBusyError",
+    "UnknownArticleError",
 ]
 
 
@@ -28,3 +29,15 @@ class BackendError(ClaimtraceError):
 
 class ConfigError(ClaimtraceError, ValueError):
     """A setting, option or named resource (backend, prompt) is unknown or invalid."""
+
+
+class UnknownArticleError(ClaimtraceError):
+    """An article id that the index does not hold."""
+
+    def __init__(self, article_id: str, store: str, some_ids: list[str]):
+        self.article_id = article_id
+        known = ", ".join(some_ids) or "none: the index is empty"
+        super().__init__(
+            f"no article {article_id!r} in {store} — "
+            f"see `claimtrace index list` (some ids: {known})"
+        )

@@ -91,7 +91,6 @@ class Turn:
 
     question: str
     answer: str
-    filters: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -32,6 +32,7 @@ _ENV = {
     "chroma_url": "CLAIMTRACE_CHROMA_URL",
     "encoder": "CLAIMTRACE_ENCODER",
     "device": "CLAIMTRACE_DEVICE",
+    "debug": "CLAIMTRACE_DEBUG",
 }
 _FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
 
@@ -50,6 +51,7 @@ class Settings:
     chroma_url: str | None = None  # a Chroma server (http://host:port); None: embedded in store/
     encoder: str = "onnx"  # how the bundled MiniLM runs: one of ENCODERS
     device: str = "auto"  # auto: a CUDA GPU (fp16) when there is one, else the CPU
+    debug: bool = False  # show tracebacks of unexpected errors
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **given) -> Settings:
@@ -93,8 +95,21 @@ class Settings:
             raise ConfigError(f"top_k must be at least 1, got {self.top_k}")
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
 def _coerce(name: str, value, kind) -> object:
     kind = str(kind)
+    if "bool" in kind:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE
+        raise ConfigError(
+            f"{name} must be 1/0, true/false, yes/no or on/off, got {value!r} — fix {_ENV[name]}"
+        )
     try:
         if "float" in kind:
             return float(value)

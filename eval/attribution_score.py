@@ -16,7 +16,7 @@ from pathlib import Path
 
 from eval.polnear import ROLES, GoldArticle, GoldRelation, read_split
 
-__all__ = ["score_split", "score_articles", "default_bench_dir"]
+__all__ = ["score_split", "score_articles", "score_predictions", "default_bench_dir"]
 
 _TOKEN = re.compile(r"\S+")
 
@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"\S+")
 def default_bench_dir() -> Path:
     """PolNeAR in the bench folder: ``CLAIMTRACE_BENCH`` (via Settings) or ``../shared/bench``."""
     from assistant.settings import Settings
-    from eval.suites import default_bench
+    from eval.paths import default_bench
 
     return Path(default_bench(Settings.load()).bench_dir) / "polnear"
 
@@ -61,13 +61,11 @@ def _match(gold: list[GoldRelation], pred: list[GoldRelation], with_source: bool
 
 def score_articles(articles: list[GoldArticle], attributor) -> dict:
     """Score an attributor on already-read gold articles."""
-    counts = {role: [0, 0, 0] for role in (*ROLES, "relation", "relation_with_source")}
     start = time.perf_counter()
     analyses = attributor.analyse_many([(a.text, "the article") for a in articles])
     seconds = time.perf_counter() - start
-    for article, analysis in zip(articles, analyses, strict=True):
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(article.text)]
-        pred_rel = [
+    predictions = [
+        [
             GoldRelation(
                 (a.cue.start, a.cue.end),
                 (a.source.start, a.source.end) if a.source else None,
@@ -75,6 +73,18 @@ def score_articles(articles: list[GoldArticle], attributor) -> dict:
             )
             for a in analysis.attributions
         ]
+        for analysis in analyses
+    ]
+    result = score_predictions(articles, predictions)
+    result["seconds"] = seconds
+    return result
+
+
+def score_predictions(articles: list[GoldArticle], predictions: list[list[GoldRelation]]) -> dict:
+    """Token precision/recall/F1 per role and relation F1 of ``predictions`` (one list each)."""
+    counts = {role: [0, 0, 0] for role in (*ROLES, "relation", "relation_with_source")}
+    for article, pred_rel in zip(articles, predictions, strict=True):
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(article.text)]
         for role in ROLES:
             pred_spans = [getattr(r, role) for r in pred_rel if getattr(r, role)]
             gold = _tokens(article.text, article.spans[role], tokens)
@@ -89,7 +99,7 @@ def score_articles(articles: list[GoldArticle], attributor) -> dict:
             counts[key][2] += len(gold_rel)
     result: dict = {key: _prf(*c) for key, c in counts.items()}
     result["articles"] = len(articles)
-    result["seconds"] = seconds
+    result["seconds"] = 0.0
     return result
 
 

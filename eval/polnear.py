@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eval.errors import EvalError
+
 __all__ = ["GoldRelation", "GoldArticle", "read_split", "ROLES"]
 
 #: Roles that are scored; brat also holds Attribution and Discard spans.
@@ -69,9 +71,7 @@ def read_split(split_dir: str | Path, limit: int | None = None) -> list[GoldArti
     split_dir = Path(split_dir)
     ann_dir, text_dir = split_dir / "attributions", split_dir / "text"
     if not ann_dir.is_dir() or not text_dir.is_dir():
-        raise FileNotFoundError(
-            f"no PolNeAR split at {split_dir} (expected text/ and attributions/)"
-        )
+        raise EvalError(f"no PolNeAR split at {split_dir} (expected text/ and attributions/)")
     first: dict[str, Path] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
         name = ann.stem.rsplit("_", 1)[0]

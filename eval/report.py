@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from eval.errors import EvalError
 from eval.metrics import SuiteResult, flatten
 
 __all__ = ["write_report", "load_baseline", "deltas", "render_markdown", "LOWER_IS_BETTER"]
@@ -41,9 +42,9 @@ def load_baseline(path: str | Path) -> dict:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise ValueError(f"baseline {path} is not JSON ({exc.msg}) — pass a metrics.json") from None
+        raise EvalError(f"baseline {path} is not JSON ({exc.msg}) — pass a metrics.json") from None
     if not isinstance(data, dict) or not isinstance(data.get("overall"), dict):
-        raise ValueError(
+        raise EvalError(
             f"baseline {path} has no 'overall' metrics — pass the metrics.json that "
             "`claimtrace eval --out DIR` wrote"
         )

@@ -16,6 +16,7 @@ from pathlib import Path
 from assistant.engine import Engine
 from assistant.retrieve import Filters
 from assistant.settings import Settings
+from eval.errors import EvalError
 from eval.metrics import GoldQuestion, SuiteResult, aggregate, score_answer
 
 __all__ = ["ARTICLES", "GOLD", "load_gold", "index_seeds", "evaluate", "run"]
@@ -35,7 +36,7 @@ def load_gold(path: str | Path) -> list[GoldQuestion]:
         try:
             questions.append(GoldQuestion(**json.loads(line)))
         except (json.JSONDecodeError, TypeError) as exc:
-            raise ValueError(
+            raise EvalError(
                 f"{path} line {n}: not a gold question ({exc}) — check it with eval/gold/check.py"
             ) from None
     return questions
@@ -44,7 +45,7 @@ def load_gold(path: str | Path) -> list[GoldQuestion]:
 def index_seeds(engine: Engine, progress: bool = False) -> float:
     """Bring the engine's store up to date with the seed articles; returns the seconds taken."""
     if not ARTICLES.is_dir():
-        raise FileNotFoundError(f"no seed articles at {ARTICLES} — restore data/articles from git")
+        raise EvalError(f"no seed articles at {ARTICLES} — restore data/articles from git")
     started = time.perf_counter()
     engine.update([ARTICLES], progress=progress)
     return time.perf_counter() - started

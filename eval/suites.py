@@ -15,11 +15,12 @@ from pathlib import Path
 
 from assistant.settings import Settings
 from eval import suite_polnear, suite_ruwa, suite_seeds
+from eval.errors import EvalError
 from eval.metrics import SuiteResult, SuiteSkipped, flatten
+from eval.paths import ROOT, default_bench
 
 __all__ = ["SUITES", "DESCRIPTIONS", "run_suite", "check_thresholds", "THRESHOLDS", "SuiteSkipped"]
 
-ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = ROOT / "eval" / "thresholds.json"
 
 Suite = Callable[..., SuiteResult]
@@ -39,13 +40,6 @@ DESCRIPTIONS = {
 }
 
 
-def default_bench(settings: Settings) -> Settings:
-    """Settings with ``bench_dir`` filled in: ``../shared/bench`` beside the repository."""
-    if settings.bench_dir:
-        return settings
-    return settings.with_(bench_dir=str(ROOT.parent / "shared" / "bench"))
-
-
 def run_suite(
     name: str,
     settings: Settings,
@@ -59,12 +53,12 @@ def run_suite(
     ``SuiteSkipped`` when the suite's data is missing.
     """
     if name not in SUITES:
-        raise ValueError(
+        raise EvalError(
             f"unknown suite {name!r}; choose one of {', '.join(SUITES)} "
             "(`claimtrace eval --help` says what each measures)"
         )
     if limit is not None and limit < 1:
-        raise ValueError(f"--limit must be at least 1, got {limit}")
+        raise EvalError(f"--limit must be at least 1, got {limit}")
     folder = Path(work) / name
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

@@ -45,7 +45,9 @@ def make_embedder(encoder: str = "onnx", device: str = "auto") -> Embedder:
     if encoder in ("onnx", "onnx-int8"):
         from .onnx_encoder import OnnxEmbedder
 
-        return OnnxEmbedder(quantised=encoder == "onnx-int8", device=device)
+        return OnnxEmbedder(
+            default_model_path(), DEFAULT_MODEL, quantised=encoder == "onnx-int8", device=device
+        )
     raise ValueError(f"unknown encoder {encoder!r}; choose onnx, onnx-int8 or torch")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["IndexingError", "NoIndexError", "OldStoreError", "StoreBusyError"]
+__all__ = ["IndexingError", "MappingError", "NoIndexError", "OldStoreError", "StoreBusyError"]
 
 
 class IndexingError(Exception):
@@ -33,3 +33,7 @@ class OldStoreError(IndexingError):
             f"rebuild it in the new layout with `claimtrace --store {store} index build PATH...` "
             "(the articles you indexed), or point --store at a new folder"
         )
+
+
+class MappingError(IndexingError, ValueError):
+    """A column mapping (``--map``) names a field claimtrace does not have."""

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.errors import MappingError
 from index.models import ReadError
 from index.provenance import parse_date
 
@@ -34,10 +35,10 @@ class Record:
 
 
 def check_mapping(mapping: dict[str, str] | None) -> dict[str, str]:
-    """The column for each of our fields (identity where unmapped); a bad key is a ValueError."""
+    """The column for each of our fields (identity where unmapped); a bad key is a MappingError."""
     unknown = sorted(set(mapping or {}) - set(FIELDS))
     if unknown:
-        raise ValueError(
+        raise MappingError(
             f"unknown field(s) {', '.join(map(repr, unknown))} in the column mapping; "
             f"map only {', '.join(FIELDS)} (our field → your column)"
         )

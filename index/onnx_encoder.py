@@ -15,7 +15,6 @@ import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
 
-from .embed import DEFAULT_MODEL, default_model_path
 from .onnx_export import exported_model
 
 __all__ = ["OnnxEmbedder"]
@@ -24,17 +23,19 @@ MAX_TOKENS = 256
 
 
 class OnnxEmbedder:
-    """all-MiniLM-L6-v2 on ONNX Runtime; ``quantised`` uses int8 weights (CPU only)."""
+    """The sentence-transformers model in folder ``path`` (stored vectors' model ``name``)
+    on ONNX Runtime; ``quantised`` uses int8 weights (on a CPU)."""
 
     def __init__(
         self,
+        path: str,
+        name: str,
         quantised: bool = False,
         device: str = "auto",
         batch_size: int = 32,
         cache: Path | None = None,
     ):
-        path = default_model_path()
-        self.name = DEFAULT_MODEL
+        self.name = name
         gpu = (
             device in ("auto", "cuda") and "CUDAExecutionProvider" in ort.get_available_providers()
         )

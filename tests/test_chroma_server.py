@@ -8,7 +8,7 @@ from pathlib import Path
 from chroma_server import chroma_server
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from claimtrace.cli import cli
 
 QUESTION = "Where did the ceasefire negotiators meet?"
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from assistant.models import Answer, Citation
 from assistant.settings import Settings
+from eval.errors import EvalError
 from eval.metrics import (
     GoldQuestion,
     SuiteResult,
@@ -134,7 +135,7 @@ def test_check_thresholds_reports_low_and_missing_metrics(tmp_path):
 
 
 def test_unknown_suite_lists_the_known_ones(tmp_path):
-    with pytest.raises(ValueError, match="unknown suite 'nope'.*seeds.*ruwa-events"):
+    with pytest.raises(EvalError, match="unknown suite 'nope'.*seeds.*ruwa-events"):
         run_suite("nope", Settings.load(env={}), tmp_path)
 
 
@@ -213,7 +214,7 @@ def test_report_writes_tables_charts_and_the_change_against_a_baseline(tmp_path)
     assert "| latency.p50 | 0.100 | 0.200 | +0.100 | worse |" in report
     assert "Cited claimants: X" in report
     (tmp_path / "other.json").write_text("[1, 2]")
-    with pytest.raises(ValueError, match="no 'overall' metrics"):
+    with pytest.raises(EvalError, match="no 'overall' metrics"):
         load_baseline(tmp_path / "other.json")
 
 
@@ -229,7 +230,7 @@ def test_seeds_suite_meets_the_thresholds(seed_engine):
 
 @pytest.mark.slow
 def test_eval_command_writes_report_metrics_and_a_chart(tmp_path):
-    from assistant.cli import cli
+    from claimtrace.cli import cli
 
     out = tmp_path / "out"
     args = ["--store", str(tmp_path / "work"), "eval", "--suite", "seeds", "--out", str(out)]
@@ -247,7 +248,7 @@ def test_eval_command_writes_report_metrics_and_a_chart(tmp_path):
 def test_eval_runs_the_openai_backend_against_an_endpoint(tmp_path):
     from openai_server import reply, running_server
 
-    from assistant.cli import cli
+    from claimtrace.cli import cli
 
     args = ["--store", str(tmp_path / "work"), "eval", "--suite", "seeds", "--json"]
     with running_server(reply("According to the sources, it happened [1].")) as server:
@@ -259,3 +260,38 @@ def test_eval_runs_the_openai_backend_against_an_endpoint(tmp_path):
     assert metrics["overall"]["questions"] == 4
     assert asked >= 3  # every answerable question went to the model
     assert metrics["overall"]["hit@1"]["article"] is not None
+
+
+def test_attribution_scores_are_exact_on_a_hand_made_article():
+    from eval.attribution_score import score_predictions
+    from eval.polnear import GoldArticle, GoldRelation
+
+    text = "Ann Smith said the bridge fell. Bob Jones denied it."
+    span = lambda words: (text.index(words), text.index(words) + len(words))  # noqa: E731
+    gold = GoldArticle(
+        "hand",
+        text,
+        {
+            "source": [span("Ann Smith"), span("Bob Jones")],
+            "cue": [span("said"), span("denied")],
+            "content": [span("the bridge fell"), span("it")],
+        },
+        [
+            GoldRelation(span("said"), span("Ann Smith"), span("the bridge fell")),
+            GoldRelation(span("denied"), span("Bob Jones"), span("it")),
+        ],
+    )
+    # one right relation with its source cut to "Smith" and its content one word short,
+    # and one relation that is not in the gold at all
+    predicted = [
+        GoldRelation(span("said"), span("Smith"), span("the bridge")),
+        GoldRelation(span("fell"), None, span("Bob")),
+    ]
+    result = score_predictions([gold], [predicted])
+    assert result["source"] == {"precision": 1.0, "recall": 0.25, "f1": 0.4}
+    assert result["cue"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    # content: gold "the bridge fell." + "it." = 4 tokens; predicted "the", "bridge", "Bob"
+    assert result["content"]["precision"] == pytest.approx(2 / 3)
+    assert result["content"]["recall"] == pytest.approx(2 / 4)
+    assert result["relation"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert result["relation_with_source"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEED_BOILERPLATE as BOILERPLATE
 
-from assistant.cli import cli
+from claimtrace.cli import cli
 
 
 def run(store: Path, *args: str, ok: bool = True):

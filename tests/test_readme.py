@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from claimtrace.cli import cli
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from claimtrace.cli import cli
 
 HERE = Path(__file__).resolve().parent
 

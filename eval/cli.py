@@ -16,8 +16,8 @@ from pathlib import Path
 
 import click
 
-from .cli import Context, cli
-from .settings import BACKENDS
+from assistant.cli_base import Context
+from assistant.settings import BACKENDS
 
 __all__ = ["evaluate"]
 
@@ -47,7 +47,7 @@ def _summary(result) -> str:
     return "\n".join(lines)
 
 
-@cli.command("eval")
+@click.command("eval")
 @click.option(
     "--suite", required=True, help="seeds, polnear-attribution, polnear-whosaid, ruwa-events."
 )

@@ -1,5 +1,0 @@
-"""``python -m assistant`` runs the claimtrace CLI."""
-
-from .cli import main
-
-main()

@@ -1,0 +1,1 @@
+"""claimtrace's top: the command line composed from each layer's commands."""
