@@ -131,3 +131,32 @@ def test_an_old_format_store_is_refused_with_the_way_out(tmp_path, corpus_copy):
     summary = run_json(store, "index", "build", str(corpus_copy))
     assert len(summary["added"]) == 5
     assert not (store / "CURRENT").exists() and not (store / "gen-000001").exists()
+
+
+def test_a_question_reads_only_the_articles_of_its_hits(seed_engine):
+    statements: list[str] = []
+    catalogue = seed_engine.store.catalogue
+    catalogue.db.set_trace_callback(statements.append)
+    try:
+        answer = seed_engine.ask("What did Prigozhin accuse the 72nd brigade of?")
+    finally:
+        catalogue.db.set_trace_callback(None)
+    reads = [s for s in statements if "SELECT record FROM articles" in s]
+    assert answer.citations and reads
+    assert all("WHERE article_id = " in s for s in reads)  # one named article at a time
+    assert {c.article_id for c in answer.citations} <= {s.split("'")[-2] for s in reads}
+
+
+def test_an_engine_sees_an_update_made_by_another_process(tmp_path, corpus_copy, engine_factory):
+    store = tmp_path / "store"
+    reader = engine_factory(store)
+    reader.build([corpus_copy])
+    question = "Where did the ceasefire negotiators meet?"
+    assert not any(c.article_id == "talks" for c in reader.ask(question).citations)
+    (corpus_copy / "talks.txt").write_text(
+        "Ceasefire talks resume\n\nThe negotiators met in Istanbul on Monday, officials said.\n"
+    )
+    cmd = [sys.executable, str(HERE / "kill_update.py"), str(store), str(corpus_copy), "-", "1"]
+    assert subprocess.run(cmd, capture_output=True, text=True, timeout=600).stdout == "finished\n"
+    answer = reader.ask(question)
+    assert answer.citations[0].article_id == "talks"
