@@ -3,7 +3,8 @@
 Sits after the LLM backend in the flow: question → retrieve → evidence → LLM reply →
 ``check_citations`` → Answer. Markers pointing to no source are removed, unused sources are
 dropped, the rest are renumbered in order of first use, and sentences with no citation are
-flagged in warnings. Pure Python: no model, no network.
+flagged in warnings. No model and no network: sentences are cut by the project's rule-based
+splitter.
 """
 
 from __future__ import annotations
@@ -11,18 +12,14 @@ from __future__ import annotations
 import re
 
 from assistant.models import Citation, Evidence
+from index.attribution import split_sentences as split_sentences_of
 
 __all__ = ["NOT_ANSWERED_PHRASES", "check_citations", "says_not_answered", "split_sentences"]
 
 # A marker group: "[3]" or "[1, 2]", with the spaces before it (removed with an empty group).
 _MARKER = re.compile(r"[ \t]*\[(\d+(?:\s*,\s*\d+)*)\]")
-# Where a sentence may end: punctuation, closing quotes/brackets, then markers like " [1][2]".
-_END = re.compile(r"[.!?]+[\"'”’)]*(?P<markers>(?:[ \t]*\[\d+(?:\s*,\s*\d+)*\])*)(?=\s|$)")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep",
-    "sen", "gov", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
-}  # fmt: skip
+# The markers right after a sentence: " [1][2]".
+_MARKERS_AFTER = re.compile(r"(?:[ \t]*\[\d+(?:\s*,\s*\d+)*\])+")
 
 # A sentence saying the sources do not answer needs no citation, and marks an abstention.
 NOT_ANSWERED_PHRASES = (
@@ -51,35 +48,19 @@ def says_not_answered(text: str) -> bool:
 def split_sentences(text: str) -> list[str]:
     """Split a reply into sentences, keeping each sentence's trailing citation markers.
 
-    Lines are split apart; within a line a sentence ends at ``.``, ``!`` or ``?`` (plus closing
-    quotes and markers) followed by a space, except after abbreviations such as "Mr." or "U.S.".
+    The project's one splitter (``index.attribution.split_sentences``) cuts the reply with
+    its markers blanked out, so "… Mr. Smith. [1] He said" splits after "[1]" and not after
+    "Mr."; each sentence then takes the markers that follow it. Every line is split apart.
     """
     sentences: list[str] = []
     for line in text.splitlines():
-        start = 0
-        for match in _END.finditer(line):
-            if not match.group("markers") and _is_abbreviation(line, match.start(), match.end()):
-                continue
-            sentences.append(line[start : match.end()])
-            start = match.end()
-        sentences.append(line[start:])
+        masked = _MARKER.sub(lambda m: " " * len(m.group(0)), line)
+        spans = split_sentences_of(masked)
+        for i, (start, end) in enumerate(spans):
+            stop = spans[i + 1][0] if i + 1 < len(spans) else len(line)
+            follows = _MARKERS_AFTER.match(line, end, stop)
+            sentences.append(line[start : follows.end() if follows else end])
     return [s.strip() for s in sentences if re.search(r"[^\W\d_]", s)]
-
-
-def _is_abbreviation(line: str, punct_start: int, end: int) -> bool:
-    """Whether the period at ``punct_start`` closes an abbreviation rather than a sentence."""
-    if line[punct_start] != ".":
-        return False
-    following = line[end:].lstrip()
-    if following[:1].islower():
-        return True
-    word = re.search(r"(\S+)$", line[:punct_start])
-    if word is None:
-        return False
-    token = word.group(1).lstrip("(\"'“‘")
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]", token)) or (
-        token.lower() in _ABBREVIATIONS
-    )
 
 
 def check_citations(text: str, evidence: list[Evidence]) -> tuple[str, list[Citation], list[str]]:

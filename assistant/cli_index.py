@@ -7,6 +7,8 @@ from dataclasses import asdict
 
 import click
 
+from index.formats import FIELDS
+
 from .cli_base import Context, emit_json
 
 __all__ = ["index_group", "attribute", "parse_mapping"]
@@ -16,14 +18,13 @@ def parse_mapping(text: str | None) -> dict[str, str] | None:
     """``text=desc,date=Date`` → {"text": "desc", "date": "Date"}."""
     if not text:
         return None
-    fields = ("id", "title", "text", "date", "outlet", "author", "url", "credit")
     mapping = {}
     for pair in text.split(","):
         key, sep, column = pair.partition("=")
         key, column = key.strip(), column.strip()
-        if not sep or not column or key not in fields:
+        if not sep or not column or key not in FIELDS:
             raise click.BadParameter(
-                f"bad mapping {pair!r}: write FIELD=COLUMN pairs, FIELD one of {', '.join(fields)}",
+                f"bad mapping {pair!r}: write FIELD=COLUMN pairs, FIELD one of {', '.join(FIELDS)}",
                 param_hint="--map",
             )
         mapping[key] = column
@@ -130,18 +131,18 @@ def stats(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def attribute(obj: Context, files, as_json: bool) -> None:
     """Who says what in each FILE (needs no index)."""
-    from pathlib import Path
+    from index.attribution import attribute_file
 
-    from index.read import decode
-
-    attributor = obj.engine.attributor
     for path in files:
-        text = decode(Path(path).read_bytes())
-        analysis = attributor.analyse(text)
-        if as_json:
-            emit_json({"file": path, "attributions": [asdict(a) for a in analysis.attributions]})
-            continue
-        click.echo(f"== {path}: {len(analysis.attributions)} attributions")
-        for a in analysis.attributions:
-            content = a.content.text if len(a.content.text) < 160 else a.content.text[:157] + "..."
-            click.echo(f"  {a.claimant} — {a.cue.text} — {content}  [{a.kind}]")
+        found, errors = attribute_file(path, obj.engine.attributor)
+        for error in errors:
+            click.echo(f"{error.file}: {error.error}", err=True)
+        for item in found:
+            if as_json:
+                emit_json(asdict(item))
+                continue
+            click.echo(f"== {path}: {len(item.attributions)} attributions")
+            for a in item.attributions:
+                text = a.content.text
+                content = text if len(text) < 160 else text[:157] + "..."
+                click.echo(f"  {a.claimant} — {a.cue.text} — {content}  [{a.kind}]")

@@ -187,6 +187,6 @@ def _shared_embedder(encoder: str, device: str):
 
 @functools.cache
 def _shared_attributor():
-    from index.attribute import Attributor
+    from index.attribution import Attributor
 
     return Attributor()

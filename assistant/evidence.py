@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.attribution.lexicon import SAYING_VERBS, verb_forms
 from index.models import IndexedArticle, Sentence
+from index.names import mentions, name_words
 
 from .models import Evidence
 from .retrieve import ChunkHit, claimant_matches
@@ -31,11 +33,8 @@ _SIDES = re.compile(
     re.I,
 )
 
-SPEECH_WORDS = frozenset(
-    "say said says claim claimed claims accuse accused accuses tell told report reported "
-    "announce announced state stated deny denied confirm confirmed warn warned according "
-    "who whom allege alleged insist insisted admit admitted statement".split()
-)
+#: Words that ask about a speaker: the verbs of saying, and a few more.
+SPEECH_WORDS = verb_forms(SAYING_VERBS) | {"according", "who", "whom", "statement"}
 
 
 @dataclass(frozen=True)
@@ -74,11 +73,12 @@ def named_claimants(question: str, claimants: set[str], window: int = 4) -> dict
     speech_at = [i for i, w in enumerate(words) if w in SPEECH_WORDS]
     found = {}
     for name in claimants:
-        parts = [w for w in fold(name).replace(",", " ").split() if len(w) >= 3 and w != "the"]
-        if not parts:
-            continue
-        at = [i for i, w in enumerate(words) if len(w) >= 3 and any(w[:6] == p[:6] for p in parts)]
-        hit = len({p for p in parts if any(words[i][:6] == p[:6] for i in at)})
+        parts = name_words(name, min_len=3)
+        where = {
+            p: [i for i, w in enumerate(words) if len(w) >= 3 and mentions(p, w)] for p in parts
+        }
+        at = [i for found in where.values() for i in found]
+        hit = sum(1 for found in where.values() if found)
         if hit:
             near = any(abs(i - j) <= window for i in at for j in speech_at)
             found[name] = hit / len(parts) * (1.0 if near else 0.3)

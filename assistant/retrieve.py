@@ -13,10 +13,9 @@ import math
 from dataclasses import dataclass
 
 from index.models import Chunk, IndexedArticle
+from index.names import mentions
 from index.sparse import ChunkFilter, count
 from index.store import Generation
-
-from .text import fold
 
 __all__ = ["Filters", "ChunkHit", "Retriever", "claimant_matches"]
 
@@ -43,9 +42,9 @@ class ChunkHit:
 
 
 def claimant_matches(wanted: str, claimant: str) -> bool:
-    """Loose name match: every word of ``wanted`` starts a word of ``claimant``."""
-    have = fold(claimant).replace("-", " ").split()
-    return all(any(h.startswith(w[:6]) for h in have) for w in fold(wanted).split())
+    """Loose name match (``index.names``): every word of ``wanted`` begins a word of
+    ``claimant``."""
+    return mentions(wanted, claimant, every=True)
 
 
 class Retriever:

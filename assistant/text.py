@@ -1,12 +1,14 @@
 """Small text helpers shared by retrieval, evidence selection and scoring.
 
-The tokenizer itself lives in ``index/terms.py`` (the index stores its tokens);
-this module re-exports it for the assistant side.
+The tokenizer itself lives in ``index/terms.py`` (the index stores its tokens)
+and folding in ``index/names.py``; this module re-exports them for the
+assistant side.
 """
 
 from __future__ import annotations
 
-from index.terms import STOPWORDS, fold, tokens
+from index.names import fold
+from index.terms import STOPWORDS, tokens
 
 __all__ = ["tokens", "content_words", "fold", "STOPWORDS"]
 

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from eval.polnear import ROLES, GoldArticle, GoldRelation, read_split
+from index.models import ARTICLE_VOICE
 
 __all__ = ["score_split", "score_articles", "score_predictions", "default_bench_dir"]
 
@@ -62,7 +63,7 @@ def _match(gold: list[GoldRelation], pred: list[GoldRelation], with_source: bool
 def score_articles(articles: list[GoldArticle], attributor) -> dict:
     """Score an attributor on already-read gold articles."""
     start = time.perf_counter()
-    analyses = attributor.analyse_many([(a.text, "the article") for a in articles])
+    analyses = attributor.analyse_many([(a.text, ARTICLE_VOICE) for a in articles])
     seconds = time.perf_counter() - start
     predictions = [
         [
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--bench", type=Path, default=None, help="PolNeAR directory")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N")
     args = parser.parse_args(argv)
-    from index.attribute import Attributor
+    from index.attribution import Attributor
 
     attributor = Attributor()
     attributor.analyse("Warm up, he said.")

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.models import Answer, Citation
+from index.models import ARTICLE_VOICE
+from index.names import mentions
 
 __all__ = [
     "GoldQuestion",
@@ -28,7 +30,6 @@ __all__ = [
 ]
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "})
-_ARTICLE_VOICE = "the article"
 #: A cited quote and a gold sentence match when one holds the other and the shorter
 #: has at least this many characters (sentence splitting differs a little).
 MIN_OVERLAP = 25
@@ -130,7 +131,7 @@ def _rank_metrics(flags: list[bool]) -> tuple[float, float, float]:
 
 def _is_own_voice(c: Citation) -> bool:
     claimant = norm(c.claimant or "")
-    return not claimant or claimant == _ARTICLE_VOICE or claimant == norm(c.outlet or "")
+    return not claimant or claimant == ARTICLE_VOICE or claimant == norm(c.outlet or "")
 
 
 def _around_marker(text: str, n: int) -> list[str]:
@@ -140,10 +141,8 @@ def _around_marker(text: str, n: int) -> list[str]:
 
 
 def _claimant_named(claimant: str, text: str) -> bool:
-    """Loose name match: any word of four letters or more of ``claimant`` is in ``text``."""
-    words = [w for w in re.findall(r"\w+", norm(claimant)) if len(w) >= 4]
-    text = norm(text)
-    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+    """Loose name match (``index.names``): a word of four letters or more of ``claimant``."""
+    return mentions(claimant, text, min_len=4)
 
 
 def attribution_preservation(answer: Answer) -> float | None:
@@ -167,7 +166,7 @@ def _claimant_accuracy(gold: GoldQuestion, answer: Answer) -> float | None:
     for item in gold.gold_claimants:
         alts = [item] if isinstance(item, str) else item
         in_text = names_match(alts, answer.answer) or (
-            _ARTICLE_VOICE in map(norm, alts) and bool(answer.citations)
+            ARTICLE_VOICE in map(norm, alts) and bool(answer.citations)
         )
         cited = any(names_match(alts, c.claimant or "") for c in answer.citations)
         right += in_text and cited

@@ -2,7 +2,7 @@
 
 PolNeAR (``polnear/{train,dev}`` in the bench folder) is a corpus of 2016 US
 election news annotated with who says what (brat standoff, read by
-``eval.polnear``). ``polnear-attribution`` scores ``index.attribute.Attributor``
+``eval.polnear``). ``polnear-attribution`` scores ``index.attribution.Attributor``
 on the dev split with ``eval.attribution_score``. ``polnear-whosaid`` turns dev
 attributions with a named source, a speech verb and a long enough content into
 "Who said that <content>?", asks them of an index of all PolNeAR articles and
@@ -24,17 +24,14 @@ from assistant.retrieve import Filters
 from assistant.settings import Settings
 from eval.metrics import SuiteResult, SuiteSkipped, percentile
 from eval.polnear import read_split
+from index.attribution.lexicon import SAYING_VERBS, verb_forms
+from index.names import mentions
 
 __all__ = ["WhoSaid", "whosaid_questions", "speaker_named", "run_attribution", "run_whosaid"]
 
 SEED = 2016
 DEFAULT_LIMIT = 150
-SPEECH_VERBS = frozenset(
-    "said says say saying told tells tell stated states announced announces claimed claims "
-    "added adds wrote writes tweeted tweets argued argues insisted insists declared declares "
-    "asserted explained noted warned acknowledged replied responded recalled suggested "
-    "emphasized stressed testified".split()
-)
+SPEECH_VERBS = verb_forms(SAYING_VERBS)
 GENERIC_SOURCES = frozenset(
     "he she they it i we you one this that these those there who his her their its our some "
     "many others officials sources aides critics experts analysts supporters observers people "
@@ -133,13 +130,11 @@ def whosaid_questions(dev_dir: Path, limit: int | None = DEFAULT_LIMIT) -> list[
 
 
 def speaker_named(source: str, text: str) -> bool:
-    """Loose match: the source's last capitalised word, or any word of 4+ letters, is in text."""
+    """Loose match (``index.names``): the source's last capitalised word, or any word of 4+
+    letters, is in text."""
     caps = [w for w in _CAPITALISED.findall(source) if w.lower() not in GENERIC_SOURCES]
-    words = {w.lower() for w in re.findall(r"\w+", source) if len(w) >= 4}
-    if caps:
-        words.add(caps[-1].strip(".’'").lower())
-    text = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}", text) for w in words if w)
+    last = caps[-1].strip(".’'") if caps else ""
+    return mentions(source, text, min_len=4) or bool(last and mentions(last, text))
 
 
 def run_attribution(
@@ -147,7 +142,7 @@ def run_attribution(
 ) -> SuiteResult:
     """Score the attributor on the PolNeAR dev split (token and relation F1)."""
     from eval.attribution_score import score_split
-    from index.attribute import Attributor
+    from index.attribution import Attributor
 
     root = _require(settings, "dev")
     result = score_split(root / "dev", Attributor(), limit)

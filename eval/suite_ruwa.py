@@ -24,6 +24,7 @@ from assistant.engine import Engine
 from assistant.retrieve import Filters
 from assistant.settings import Settings
 from eval.metrics import SuiteResult, SuiteSkipped
+from index.provenance import parse_date
 
 __all__ = ["EVENT_QUESTIONS", "OUTLETS", "ruwa_records", "write_records", "run"]
 
@@ -69,22 +70,13 @@ def ruwa_records(path: Path) -> list[dict]:
                     "id": rid,
                     "title": title,
                     "text": f"{title}{sep}{desc}" if desc else title,
-                    "date": _iso(row.get("Date") or ""),
+                    "date": parse_date(row.get("Date")),  # MM/DD/YYYY
                     "outlet": row.get("Site") or None,
                     "url": row.get("src") or None,
                     "event": row.get("Event") or "",
                 }
             )
     return records
-
-
-def _iso(date: str) -> str | None:
-    """``MM/DD/YYYY`` → ``YYYY-MM-DD`` (None when it is not that shape)."""
-    parts = date.strip().split("/")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    month, day, year = (int(p) for p in parts)
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def write_records(records: list[dict], path: Path) -> None:

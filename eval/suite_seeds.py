@@ -37,7 +37,7 @@ def load_gold(path: str | Path) -> list[GoldQuestion]:
             questions.append(GoldQuestion(**json.loads(line)))
         except (json.JSONDecodeError, TypeError) as exc:
             raise EvalError(
-                f"{path} line {n}: not a gold question ({exc}) — check it with eval/gold/check.py"
+                f"{path} line {n}: not a gold question ({exc}) — check it with eval.gold.check"
             ) from None
     return questions
 

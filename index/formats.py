@@ -18,10 +18,20 @@ from index.errors import MappingError
 from index.models import ReadError
 from index.provenance import parse_date
 
-__all__ = ["FIELDS", "REQUIRED", "Record", "check_mapping", "read_html", "read_records"]
+__all__ = [
+    "FIELDS",
+    "PROVENANCE_FIELDS",
+    "REQUIRED",
+    "Record",
+    "check_mapping",
+    "read_html",
+    "read_records",
+]
 
 #: Our record fields; a mapping renames their columns (``{"text": "desc"}``).
 FIELDS = ("id", "title", "text", "date", "outlet", "author", "url", "credit")
+#: The fields that describe an article rather than identify or hold it.
+PROVENANCE_FIELDS = tuple(f for f in FIELDS if f not in ("id", "text"))
 REQUIRED = ("id", "title", "text")
 
 

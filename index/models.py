@@ -17,11 +17,15 @@ __all__ = [
     "IndexedArticle",
     "ReadError",
     "KINDS",
+    "ARTICLE_VOICE",
 ]
 
 #: The kinds of attribution: a quotation in quote marks, reported (indirect)
 #: speech, and an "according to X" phrase.
 KINDS = ("direct", "indirect", "according_to")
+
+#: The claimant of a sentence nobody is cited for, when the article names no outlet.
+ARTICLE_VOICE = "the article"
 
 
 @dataclass
@@ -46,7 +50,7 @@ class Article:
     @property
     def voice(self) -> str:
         """Who speaks in sentences that attribute nothing to anyone."""
-        return self.outlet or "the article"
+        return self.outlet or ARTICLE_VOICE
 
 
 @dataclass(frozen=True)

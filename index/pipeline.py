@@ -18,6 +18,7 @@ from typing import Protocol
 
 from tqdm import tqdm
 
+from .attribution import attribution_version
 from .catalogue import date_key
 from .chunk import chunk_article, embed_text
 from .embed import Embedder
@@ -31,23 +32,17 @@ __all__ = ["UpdateSummary", "update_index", "Analyser"]
 
 EMBED_BATCH = 128
 
-#: Modules whose code decides sentences, attributions and chunks. When any of
-#: them changes, stored analyses are stale and the next update rebuilds.
-_ANALYSIS_MODULES = ("attribute", "rules", "cues", "claimants", "chunk")
-
 
 def analysis_version() -> str:
-    """A hash of the code that turns an article into sentences, claims and chunks."""
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for path in sorted(here.glob("*.py")):
-        if path.stem.split("_")[0] in _ANALYSIS_MODULES:
-            digest.update(path.read_bytes())
+    """A hash of what turns an article into sentences, claims and chunks: the whole
+    ``index.attribution`` package with its spaCy model, and ``index.chunk``."""
+    digest = hashlib.sha256(attribution_version().encode())
+    digest.update((Path(__file__).parent / "chunk.py").read_bytes())
     return digest.hexdigest()[:16]
 
 
 class Analyser(Protocol):
-    """Splits texts into sentences and finds who says what (``index.attribute``)."""
+    """Splits texts into sentences and finds who says what (``index.attribution``)."""
 
     def analyse_many(self, texts_and_voices: list[tuple[str, str]]): ...
 

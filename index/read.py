@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.clean import assemble, drop_boilerplate, split_lines
-from index.formats import check_mapping, read_html, read_records
+from index.clean import Cleaned, assemble, drop_boilerplate, split_lines
+from index.formats import PROVENANCE_FIELDS, check_mapping, read_html, read_records
 from index.models import Article, ReadError
 from index.provenance import read_provenance
 
@@ -23,8 +24,10 @@ __all__ = [
     "UndecodableError",
     "read_paths",
     "read_file",
+    "read_sources",
+    "Source",
+    "clean_article",
     "decode",
-    "make_article",
     "content_hash",
 ]
 
@@ -32,7 +35,6 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 RECORD_SUFFIXES = (".jsonl", ".json", ".csv")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
-PROVENANCE_FIELDS = ("title", "date", "outlet", "author", "url", "credit")
 
 
 class UndecodableError(ValueError):
@@ -113,6 +115,26 @@ def read_file(
 
     ``shown`` is the path as the user gave it, used in ``Article.path`` and in errors.
     """
+    sources, errors = read_sources(path, mapping, shown)
+    return [clean_article(source)[0] for source in sources], errors
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article's text before cleaning: a text file's whole text, an HTML page's extracted
+    text or a record's text field, with the fields the file states."""
+
+    article_id: str
+    text: str
+    path: str
+    fields: dict[str, str | None] = field(default_factory=dict)
+    line_paragraphs: bool = False  # every line is a paragraph (extracted HTML text)
+
+
+def read_sources(
+    path: Path, mapping: dict[str, str] | None = None, shown: str | None = None
+) -> tuple[list[Source], list[ReadError]]:
+    """The uncleaned article texts of one supported file; problems become errors."""
     shown = shown or str(path)
     try:
         source = decode(path.read_bytes())
@@ -124,7 +146,7 @@ def read_file(
         return [], [ReadError(shown, f"cannot open: {error.strerror} — check permissions")]
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return [make_article(path.stem, source, shown)], []
+        return [Source(path.stem, source, shown)], []
     if suffix in HTML_SUFFIXES:
         text, fields = read_html(source)
         if not text.strip():
@@ -135,11 +157,10 @@ def read_file(
                     "the article's own page, or its text as .txt",
                 )
             ]
-        return [make_article(path.stem, text, shown, fields, line_paragraphs=True)], []
+        return [Source(path.stem, text, shown, fields, line_paragraphs=True)], []
     records, errors = read_records(path, source, mapping)
     errors = [ReadError(shown, error.error) for error in errors]
-    articles = [make_article(r.article_id, r.text, shown, r.fields) for r in records]
-    return articles, errors
+    return [Source(r.article_id, r.text, shown, r.fields) for r in records], errors
 
 
 def decode(data: bytes) -> str:
@@ -160,21 +181,16 @@ def decode(data: bytes) -> str:
     return str(best)
 
 
-def make_article(
-    article_id: str,
-    source: str,
-    path: str,
-    given: dict[str, str | None] | None = None,
-    line_paragraphs: bool = False,
-) -> Article:
-    """An article from its source text: cleaned, provenance parsed, ``given`` fields winning."""
-    provenance, lines = read_provenance(drop_boilerplate(split_lines(source)))
-    cleaned = assemble(source, lines, line_paragraphs)
+def clean_article(source: Source) -> tuple[Article, Cleaned]:
+    """The article of ``source`` (cleaned, provenance parsed, stated fields winning) and the
+    cleaning, whose ``segments`` map the article's offsets back to ``source.text``."""
+    provenance, lines = read_provenance(drop_boilerplate(split_lines(source.text)))
+    cleaned = assemble(source.text, lines, source.line_paragraphs)
     fields = {name: getattr(provenance, name, None) for name in PROVENANCE_FIELDS}
-    fields.update({k: v for k, v in (given or {}).items() if v})
-    article = Article(article_id=article_id, text=cleaned.text, path=path, **fields)
+    fields.update({k: v for k, v in source.fields.items() if v})
+    article = Article(article_id=source.article_id, text=cleaned.text, path=source.path, **fields)
     article.content_hash = content_hash(article)
-    return article
+    return article, cleaned
 
 
 def content_hash(article: Article) -> str:

@@ -8,9 +8,10 @@ so BM25 and word overlap agree on what a word is.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import Stemmer
+
+from .names import fold
 
 __all__ = ["tokens", "fold", "STOPWORDS"]
 
@@ -27,13 +28,6 @@ STOPWORDS = frozenset(
     which while who whom why will with would you your yours also according said say says tell
     told did does whose much many""".split()
 )
-
-
-def fold(text: str) -> str:
-    """Lowercase, strip accents, and unify quote marks: for matching, never for display."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.lower().replace("’", "'").replace("‘", "'")
 
 
 def tokens(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from index.attribute import Attributor  # noqa: E402
+from index.attribution import Attributor  # noqa: E402
 from index.embed import make_embedder  # noqa: E402
 from index.pipeline import update_index  # noqa: E402
 from index.store import Store  # noqa: E402

@@ -12,8 +12,9 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 from conftest import BENCH as BENCH_ROOT  # noqa: E402
 
 from eval.attribution_score import score_split  # noqa: E402
-from index.attribute import Analysis, Attributor  # noqa: E402
+from index.attribution import Analysis, Attributor, attribute_file  # noqa: E402
 from index.models import KINDS  # noqa: E402
+from index.read import read_paths  # noqa: E402
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 BENCH = BENCH_ROOT / "polnear"
@@ -39,10 +40,11 @@ def attributor() -> Attributor:
 
 @pytest.fixture(scope="module")
 def analyses(attributor) -> dict[str, tuple[str, Analysis]]:
-    paths = sorted(ARTICLES.glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in paths]
-    results = attributor.analyse_many([(t, "the article") for t in texts])
-    return {p.name: (t, a) for p, t, a in zip(paths, texts, results, strict=True)}
+    """The seed articles read and cleaned as indexing reads them, then analysed."""
+    articles, errors = read_paths([ARTICLES])
+    assert not errors
+    results = attributor.analyse_many([(a.text, a.voice) for a in articles])
+    return {Path(a.path).name: (a.text, r) for a, r in zip(articles, results, strict=True)}
 
 
 def _find(analyses, prefix: str) -> tuple[str, Analysis]:
@@ -67,6 +69,32 @@ def test_every_span_reproduces_its_text(analyses):
         for sent in analysis.sentences:
             assert sent.text == text[sent.start : sent.end]
             assert sent.text == sent.text.strip() and sent.claimants
+
+
+def test_attribute_file_offsets_index_the_files_own_text(attributor):
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found, errors = attribute_file(path, attributor)
+        assert not errors and len(found) == 1 and found[0].attributions
+        for att in found[0].attributions:
+            for span in (att.cue, att.content, att.source):
+                if span is not None:
+                    assert span.text == text[span.start : span.end]
+                    assert span.text.strip()
+
+
+def test_attribute_file_maps_spans_past_dropped_boilerplate(attributor, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Mayor Backs Plan\n\nShare this article\n\n"
+        "The mayor said the bridge would reopen in May.\n",
+        encoding="utf-8",
+    )
+    found, _ = attribute_file(path, attributor)
+    [att] = found[0].attributions
+    text = path.read_text(encoding="utf-8")
+    assert att.cue.text == "said" == text[att.cue.start : att.cue.end]
+    assert text[att.content.start : att.content.end] == "the bridge would reopen in May"
 
 
 def test_sentences_cover_all_non_space_text(analyses):
@@ -158,7 +186,7 @@ def test_a_date_marker_is_never_a_source(analyses):
 
 
 def test_stray_straight_quote_does_not_hide_a_cue():
-    from index.rules_quotes import quote_regions
+    from index.attribution.quotes import quote_regions
 
     text = 'It was done." The mayor said the plan "works well" today.'
     regions = quote_regions(text)

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from index.attribute import Attributor
+from index.attribution import Attributor
 from index.embed import LocalEmbedder
 from index.pipeline import update_index
 from index.store import Store

@@ -29,7 +29,7 @@ from assistant.settings import Settings
 from eval.bench.build_time import Timed
 from eval.bench.llamaindex_baseline import bare_encoder_seconds, llamaindex_seconds
 from eval.suite_ruwa import EVENT_QUESTIONS, csv_path, ruwa_records, write_records
-from index.attribute import Attributor
+from index.attribution import Attributor
 from index.embed import make_embedder
 from index.pipeline import update_index
 from index.store import Store

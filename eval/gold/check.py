@@ -1,6 +1,6 @@
 """Validate the gold question set (stdlib only).
 
-    python eval/gold/check.py [--seeds PATH] [--articles DIR]
+    python -m eval.gold.check [--seeds PATH] [--articles DIR]
 
 Checks every record of seeds.jsonl:
   * fields present with the right JSON types; ids unique (q01, q02, ...);
@@ -21,6 +21,8 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from index.models import ARTICLE_VOICE
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPES = ("factual", "attribution", "conflict", "date", "multi", "unanswerable")
@@ -43,7 +45,6 @@ FIELDS = {
     "gold_claimants": list,
     "key_facts": list,
 }
-ARTICLE_VOICE = "the article"
 
 
 def _strs(x) -> bool:

@@ -1,33 +1,28 @@
 """Shared pieces of the attribution rules: the raw result and the sentence context.
 
-``index.rules_verbs`` and ``index.rules_phrases`` build ``RawAttribution``s from
-one parsed sentence (a spaCy ``Doc`` passed in, never imported here); the
-``Context`` turns token lists into character ranges of the article text and
-describes a source phrase as a spaCy-free ``Mention`` for ``index.claimants``.
+Every rule in ``index.attribution.registry`` takes a ``Context`` (one parsed
+sentence — a spaCy ``Doc`` passed in, never imported here — with its place in
+the article) and returns ``RawAttribution``s; the ``Context`` turns token lists
+into character ranges of the article text and describes a source phrase as a
+spaCy-free ``Mention`` for ``index.attribution.claimants``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.claimants import Mention
+from index.attribution.claimants import Mention
+from index.attribution.lexicon import BODY_ENTS, TEMPORAL_WORDS, TIME_ENTS
 
 __all__ = [
     "RawAttribution",
     "Context",
     "EDGE_PUNCT",
     "base_phrase",
-    "speaker_tokens",
     "trim_source",
 ]
 
 EDGE_PUNCT = " \t\n,;:—–-"
-_TEMPORAL = frozenset(
-    """date day days time times week weeks month months year years today yesterday tomorrow
-    morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november
-    december""".split()
-)
 _TRAILING = {"advcl"}
 _AFTER_COMMA = {"acl", "amod", "npadvmod", "nummod", "advmod"}
 _MODIFIERS = {"compound", "amod", "det", "poss", "nummod", "nmod", "npadvmod", "case", "punct"}
@@ -102,7 +97,7 @@ class Context:
             head=head.text,
             base=self.text[slice(*(self.chars(base) or self.chars(tokens)))],
             persons=persons,
-            bodies=[e.text for e in ents if e.label_ in ("ORG", "NORP", "GPE")],
+            bodies=[e.text for e in ents if e.label_ in BODY_ENTS],
             orgs=[e.text for e in ents if e.label_ == "ORG"],
         )
 
@@ -124,8 +119,6 @@ def base_phrase(head, first: int) -> list:
 def speaker_tokens(tokens: list | None) -> list | None:
     """A source phrase that can speak: not headed by a date or time word, not a bare number.
 
-    "date 2022-03-06 Amid the invasion, state media has shared …" (a misparse)
-    keeps the noun phrase after the last comma; with none left, there is no source.
     A dateline before a dash ("RENO, Nev. (AP) — X") is no part of the source.
     """
     if not tokens:
@@ -139,12 +132,7 @@ def speaker_tokens(tokens: list | None) -> list | None:
     if dateline and any(t.pos_ in ("NOUN", "PROPN") for t in tokens[dashes[-1] + 1 :]):
         tokens = tokens[dashes[-1] + 1 :]  # "RENO, Nev. (AP) — Republican hopeful X"
     head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
-    if not _temporal(head):
-        return tokens
-    commas = [i for i, t in enumerate(tokens) if t.text == ","]
-    rest = tokens[commas[-1] + 1 :] if commas else []
-    nouns = [t for t in rest if t.pos_ in ("NOUN", "PROPN") and not _temporal(t)]
-    return rest if nouns else None
+    return None if _temporal(head) else tokens
 
 
 def trim_source(tokens: list | None) -> list | None:
@@ -177,6 +165,6 @@ def trim_source(tokens: list | None) -> list | None:
 
 def _temporal(tok) -> bool:
     """ "date", "Monday", "last year" — but not "The Times" or a Ms. Day."""
-    if tok.lower_ not in _TEMPORAL:
+    if tok.lower_ not in TEMPORAL_WORDS:
         return False
-    return tok.text.islower() or (tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN")
+    return tok.text.islower() or (tok.ent_type_ in TIME_ENTS and tok.pos_ != "PROPN")

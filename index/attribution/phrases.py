@@ -1,21 +1,24 @@
 """Attribution rules that need no reporting verb: "according to X", headline colons, post credits.
 
-Called by ``index.rules.extract`` on each parsed sentence: "according to X" /
+Registered in ``index.attribution.registry``; each looks at one parsed sentence: "according to X" /
 "as per X" phrases, headline colons ("Pence: …", "…: Official") and
 embedded-post credits ("… — Name (@handle)").
 """
 
 from __future__ import annotations
 
-from index.rules_base import EDGE_PUNCT, Context, RawAttribution
+from index.attribution.context import EDGE_PUNCT, Context, RawAttribution
+from index.attribution.lexicon import PLACE_TIME_ENTS, SOURCE_NOUNS, SPEAKER_ENTS
 
 __all__ = ["according_rule", "colon_rule", "credit_rule"]
 
-_SOURCE_NOUNS = {"poll", "official", "officials", "source", "sources", "study", "survey"}
-_NAMED = {"PERSON", "ORG", "NORP"}
+
+def according_rule(ctx: Context) -> list[RawAttribution]:
+    """ "according to X" and "as per X": X is the source, the rest of the sentence the content."""
+    return [a for tok in ctx.doc if (a := _according(ctx, tok))]
 
 
-def according_rule(ctx: Context, tok) -> RawAttribution | None:
+def _according(ctx: Context, tok) -> RawAttribution | None:
     lower = tok.lower_
     if lower == "according":
         to = [c for c in tok.children if c.lower_ == "to"] or (
@@ -46,8 +49,13 @@ def according_rule(ctx: Context, tok) -> RawAttribution | None:
     )
 
 
-def colon_rule(ctx: Context) -> RawAttribution | None:
+def colon_rule(ctx: Context) -> list[RawAttribution]:
     """Headline colons: "Pence: Trump was mocking" and "Civilians fleeing: Official"."""
+    found = _colon(ctx)
+    return [found] if found else []
+
+
+def _colon(ctx: Context) -> RawAttribution | None:
     doc = ctx.doc
     colons = [t for t in doc if t.text == ":"]
     if not colons or any(t.pos_ in ("VERB", "AUX") for t in doc[: colons[0].i]):
@@ -72,15 +80,20 @@ def colon_rule(ctx: Context) -> RawAttribution | None:
 
 
 def _names_someone(tokens) -> bool:
-    if any(t.ent_type_ in _NAMED for t in tokens):
+    if any(t.ent_type_ in SPEAKER_ENTS for t in tokens):
         return True
-    if any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "DATE") for t in tokens):
-        return not any(t.ent_type_ in ("GPE", "LOC", "DATE") for t in tokens)
-    return any(t.lower_ in _SOURCE_NOUNS for t in tokens)
+    if any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_TIME_ENTS for t in tokens):
+        return not any(t.ent_type_ in PLACE_TIME_ENTS for t in tokens)
+    return any(t.lower_ in SOURCE_NOUNS for t in tokens)
 
 
-def credit_rule(ctx: Context) -> RawAttribution | None:
+def credit_rule(ctx: Context) -> list[RawAttribution]:
     """Embedded posts: "… pic.twitter.com/x — RT (@RT_com) March 6, 2022"."""
+    found = _credit(ctx)
+    return [found] if found else []
+
+
+def _credit(ctx: Context) -> RawAttribution | None:
     doc = ctx.doc
     for dash in reversed([t for t in doc if t.text in ("—", "–") and t.i > 2]):
         rest = list(doc[dash.i + 1 :])

@@ -1,33 +1,38 @@
 """The reporting-verb rule: subject → source, verb → cue, complement or quotation → content.
 
-Called by ``index.rules.extract`` for every verb of a parsed sentence whose
-lemma is in the cue lexicon (``index.cues``). spaCy tokens are passed in.
+Registered in ``index.attribution.registry``; looks at every verb of a parsed
+sentence whose lemma is in the cue lexicon (``index.attribution.lexicon``).
+spaCy tokens are passed in.
 """
 
 from __future__ import annotations
 
-from index.cues import (
+from index.attribution.context import Context, RawAttribution, speaker_tokens, trim_source
+from index.attribution.cue_span import content_prep, cue_tokens, is_prep
+from index.attribution.lexicon import (
+    EVIDENCE_VERBS,
     MESSAGE_NOUNS,
     OBJECT_VERBS,
     PUBLISH_VERBS,
+    QUOTING_VERBS,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     cue_lemma,
     in_lexicon,
     is_cue_verb,
 )
-from index.rules_base import Context, RawAttribution, speaker_tokens, trim_source
-from index.rules_cue import content_prep, cue_tokens, is_prep
-from index.rules_license import licensed
+from index.attribution.license import licensed
 
 __all__ = ["verb_rule"]
 
-_RELATIVE = {"who", "which", "that"}
-_EVIDENCE = {"show", "indicate", "suggest", "find", "reveal"}  # "…, records show."
-_QUOTING = {"quote", "cite"}
+
+def verb_rule(ctx: Context) -> list[RawAttribution]:
+    """Every reporting verb of the sentence with its source and content."""
+    return [a for tok in ctx.doc if (a := _verb(ctx, tok))]
 
 
-def verb_rule(ctx: Context, tok) -> RawAttribution | None:
+def _verb(ctx: Context, tok) -> RawAttribution | None:
     lemma = cue_lemma(tok.text, tok.lemma_)
     if tok.pos_ not in ("VERB", "AUX") or not in_lexicon(lemma):
         return None
@@ -68,7 +73,7 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
             if any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children):
                 return ctx.chars(child.subtree)
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    if lemma in STANCE_VERBS and objects and objects[0].lower_ not in _RELATIVE:
+    if lemma in STANCE_VERBS and objects and objects[0].lower_ not in RELATIVE_PRONOUNS:
         extra = [
             c
             for c in tok.children
@@ -83,7 +88,7 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if passive and (lemma in STANCE_VERBS or lemma in OBJECT_VERBS) and _agent(tok):
-        if passive[0].lower_ not in _RELATIVE:
+        if passive[0].lower_ not in RELATIVE_PRONOUNS:
             return ctx.chars(passive[0].subtree)  # "the plan was criticized by …"
     prep = content_prep(tok)
     if prep is not None and lemma not in PUBLISH_VERBS:
@@ -93,7 +98,11 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if before is not None and before.text in ",—–":
             return ctx.chars(t for t in head.subtree if t.i < tok.left_edge.i)
-    if (lemma in SPEECH_VERBS or lemma in _EVIDENCE) and tok.dep_ == "ROOT" and tok.left_edge.i > 0:
+    if (
+        (lemma in SPEECH_VERBS or lemma in EVIDENCE_VERBS)
+        and tok.dep_ == "ROOT"
+        and tok.left_edge.i > 0
+    ):
         before = tok.doc[tok.left_edge.i - 1]  # "…, he said" parsed without the clause
         if before.text in ",—–" and tok.left_edge.i > 2:
             return ctx.chars(tok.doc[: tok.left_edge.i])
@@ -129,11 +138,11 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
     """
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in _RELATIVE:
+            if child.lower_ in RELATIVE_PRONOUNS:
                 if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                     return [child], _noun_left(tok.head)
                 continue
-            if child.dep_ == "nsubjpass" and depth == 0 and tok.lemma_.lower() not in _QUOTING:
+            if child.dep_ == "nsubjpass" and depth == 0 and tok.lemma_.lower() not in QUOTING_VERBS:
                 agent = _agent(tok)  # "X was criticized by Y": Y is the source
                 return (agent, agent) if agent else None
             return list(child.subtree), list(child.subtree)

@@ -1,6 +1,6 @@
 """Whether a cue-lexicon verb, in its place in the parse, really reports a claim.
 
-Called by ``index.rules_verbs.verb_rule`` once a verb has a content. Many lexicon
+Called by ``index.attribution.verbs`` once a verb has a content. Many lexicon
 verbs report a claim only in some syntactic frames (spaCy tokens passed in):
 
 - verbs of thinking ("think", "know", "want") need an asserted holder: not an
@@ -16,25 +16,29 @@ verbs report a claim only in some syntactic frames (spaCy tokens passed in):
 
 from __future__ import annotations
 
-from index.cues import CONTENT_VERBS, SPEECH_VERBS, STANCE_VERBS, cue_lemma, in_lexicon
+from index.attribution.lexicon import (
+    ASKING_VERBS,
+    CONDITIONAL_MARKS,
+    CONTENT_VERBS,
+    EVIDENCE_VERBS,
+    QUOTE_ONLY_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    WH_WORDS,
+    cue_lemma,
+    in_lexicon,
+)
 
 __all__ = ["licensed"]
-
-#: Verbs of evidence: "records show", "the poll found" — not states of mind.
-_EVIDENCE = frozenset("show indicate find reveal prove signal imply hint suggest".split())
-_CONDITIONAL = frozenset("if unless whether because since as when once while".split())
-_WH_WORDS = frozenset("what how why who whom where when which whether if".split())
-_ASKING = frozenset("wonder ask question".split())
-_QUOTE_ONLY = frozenset({"continue"})
 
 
 def licensed(tok, lemma: str, has_quote: bool) -> bool:
     """Whether the cue verb ``tok`` (lexicon ``lemma``) introduces a claim here."""
-    if lemma in _QUOTE_ONLY:  # "continues to grow" is no claim; "he continued, …" is
+    if lemma in QUOTE_ONLY_VERBS:  # "continues to grow" is no claim; "he continued, …" is
         return has_quote or not any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
-    if lemma in CONTENT_VERBS and lemma not in _EVIDENCE:
+    if lemma in CONTENT_VERBS and lemma not in EVIDENCE_VERBS:
         return _holds_belief(tok, lemma)
     if lemma in STANCE_VERBS:
         return not _is_infinitive(tok) or _governed_by_cue(tok)
@@ -44,13 +48,13 @@ def licensed(tok, lemma: str, has_quote: bool) -> bool:
 def _holds_belief(tok, lemma: str) -> bool:
     if _is_infinitive(tok) and not _governed_by_cue(tok):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
         return False
     if tok.dep_ == "ccomp" and _governed_by_cue(tok):
         return False  # "said they think …": the saying carries the attribution
-    if lemma not in _ASKING:
+    if lemma not in ASKING_VERBS:
         clause = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-        if clause and clause[0].left_edge.lower_ in _WH_WORDS:
+        if clause and clause[0].left_edge.lower_ in WH_WORDS:
             return False  # "know what was up" asks, it does not claim
     return True
 

@@ -1,6 +1,6 @@
 """Claimant resolution: turn the source of an attribution into a readable name.
 
-``index.attribute`` describes each source phrase as a plain ``Mention`` (no spaCy
+``index.attribution.context`` describes each source phrase as a plain ``Mention`` (no spaCy
 objects) and feeds mentions to a ``ClaimantResolver`` in text order. The
 resolver remembers the names it has seen, so that a pronoun ("he", "they"), a
 short form ("the ministry", "the spokesperson", a bare surname) or a title
@@ -13,34 +13,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.cues import DETERMINERS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from index.attribution.lexicon import (
+    CARRIER_NOUNS,
+    DETERMINERS,
+    GROUP_PRONOUNS,
+    OFFICES,
+    PART_NOUNS,
+    PERSON_PRONOUNS,
+    ROLE_TAIL,
+)
 
 __all__ = ["Mention", "ClaimantResolver", "strip_determiner"]
 
 _MAX_NAME_WORDS = 8
-#: Role words that are not part of a body's name ("Defence Ministry Spokesperson").
-_ROLE_TAIL = frozenset("spokesperson spokesman spokeswoman spokespeople official officials".split())
-#: Offices worth naming beside a person ("Zelensky (President of Ukraine)").
-_OFFICES = frozenset(
-    """president vice-president premier chancellor minister governor mayor king queen prince
-    leader head chief commander secretary ambassador senator chairman chairwoman chair
-    director founder boss ceo prosecutor envoy""".split()
-)
-_OFFICE_WORDS = "|".join(sorted(_OFFICES, key=len, reverse=True))
+_OFFICE_WORDS = "|".join(sorted(OFFICES, key=len, reverse=True))
 _OFFICE_OF = re.compile(
     rf"^(?:the |[a-z]+ )?((?:[A-Z]?[a-z-]+ ){{0,2}}?(?:{_OFFICE_WORDS}) of (?:the )?[^,;()]+)",
     re.IGNORECASE,
 )
-_PARTS = frozenset("part parts portion section some much".split())
-#: Things that carry a message but do not speak: credit who released them.
-_THINGS = frozenset(
-    "clip video footage report statement message post tweet image photo document letter".split()
-)
-
-
 #: "statement of the Ukrainian brigade" → its owner, "the Ukrainian brigade".
 _OWNER = re.compile(
-    rf"^(?:[\w-]+ )?(?:{'|'.join(sorted(_THINGS))})s? (?:of|by|from) ((?:the )?[\w' -]+)$",
+    rf"^(?:[\w-]+ )?(?:{'|'.join(sorted(CARRIER_NOUNS))})s? (?:of|by|from) ((?:the )?[\w' -]+)$",
     re.IGNORECASE,
 )
 
@@ -101,7 +94,8 @@ class ClaimantResolver:
             found = self._find(lambda k: k.is_person == person)
             return found.name if found else mention.text.strip()
         words_lower = {w.lower().strip(",.") for w in words}
-        if not mention.persons and (head in _THINGS or (head in _PARTS and words_lower & _THINGS)):
+        carrier = head in CARRIER_NOUNS or (head in PART_NOUNS and words_lower & CARRIER_NOUNS)
+        if not mention.persons and carrier:
             return self._publisher(mention, nearby)
         name, is_person = self._name(mention)
         self._remember(name, mention.text, is_person)
@@ -160,9 +154,6 @@ class ClaimantResolver:
         if name and name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             self._known.append(_Known(name, raw.lower(), is_person))
 
-    def _latest(self, person: bool) -> _Known | None:
-        return self._find(lambda k: k.is_person == person) or self._find(lambda k: True)
-
     def _find(self, test) -> _Known | None:
         for known in reversed(self._known):
             if test(known):
@@ -184,7 +175,7 @@ def _office(text: str, person: str) -> str:
     after = text[at + len(person) :].strip()
     words = before.split()
     title = words[-1] if words else ""
-    if title.lower() in _OFFICES:  # "President X of Ukraine", "Ukraine's President X"
+    if title.lower() in OFFICES:  # "President X of Ukraine", "Ukraine's President X"
         if after.lower().startswith("of "):
             place = re.split(r"[,;(]| and | in | on ", after[3:])[0].strip()
             return f"{title} of {place}" if place else ""
@@ -207,6 +198,6 @@ def _ends_with_word(name: str, word: str) -> bool:
 
 def _drop_role(name: str) -> str:
     words = name.split()
-    while len(words) > 2 and words[-1].lower() in _ROLE_TAIL:
+    while len(words) > 2 and words[-1].lower() in ROLE_TAIL:
         words = words[:-1]
     return " ".join(words)

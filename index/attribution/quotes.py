@@ -1,6 +1,6 @@
 """Quotation regions of an article: where quoted speech begins and ends.
 
-Used by ``index.attribute`` once per article, before the rules run: a cue inside
+Used by ``index.attribution.attributor`` once per article, before the rules run: a cue inside
 a quotation is the quoted speaker's, and content grows to cover the quotation
 it touches. Plain text in, character ranges out.
 """

@@ -1,9 +1,13 @@
-"""The cue lexicon: which words introduce a claim, and how they are spelt.
+"""The attribution lexicon: every word list and parse-label set the rules read.
 
-Used by ``index.attribute`` in two places: a cheap prefilter (does a sentence
-hold any cue word form at all?) that decides which sentences are parsed, and
-the rules on the dependency parse (is this verb's lemma a reporting verb?).
-Generic English only — nothing here is fitted to a particular corpus.
+One data module for the whole ``index.attribution`` package (and for the
+reporting-verb words that ``assistant`` and ``eval`` need): the cue words and
+how they are spelt, used by the cheap prefilter (does a sentence hold any cue
+word form at all?) and by the rules on the dependency parse (is this verb's
+lemma a reporting verb?); the words that shape a source phrase (pronouns,
+offices, time words, things that carry a message) used by claimant
+resolution. Generic English only — nothing here is fitted to a particular
+corpus.
 """
 
 from __future__ import annotations
@@ -12,19 +16,25 @@ from __future__ import annotations
 CONTENT_PREPOSITIONS = frozenset("about on of to for against over".split())
 
 __all__ = [
-    "CONTENT_PREPOSITIONS",
     "SPEECH_VERBS",
     "OBJECT_VERBS",
     "CONTENT_VERBS",
     "PUBLISH_VERBS",
     "STANCE_VERBS",
+    "SAYING_VERBS",
+    "EVIDENCE_VERBS",
     "STANCE_ADJECTIVES",
     "CLAIM_NOUNS",
     "MESSAGE_NOUNS",
+    "CARRIER_NOUNS",
+    "CONTENT_PREPOSITIONS",
     "QUOTE_CHARS",
     "PERSON_PRONOUNS",
     "GROUP_PRONOUNS",
+    "RELATIVE_PRONOUNS",
     "DETERMINERS",
+    "AUX_DEPS",
+    "verb_forms",
     "cue_forms",
     "cue_lemma",
     "in_lexicon",
@@ -104,6 +114,78 @@ PERSON_PRONOUNS = frozenset("he she him her his hers i me".split())
 GROUP_PRONOUNS = frozenset("they them it we us its their".split())
 DETERMINERS = frozenset("the a an this that these those".split())
 
+RELATIVE_PRONOUNS = frozenset("who which that".split())
+
+#: The plainest verbs of saying: what a reader means by "who said …" (a subset of
+#: SPEECH_VERBS; ``assistant.evidence`` and ``eval.suite_polnear`` read it).
+SAYING_VERBS = frozenset(
+    """say tell state announce claim add write tweet argue insist declare assert explain note
+    warn acknowledge reply respond recall suggest emphasize stress testify accuse report
+    deny confirm allege admit""".split()
+)
+
+#: Verbs of evidence: "records show", "the poll found" — not states of mind, and
+#: a cue even as a bare "…, records show." at the end of a sentence.
+EVIDENCE_VERBS = frozenset("show indicate find reveal prove signal imply hint suggest".split())
+
+#: Things that carry a message but do not speak: credit whoever released them.
+CARRIER_NOUNS = frozenset(
+    "clip video footage report statement message post tweet image photo document letter".split()
+)
+#: "part of the video", "some of the report": still the carrier.
+PART_NOUNS = frozenset("part parts portion section some much".split())
+
+#: Nouns after "said in/at/during …" that belong to the cue ("said in a statement").
+SETTING_NOUNS = frozenset("interview speech statement remarks address release letter".split())
+#: Verbs whose "to" names the audience, not the claim ("spoke to reporters").
+ADDRESSING_VERBS = frozenset("speak talk say explain write add tweet post read yell shout".split())
+#: Verbs that report someone else's words as theirs ("quoted X as saying").
+QUOTING_VERBS = frozenset("quote cite".split())
+#: Verbs of asking: an indirect question is their content ("wondered whether …").
+ASKING_VERBS = frozenset("wonder ask question".split())
+#: Cues only on their own ("…," he continued), not in "continues to grow".
+QUOTE_ONLY_VERBS = frozenset({"continue"})
+#: Prepositions after a stance adjective that carry the claim ("critical of", "sure about").
+ADJECTIVE_PREPOSITIONS = frozenset("of about that on in with toward towards".split())
+
+#: Words that open a condition or a time clause: no belief is asserted under them.
+CONDITIONAL_MARKS = frozenset("if unless whether because since as when once while".split())
+#: Words that open a subordinate clause before a verb, ending its auxiliaries.
+CLAUSE_OPENERS = frozenset("when where how why while as once if".split())
+#: Words that open an indirect question ("know what was up").
+WH_WORDS = frozenset("what how why who whom where when which whether if".split())
+
+#: Words that head a time phrase, never a speaker ("date 2022-03-06 …", "last year").
+TEMPORAL_WORDS = frozenset(
+    """date day days time times week weeks month months year years today yesterday tomorrow
+    morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december""".split()
+)
+#: Nouns that may stand alone as the source of a headline colon ("Officials: …").
+SOURCE_NOUNS = frozenset("poll official officials source sources study survey".split())
+
+#: Role words that are not part of a body's name ("Defence Ministry Spokesperson").
+ROLE_TAIL = frozenset("spokesperson spokesman spokeswoman spokespeople official officials".split())
+#: Offices worth naming beside a person ("Zelensky (President of Ukraine)").
+OFFICES = frozenset(
+    """president vice-president premier chancellor minister governor mayor king queen prince
+    leader head chief commander secretary ambassador senator chairman chairwoman chair
+    director founder boss ceo prosecutor envoy""".split()
+)
+
+# --- parse labels (spaCy's English dependency and entity labels) ---------------------------
+
+#: Dependents of a verb that belong to its cue: auxiliaries, negation, adverbs.
+AUX_DEPS = frozenset("aux auxpass neg advmod".split())
+#: Entity labels that name someone who can speak.
+SPEAKER_ENTS = frozenset("PERSON ORG NORP".split())
+#: Entity labels of bodies that can speak ("the Kremlin", "Ukrainians", "Moscow").
+BODY_ENTS = frozenset("ORG NORP GPE".split())
+#: Entity labels of places and dates: never a speaker.
+PLACE_TIME_ENTS = frozenset("GPE LOC DATE".split())
+TIME_ENTS = frozenset("DATE TIME".split())
+
 _IRREGULAR = {
     "say": ["said", "says"],
     "tell": ["told"],
@@ -136,6 +218,11 @@ def _inflect(lemma: str) -> set[str]:
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     forms.update(_IRREGULAR.get(lemma, []))
     return forms
+
+
+def verb_forms(lemmas) -> frozenset[str]:
+    """Every inflected form of the given verb lemmas ("say" → said, says, saying, …)."""
+    return frozenset(form for lemma in lemmas for form in _inflect(lemma))
 
 
 def cue_forms() -> frozenset[str]:

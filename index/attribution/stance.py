@@ -1,7 +1,7 @@
 """Cues that are not verbs: stance adjectives and claim nouns.
 
-Called by ``index.rules.extract`` for every token of a parsed sentence (spaCy
-tokens passed in, never imported here):
+Registered in ``index.attribution.registry``; looks at every token of a parsed
+sentence (spaCy tokens passed in, never imported here):
 
 - a stance adjective after a copula — "X is confident that …", "X was critical
   of Y", "X is hopeful about …": the copula's subject is the source, the
@@ -14,14 +14,21 @@ tokens passed in, never imported here):
 
 from __future__ import annotations
 
-from index.cues import CLAIM_NOUNS, STANCE_ADJECTIVES
-from index.rules_base import Context, RawAttribution
+from index.attribution.context import Context, RawAttribution
+from index.attribution.lexicon import (
+    ADJECTIVE_PREPOSITIONS,
+    AUX_DEPS,
+    CLAIM_NOUNS,
+    RELATIVE_PRONOUNS,
+    STANCE_ADJECTIVES,
+)
 
-__all__ = ["adjective_rule", "noun_rule"]
+__all__ = ["stance_rule"]
 
-_AUX = {"aux", "auxpass", "neg", "advmod"}
-_ADJ_PREPS = {"of", "about", "that", "on", "in", "with", "toward", "towards"}
-_RELATIVE = {"who", "which", "that"}
+
+def stance_rule(ctx: Context) -> list[RawAttribution]:
+    """Every stance adjective or claim noun of the sentence that reports a claim."""
+    return [a for tok in ctx.doc if (a := adjective_rule(ctx, tok) or noun_rule(ctx, tok))]
 
 
 def adjective_rule(ctx: Context, tok) -> RawAttribution | None:
@@ -35,10 +42,10 @@ def adjective_rule(ctx: Context, tok) -> RawAttribution | None:
     if content is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or subjects[0].lower_ in _RELATIVE or subjects[0].lower_ == "it":
+    if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS or subjects[0].lower_ == "it":
         return None  # "it is clear that …" is the writer's own voice
     subject = list(subjects[0].subtree)
-    left = [t for t in verb.children if t.dep_ in _AUX and subjects[0].i < t.i < verb.i]
+    left = [t for t in verb.children if t.dep_ in AUX_DEPS and subjects[0].i < t.i < verb.i]
     cue = [*left, verb, *tok.doc[verb.i + 1 : tok.i + 1], *extra]
     source = ctx.chars(subject)
     if source and source[0] < content[1] and content[0] < source[1]:
@@ -52,7 +59,7 @@ def _adjective_content(ctx: Context, adj, verb) -> tuple[tuple[int, int] | None,
         if child.dep_ == "ccomp" and child.i > adj.i:
             return ctx.widen(ctx.chars(child.subtree)), []
     for child in adj.children:
-        if child.dep_ == "prep" and child.lower_ in _ADJ_PREPS and child.i > adj.i:
+        if child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPOSITIONS and child.i > adj.i:
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return ctx.widen(ctx.chars(t for o in objs for t in o.subtree)), [child]

