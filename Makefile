@@ -7,7 +7,7 @@ STORE   ?= ./store
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup test test-fast lint format index chat eval bench clean
+.PHONY: setup test test-fast lint format index chat chat-terminal eval bench clean
 
 setup: $(STAMP)
 
@@ -43,11 +43,19 @@ eval: $(STAMP)
 clean:
 	rm -rf $(STORE) eval-out .pytest_cache
 
-# A conversation in the terminal over the shipped articles (indexes them first; unchanged
-# articles are not re-embedded).
+# The chat page and the OpenAI-compatible API on http://127.0.0.1:7860/ over the shipped
+# articles (indexed first: only what changed is re-embedded; files uploaded on the page,
+# kept in $(STORE)/uploads, stay indexed).
+UPLOADS = $(wildcard $(STORE)/uploads)
+
 chat: $(STAMP)
-	$(BIN)/claimtrace --store $(STORE) index update data/articles
+	$(BIN)/claimtrace --store $(STORE) index update data/articles $(UPLOADS)
 	$(BIN)/claimtrace --store $(STORE) chat
+
+# The same conversation in the terminal.
+chat-terminal: $(STAMP)
+	$(BIN)/claimtrace --store $(STORE) index update data/articles $(UPLOADS)
+	$(BIN)/claimtrace --store $(STORE) chat --terminal
 
 # How claimtrace scales on RUWA (../shared/bench/ruwa): builds of 1k, 6k and 15k items against the
 # bare encoder and llama-index, updates, question latency, memory, ANN recall. Long: see README.

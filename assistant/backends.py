@@ -28,11 +28,16 @@ class Backend(Protocol):
 
 @dataclass(frozen=True)
 class BackendChoice:
-    """What one question asks for: a backend, endpoint and model (None: the settings' own)."""
+    """What one question asks for: a backend, endpoint and model (None: the settings' own).
+
+    ``api_key`` "" sends no key: the web app gives it for an endpoint other than the
+    configured one, so the configured key never goes to a URL a user typed.
+    """
 
     backend: str | None = None
     base_url: str | None = None
     model: str | None = None
+    api_key: str | None = None
 
 
 def open_backend(settings: Settings) -> Backend:

@@ -14,7 +14,13 @@ import re
 from assistant.models import Citation, Evidence
 from index.attribution import split_sentences as split_sentences_of
 
-__all__ = ["NOT_ANSWERED_PHRASES", "check_citations", "says_not_answered", "split_sentences"]
+__all__ = [
+    "NOT_ANSWERED_PHRASES",
+    "check_citations",
+    "defuse_markers",
+    "says_not_answered",
+    "split_sentences",
+]
 
 # A marker group: "[3]" or "[1, 2]", with the spaces before it (removed with an empty group).
 _MARKER = re.compile(r"[ \t]*\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -37,6 +43,15 @@ NOT_ANSWERED_PHRASES = (
 )
 
 _QUOTE_LIMIT = 120
+
+
+def defuse_markers(text: str) -> str:
+    """``text`` with its own "[1]"-like markers written with full-width brackets ("［1］").
+
+    For article text placed in an answer or a prompt: a marker an article carries (a hostile
+    one, or a footnote) must not read as one of our citations.
+    """
+    return _MARKER.sub(lambda m: m.group(0).replace("[", "［").replace("]", "］"), text)
 
 
 def says_not_answered(text: str) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import click
 
-from .cli_ask import ask, chat
+from .cli_ask import ask
 from .cli_base import ClaimtraceGroup, Context
+from .cli_chat import chat
 from .cli_index import attribute, index_group
 from .errors import ConfigError
 from .settings import Settings

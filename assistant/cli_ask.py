@@ -9,11 +9,11 @@ import click
 from .answering import answer_dict
 from .backends import BackendChoice
 from .cli_base import Context
-from .models import Answer, Turn
+from .models import Answer
 from .retrieve import Filters
 from .settings import BACKENDS
 
-__all__ = ["ask", "chat", "render_answer"]
+__all__ = ["ask", "render_answer", "render_sources", "is_iso_date"]
 
 
 def render_sources(answer: Answer) -> str:
@@ -80,7 +80,7 @@ def ask(
     if bool(question) == bool(batch):
         raise click.UsageError("give a QUESTION or --batch FILE.jsonl (one of the two)")
     for name, value in (("--since", since), ("--until", until)):
-        if value and not _is_iso_date(value):
+        if value and not is_iso_date(value):
             raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD", param_hint=name)
     choice = BackendChoice(backend, base_url, model)
     filters = Filters(since=since, until=until, outlet=outlet, claimant=claimant)
@@ -114,7 +114,7 @@ def ask(
     click.echo("\n" + render_sources(final))
 
 
-def _is_iso_date(value: str) -> bool:
+def is_iso_date(value: str) -> bool:
     import datetime
 
     try:
@@ -122,33 +122,3 @@ def _is_iso_date(value: str) -> bool:
         return True
     except ValueError:
         return False
-
-
-@click.command("chat")
-@click.option("--backend", type=click.Choice(BACKENDS), default=None, help="Answer backend.")
-@click.option("--base-url", default=None, help="OpenAI-compatible endpoint.")
-@click.option("--model", default=None, help="Model name for --backend openai.")
-@click.pass_obj
-def chat(obj: Context, backend, base_url, model) -> None:
-    """A conversation in the terminal: follow-up questions see the earlier turns."""
-    choice = BackendChoice(backend, base_url, model)
-    engine = obj.engine
-    stats = engine.stats()
-    click.echo(
-        f"claimtrace — {stats.articles} articles in {stats.store}. "
-        "Ask a question; 'new' starts over, an empty line or Ctrl-D quits."
-    )
-    history: list[Turn] = []
-    while True:
-        try:
-            question = input("\n? ").strip()
-        except EOFError:
-            break
-        if not question:
-            break
-        if question.lower() == "new":
-            history = []
-            continue
-        answer = engine.ask(question, history=history, choice=choice)
-        click.echo("\n" + render_answer(answer))
-        history.append(Turn(question, answer.answer))

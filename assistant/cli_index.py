@@ -31,15 +31,35 @@ def parse_mapping(text: str | None) -> dict[str, str] | None:
     return mapping
 
 
+def parse_fixed(pairs: tuple[str, ...]) -> dict[str, str] | None:
+    """``("outlet=Reuters", "date=2024-01-05")`` → {"outlet": "Reuters", "date": "2024-01-05"}."""
+    fixed = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise click.BadParameter(
+                f"bad value {pair!r}: write FIELD=VALUE, e.g. --set outlet=Reuters",
+                param_hint="--set",
+            )
+        fixed[key.strip()] = value.strip()
+    from index.checks import check_fixed
+
+    return check_fixed(fixed) or None  # a field that cannot be set fails before models load
+
+
 @click.group("index")
 def index_group() -> None:
     """Build, update and inspect the index."""
 
 
-def _run_update(obj: Context, paths, as_json: bool, mapping: str | None, fresh: bool) -> None:
+def _run_update(
+    obj: Context, paths, as_json: bool, mapping: str | None, fixed: tuple, fresh: bool
+) -> None:
     engine = obj.engine
     run = engine.build if fresh else engine.update
-    summary = run(list(paths), mapping=parse_mapping(mapping), progress=True)
+    summary = run(
+        list(paths), mapping=parse_mapping(mapping), progress=True, fixed=parse_fixed(fixed)
+    )
     if as_json:
         emit_json(summary)
     else:
@@ -49,15 +69,30 @@ def _run_update(obj: Context, paths, as_json: bool, mapping: str | None, fresh: 
             f"embedded {summary.embedded_chunks} chunks into {engine.store.root}"
         )
     for err in summary.errors:
-        click.echo(f"skipped {err.file}: {err.error}", err=True)
+        click.echo(f"skipped {_printable(err.file)}: {err.error}", err=True)
     if summary.errors:
         sys.exit(1)
 
 
-_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def _printable(name: str) -> str:
+    """A file name on one line: a newline or other control character in it is escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name)
+
+
+# exists=False: a missing path, a broken link or a link loop is reported by the reader with the
+# others (exit code 1), not refused alone by click
+_paths = click.argument("paths", nargs=-1, required=True, type=click.Path())
 _json = click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 _map = click.option(
     "--map", "mapping", default=None, help="Column mapping for CSV/JSON: text=desc,date=Date,..."
+)
+_set = click.option(
+    "--set",
+    "fixed",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="A value for articles whose file lacks that field, e.g. --set outlet=Reuters "
+    "(title, date, outlet, author, url, credit; repeatable).",
 )
 
 
@@ -65,20 +100,22 @@ _map = click.option(
 @_paths
 @_json
 @_map
+@_set
 @click.pass_obj
-def build(obj: Context, paths, as_json, mapping) -> None:
+def build(obj: Context, paths, as_json, mapping, fixed) -> None:
     """Index the articles under PATHS from scratch."""
-    _run_update(obj, paths, as_json, mapping, fresh=True)
+    _run_update(obj, paths, as_json, mapping, fixed, fresh=True)
 
 
 @index_group.command("update")
 @_paths
 @_json
 @_map
+@_set
 @click.pass_obj
-def update(obj: Context, paths, as_json, mapping) -> None:
+def update(obj: Context, paths, as_json, mapping, fixed) -> None:
     """Make the index match PATHS: add new, re-embed changed, drop removed articles."""
-    _run_update(obj, paths, as_json, mapping, fresh=False)
+    _run_update(obj, paths, as_json, mapping, fixed, fresh=False)
 
 
 @index_group.command("list")

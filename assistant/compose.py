@@ -9,6 +9,7 @@ outlet's (or the article's) report.
 
 from __future__ import annotations
 
+from .citations import defuse_markers
 from .models import Answer, Citation, Evidence, Turn
 
 __all__ = ["ExtractiveBackend", "abstention_text", "source_label"]
@@ -31,7 +32,9 @@ def _reported(ev: Evidence) -> str:
 
 
 def _quoted(text: str) -> str:
-    """The sentence in quote marks, unless it already opens with one."""
+    """The sentence in quote marks, unless it already opens with one; "[n]" markers of its own
+    are written "［n］" so that every [n] of the answer is one of its citations."""
+    text = defuse_markers(text)
     return text if text[:1] in "“\"‘'" else f"“{text}”"
 
 

@@ -84,13 +84,29 @@ class Engine:
         return [found[t] for t in texts]
 
     # -- indexing -----------------------------------------------------------------
-    def build(self, paths: list[str | Path], mapping=None, progress=False) -> UpdateSummary:
-        return self._update(paths, mapping, fresh=True, progress=progress)
+    def build(
+        self, paths: list[str | Path], mapping=None, progress=False, fixed=None
+    ) -> UpdateSummary:
+        """Index ``paths`` from scratch; ``fixed`` fills fields files lack ({"outlet": …})."""
+        return self._update(paths, mapping, fresh=True, progress=progress, fixed=fixed)
 
-    def update(self, paths: list[str | Path], mapping=None, progress=False) -> UpdateSummary:
-        return self._update(paths, mapping, fresh=False, progress=progress)
+    def update(
+        self, paths: list[str | Path], mapping=None, progress=False, fixed=None
+    ) -> UpdateSummary:
+        """Make the index match ``paths``; ``fixed`` fills fields files lack."""
+        return self._update(paths, mapping, fresh=False, progress=progress, fixed=fixed)
 
-    def _update(self, paths, mapping, fresh, progress) -> UpdateSummary:
+    def add(
+        self, paths: list[str | Path], mapping=None, progress=False, fixed=None
+    ) -> UpdateSummary:
+        """Add and update the articles under ``paths``; the other indexed articles stay."""
+        return self._update(
+            paths, mapping, fresh=False, progress=progress, keep_others=True, fixed=fixed
+        )
+
+    def _update(
+        self, paths, mapping, fresh, progress, keep_others=False, fixed=None
+    ) -> UpdateSummary:
         return update_index(
             self.store,
             paths,
@@ -99,6 +115,9 @@ class Engine:
             mapping=mapping,
             fresh=fresh,
             progress=progress,
+            keep_others=keep_others,
+            fixed=fixed,
+            max_file_mb=self.settings.max_file_mb,
         )
 
     def generation(self) -> Generation:

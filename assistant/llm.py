@@ -3,23 +3,28 @@
 Sits at the "compose answer with citations" step of the flow, beside the extractive backend.
 Works with any server speaking the OpenAI chat API (OpenAI, vLLM, llama.cpp, Ollama, …).
 This is the only module that imports ``openai``; every failure of the endpoint becomes a
-BackendError naming the base URL and model.
+BackendError naming the base URL and model: HTTP errors, timeouts, a dropped connection, a
+body that is empty or not JSON, a stream cut off before its end, and a reply that cites none
+of the sources. Retries are ours (``assistant.retry``), not the client's, so that a
+``Retry-After`` cannot hold a question longer than ``call_bound`` seconds.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterator
 
 import httpx
 import openai
 from openai import OpenAI
 
-from assistant.citations import check_citations, says_not_answered
+from assistant.citations import check_citations, defuse_markers, says_not_answered
 from assistant.errors import BackendError
 from assistant.models import Answer, Evidence, Turn
 from assistant.prompts import load_prompt, render
+from assistant.retry import RETRY_WAIT_MAX, call_bound, retry_after, retry_wait
 
 __all__ = ["OpenAIBackend", "format_sources", "format_conversation"]
 
@@ -32,8 +37,10 @@ _FENCE = re.compile(r"<{3,}|>{3,}")
 
 
 def _defuse(text: str | None) -> str:
-    """Source text with fence-like runs (``<<<``, ``>>>``) neutralised: data can't close a fence."""
-    return _FENCE.sub(lambda m: "‹" if m.group(0)[0] == "<" else "›", text or "").strip()
+    """Source text with fence-like runs (``<<<``, ``>>>``) neutralised, so data can't close a
+    fence, and its own "[n]" markers written "［n］", so they can't pass for a source number."""
+    text = _FENCE.sub(lambda m: "‹" if m.group(0)[0] == "<" else "›", text or "")
+    return defuse_markers(text).strip()
 
 
 def format_sources(evidence: list[Evidence]) -> str:
@@ -66,7 +73,8 @@ class OpenAIBackend:
 
     ``base_url`` None uses the client's default (OPENAI_BASE_URL or api.openai.com); ``api_key``
     None sends "not-needed", which local servers accept. ``timeout`` is per request in seconds
-    and ``max_retries`` the client's retries on connection errors, timeouts and 5xx replies.
+    and ``max_retries`` the retries on connection errors, timeouts, 408/409/429 and 5xx replies;
+    one call never takes longer than ``call_bound(timeout, max_retries)`` seconds.
     """
 
     name = "openai"
@@ -84,11 +92,12 @@ class OpenAIBackend:
         self.timeout = timeout
         self.max_retries = max_retries
         self.temperature = temperature
+        self.bound = call_bound(timeout, max_retries)
         self._client = OpenAI(
             base_url=base_url,
             api_key=api_key or "not-needed",
             timeout=timeout,
-            max_retries=max_retries,
+            max_retries=0,  # ours, in _create: the client's would honour Retry-After up to 120 s
         )
         self.base_url = str(self._client.base_url).rstrip("/")
 
@@ -110,20 +119,14 @@ class OpenAIBackend:
         """Ask the model, then check its citations against ``evidence``.
 
         With no evidence the model is not called: the Answer abstains. Raises BackendError when
-        the endpoint fails after the client's retries or times out.
+        the endpoint fails (after the retries, within ``self.bound`` seconds), replies with
+        something that is not a chat completion, or its reply cites none of the sources.
         """
         if not evidence:
             return self._no_evidence(question)
         messages = self.build_messages(question, evidence, history)
-        try:
-            response = self._client.chat.completions.create(
-                model=self.model, messages=messages, temperature=self.temperature
-            )
-        except (openai.OpenAIError, httpx.HTTPError) as exc:
-            raise self._error(exc) from exc
-        if not response.choices:
-            raise self._error(reason="the reply had no choices")
-        return self._checked(question, response.choices[0].message.content or "", evidence)
+        response, _ = self._create(messages=messages, temperature=self.temperature)
+        return self._checked(question, _content(response) or "", evidence)
 
     def stream(
         self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
@@ -132,7 +135,8 @@ class OpenAIBackend:
 
         The deltas are the model's raw text; the Answer's text is the checked one (invalid
         markers removed, sources renumbered), so a renderer should redraw it at the end.
-        Raises BackendError when the endpoint fails, before or during streaming.
+        Raises BackendError when the endpoint fails, before or during streaming, when the stream
+        ends without its finish (a dropped connection) or outlasts ``self.bound`` seconds.
         """
         if not evidence:
             answer = self._no_evidence(question)
@@ -141,18 +145,26 @@ class OpenAIBackend:
             return
         messages = self.build_messages(question, evidence, history)
         parts: list[str] = []
+        chunks, deadline = self._create(
+            messages=messages, temperature=self.temperature, stream=True
+        )
+        finished = False
         try:
-            chunks = self._client.chat.completions.create(
-                model=self.model, messages=messages, temperature=self.temperature, stream=True
-            )
             with chunks:
                 for chunk in chunks:
-                    delta = chunk.choices[0].delta.content if chunk.choices else None
-                    if delta:
-                        parts.append(delta)
-                        yield delta
-        except (openai.OpenAIError, httpx.HTTPError) as exc:
+                    choices = getattr(chunk, "choices", None)
+                    if choices:
+                        finished = finished or bool(choices[0].finish_reason)
+                        delta = choices[0].delta.content if choices[0].delta else None
+                        if delta:
+                            parts.append(delta)
+                            yield delta
+                    if time.monotonic() > deadline:
+                        raise self._error(reason=f"the reply took longer than {self.bound:g} s")
+        except _FAILURES as exc:
             raise self._error(exc) from exc
+        if not finished:
+            raise self._error(reason="the stream ended before the reply was complete")
         yield self._checked(question, "".join(parts), evidence)
 
     def condense(self, question: str, history: list[Turn]) -> str:
@@ -164,26 +176,57 @@ class OpenAIBackend:
         if not history:
             return question
         prompt = render("condense", conversation=format_conversation(history), question=question)
-        try:
-            response = self._client.chat.completions.create(
-                model=self.model,
-                messages=[{"role": "user", "content": prompt.strip()}],
-                temperature=0.0,
-            )
-        except (openai.OpenAIError, httpx.HTTPError) as exc:
-            raise self._error(exc) from exc
-        text = response.choices[0].message.content if response.choices else None
+        response, _ = self._create(
+            messages=[{"role": "user", "content": prompt.strip()}], temperature=0.0
+        )
+        text = _content(response)
         lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
         if not lines:
             log.warning("condense: %s returned nothing; keeping %r", self.model, question)
             return question
         return lines[0].strip("\"'“”")
 
+    def _create(self, **request) -> tuple[object, float]:
+        """A chat completion (or stream) and the deadline of this call, retrying what may pass.
+
+        Connection errors, timeouts, 408/409/429 and 5xx replies are tried again up to
+        ``max_retries`` times, after the server's ``Retry-After`` or a short back-off; a wait
+        longer than ``RETRY_WAIT_MAX`` or past the deadline is not made. Raises BackendError.
+        """
+        deadline = time.monotonic() + self.bound
+        tries = 0
+        while True:
+            tries += 1
+            left = max(deadline - time.monotonic(), 0.1)
+            try:
+                response = self._client.chat.completions.create(
+                    model=self.model, timeout=min(self.timeout, left), **request
+                )
+            except _FAILURES as exc:
+                wait = _retry_wait(exc, tries)
+                if wait is None or tries > self.max_retries or wait >= deadline - time.monotonic():
+                    raise self._error(exc, tries=tries) from exc
+                time.sleep(wait)
+                continue
+            if not request.get("stream") and not getattr(response, "choices", None):
+                kind = type(response).__name__
+                raise self._error(reason=f"the reply was not a chat completion ({kind})")
+            return response, deadline
+
     def _checked(self, question: str, text: str, evidence: list[Evidence]) -> Answer:
-        """The Answer for the model's raw ``text``, with citations checked and renumbered."""
+        """The Answer for the model's raw ``text``, with citations checked and renumbered.
+
+        An empty reply, or one citing none of the sources without saying the sources do not
+        answer, is a BackendError: the question then gets the extractive answer.
+        """
         checked, citations, warnings = check_citations(text, evidence)
         if not checked:
-            warnings.append(f"model {self.model!r} at {self.base_url} returned an empty reply")
+            raise self._error(reason="the reply was empty")
+        if not citations and not says_not_answered(checked):
+            gone = [w.split(":")[0] for w in warnings if w.startswith("removed citation ")]
+            removed = " ".join(w.removeprefix("removed citation ") for w in gone)
+            invented = f" (it cited {removed}, which do not exist)" if removed else ""
+            raise self._error(reason=f"the reply cited none of the sources{invented}")
         return Answer(
             question=question,
             answer=checked,
@@ -203,15 +246,38 @@ class OpenAIBackend:
             warnings=["no evidence was found, so the model was not asked"],
         )
 
-    def _error(self, exc: Exception | None = None, reason: str | None = None) -> BackendError:
+    def _error(
+        self, exc: Exception | None = None, reason: str | None = None, tries: int = 1
+    ) -> BackendError:
         """A BackendError naming the endpoint, the model and the way out."""
         if reason is None:
             reason = _describe(exc, self.timeout)
         return BackendError(
             f"the LLM endpoint {self.base_url} (model {self.model!r}) failed: {reason} "
-            f"(tried {self.max_retries + 1} time{'s' if self.max_retries else ''}); "
+            f"(tried {tries} time{'s' if tries > 1 else ''}); "
             "check --base-url/--model or use --backend extractive"
         )
+
+
+#: What a call to the endpoint may raise: the client's errors, transport errors, and a body that
+#: is not JSON (``json.JSONDecodeError`` and pydantic's errors are ValueErrors).
+_FAILURES = (openai.OpenAIError, httpx.HTTPError, ValueError)
+
+
+def _content(response) -> str | None:
+    """The text of a chat completion's first choice (None when it has none)."""
+    choices = getattr(response, "choices", None)
+    message = getattr(choices[0], "message", None) if choices else None
+    return getattr(message, "content", None)
+
+
+def _retry_wait(exc: Exception, tries: int) -> float | None:
+    """The wait before another try after ``exc`` (``assistant.retry``); None: do not retry."""
+    if isinstance(exc, openai.APIStatusError):
+        return retry_wait(exc.status_code, exc.response.headers, tries)
+    if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
+        return retry_wait(None, {}, tries)  # timeouts are connection errors here
+    return None  # a body that is not JSON, a bad request: trying again changes nothing
 
 
 def _describe(exc: Exception | None, timeout: float) -> str:
@@ -219,8 +285,15 @@ def _describe(exc: Exception | None, timeout: float) -> str:
     if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
         return f"no reply within {timeout:g} s"
     if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
-        return f"could not connect ({exc.__cause__ or exc})"
+        return f"could not connect or the connection broke ({exc.__cause__ or exc})"
     if isinstance(exc, openai.APIStatusError):
         detail = re.sub(r"^Error code: \d+ - ", "", exc.message)
+        after = retry_after(exc.response.headers)
+        if after is not None and after > RETRY_WAIT_MAX:
+            detail += (
+                f"; it asked to wait {after:.0f} s, longer than the {RETRY_WAIT_MAX:g} s waited"
+            )
         return f"HTTP {exc.status_code}: {detail}"
+    if isinstance(exc, ValueError):
+        return f"the reply was not valid JSON ({type(exc).__name__}: {exc})"
     return f"{type(exc).__name__}: {exc}"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 
+from index.find import DEFAULT_MAX_FILE_MB, MAX_FILE_SETTING
+
 from .errors import ConfigError
 
 __all__ = ["Settings", "BACKENDS", "ENCODERS", "DEVICES"]
@@ -33,6 +35,10 @@ _ENV = {
     "encoder": "CLAIMTRACE_ENCODER",
     "device": "CLAIMTRACE_DEVICE",
     "debug": "CLAIMTRACE_DEBUG",
+    "max_file_mb": MAX_FILE_SETTING,  # CLAIMTRACE_MAX_FILE_MB, named in index/'s errors
+    "serve_api_key": "CLAIMTRACE_API_KEY_SERVE",
+    "upload_max_mb": "CLAIMTRACE_UPLOAD_MAX_MB",
+    "uploads": "CLAIMTRACE_UPLOADS",
 }
 _FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
 
@@ -52,6 +58,10 @@ class Settings:
     encoder: str = "onnx"  # how the bundled MiniLM runs: one of ENCODERS
     device: str = "auto"  # auto: a CUDA GPU (fp16) when there is one, else the CPU
     debug: bool = False  # show tracebacks of unexpected errors
+    max_file_mb: float = DEFAULT_MAX_FILE_MB  # larger files are refused, unread, when indexing
+    serve_api_key: str | None = None  # bearer key of `claimtrace chat`'s API when auth is on
+    upload_max_mb: float = 50.0  # largest file the chat page accepts
+    uploads: str | None = None  # where the chat page keeps uploaded files (default <store>/uploads)
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **given) -> Settings:
@@ -68,6 +78,11 @@ class Settings:
         settings = cls(**values)
         settings.validate()
         return settings
+
+    @property
+    def uploads_dir(self) -> str:
+        """The folder that keeps files uploaded on the chat page."""
+        return self.uploads or os.path.join(self.store, "uploads")
 
     def with_(self, **changes) -> Settings:
         new = replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -91,6 +106,15 @@ class Settings:
             )
         if self.timeout <= 0:
             raise ConfigError(f"timeout must be positive, got {self.timeout}")
+        if self.max_file_mb <= 0:
+            raise ConfigError(
+                f"max_file_mb must be positive, got {self.max_file_mb} — fix {_ENV['max_file_mb']}"
+            )
+        if self.upload_max_mb <= 0:
+            raise ConfigError(
+                f"upload_max_mb must be positive, got {self.upload_max_mb} — "
+                "fix CLAIMTRACE_UPLOAD_MAX_MB"
+            )
         if self.top_k < 1:
             raise ConfigError(f"top_k must be at least 1, got {self.top_k}")
 

@@ -136,6 +136,9 @@ class Catalogue:
     def claimant_names(self) -> list[str]:
         return [n for (n,) in self.rows("SELECT DISTINCT name FROM claimants")]
 
+    def claimant_counts(self) -> dict[str, int]:
+        return dict(self.rows("SELECT name, count(DISTINCT chunk) FROM claimants GROUP BY name"))
+
     def outlets(self) -> list[str]:
         rows = self.rows("SELECT DISTINCT json_extract(info, '$.outlet') FROM articles")
         return sorted(o for (o,) in rows if o)

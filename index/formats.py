@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.errors import MappingError
+from index.ids import record_id
 from index.models import ReadError
 from index.provenance import parse_date
 
@@ -32,7 +33,8 @@ __all__ = [
 FIELDS = ("id", "title", "text", "date", "outlet", "author", "url", "credit")
 #: The fields that describe an article rather than identify or hold it.
 PROVENANCE_FIELDS = tuple(f for f in FIELDS if f not in ("id", "text"))
-REQUIRED = ("id", "title", "text")
+#: Fields a record must have; one without ``id`` gets a stable one (``index.ids``).
+REQUIRED = ("title", "text")
 
 
 @dataclass
@@ -96,6 +98,8 @@ def read_records(
                 "fix the file or save it as JSON Lines, one record a line",
             )
         ]
+    except RecursionError:
+        return [], [ReadError(str(path), _TOO_DEEP)]
     items = data if isinstance(data, list) else [data]
     return collect(path, list(enumerate(items, start=1)), "record", columns, mapping, [])
 
@@ -108,6 +112,8 @@ def json_lines(path: Path, source: str) -> tuple[list[tuple[int, object]], list[
             continue
         try:
             items.append((number, json.loads(line)))
+        except RecursionError:
+            errors.append(ReadError(str(path), f"line {number}: {_TOO_DEEP}"))
         except json.JSONDecodeError as error:
             errors.append(
                 ReadError(
@@ -123,8 +129,13 @@ def records_from_csv(
     path: Path, source: str, columns: dict[str, str], mapping: dict[str, str] | None
 ) -> tuple[list[Record], list[ReadError]]:
     """CSV rows as records; a required column missing from the header is one error for the file."""
-    reader = csv.DictReader(io.StringIO(source))
-    header = reader.fieldnames or []
+    # a long article is one long cell: allow any cell the file itself can hold
+    csv.field_size_limit(max(csv.field_size_limit(), len(source) + 1))
+    reader = csv.DictReader(io.StringIO(source, newline=""))
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:
+        return [], [ReadError(str(path), f"unreadable CSV header: {error} — fix the first line")]
     missing = [name for name in required(mapping) if columns[name] not in header]
     if missing:
         named = ", ".join(f"'{name}' (column '{columns[name]}')" for name in missing)
@@ -136,15 +147,26 @@ def records_from_csv(
                 "mapping such as --map text=desc",
             )
         ]
-    rows = list(enumerate(reader, start=1))
-    return collect(path, rows, "row", columns, mapping, [])
+    rows, errors = [], []
+    try:
+        for number, row in enumerate(reader, start=1):
+            rows.append((number, row))
+    except csv.Error as error:  # the rows before it are kept
+        errors.append(
+            ReadError(
+                str(path),
+                f"row {len(rows) + 1} (line {reader.line_num}): {error} — fix the CSV there; "
+                "the rows after it were not read",
+            )
+        )
+    return collect(path, rows, "row", columns, mapping, errors)
 
 
 def required(mapping: dict[str, str] | None) -> list[str]:
-    """Required fields: id, title and text; under a mapping, text plus any id or title it maps."""
+    """Required fields: title and text; under a mapping, text plus any id or title it maps."""
     if mapping is None:
         return list(REQUIRED)
-    return [name for name in REQUIRED if name == "text" or name in mapping]
+    return [name for name in ("id", *REQUIRED) if name == "text" or name in mapping]
 
 
 def collect(
@@ -158,6 +180,7 @@ def collect(
     """Turn numbered raw records into ``Record`` objects, an error for each unusable one."""
     records = []
     needed = required(mapping)
+    first: dict[str, str] = {}  # article id → the record that first had it
     for number, item in items:
         where = f"{unit} {number}"
         if not isinstance(item, dict):
@@ -185,11 +208,26 @@ def collect(
                 )
             )
             continue
-        article_id = values.pop("id") or f"{path.stem}-{number}"
+        given_id = values.pop("id")
         text = values.pop("text") or ""
         values["date"] = parse_date(values["date"])
+        article_id = given_id or record_id(values, text)
+        if article_id in first:
+            how = "the same id" if given_id else "the same url, or title, date and outlet"
+            errors.append(
+                ReadError(
+                    str(path),
+                    f"{where}: duplicate of {first[article_id]} ({how}: id '{article_id}') — "
+                    "kept the first; remove the duplicate or give it its own id",
+                )
+            )
+            continue
+        first[article_id] = where
         records.append(Record(article_id, text, values))
     return records, errors
+
+
+_TOO_DEEP = "JSON nested too deeply to be an article record — give flat records"
 
 
 def as_text(value: object) -> str | None:

@@ -22,6 +22,7 @@ from .attribution import attribution_version
 from .catalogue import date_key
 from .chunk import chunk_article, embed_text
 from .embed import Embedder
+from .find import DEFAULT_MAX_FILE_MB
 from .models import Article, IndexedArticle, ReadError
 from .read import read_paths
 from .store import Store
@@ -90,6 +91,9 @@ def update_index(
     fresh: bool = False,
     progress: bool = False,
     on_step: Callable[[str], None] | None = None,
+    keep_others: bool = False,
+    fixed: dict[str, str] | None = None,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
 ) -> UpdateSummary:
     """Make the index in ``store`` match the articles under ``paths``.
 
@@ -97,10 +101,12 @@ def update_index(
     are reported in ``errors`` and the articles indexed from them are kept.
     ``on_step(name)`` is called at each step of the write ("analysed", "vectors"
     after each batch of vectors, "vectors-written", "committed"): tests use it
-    to kill the process at a chosen point.
+    to kill the process at a chosen point. ``keep_others`` adds and updates
+    only: articles not under ``paths`` stay (the chat page's uploads).
+    ``mapping``, ``fixed`` and ``max_file_mb`` are the reader's (``read_paths``).
     """
     step = on_step or (lambda name: None)
-    articles, errors = read_paths(paths, mapping)
+    articles, errors = read_paths(paths, mapping, fixed, max_file_mb)
     summary = UpdateSummary(errors=errors)
     with store.writing(replace_old=fresh):
         cat = store.catalogue
@@ -111,7 +117,7 @@ def update_index(
         # another model's vectors or stale attributions: re-analyse everything
         rebuild = fresh or (exists and (not same_model or meta.get("analysis_version") != version))
         old = cat.hashes() if exists else {}
-        todo, again = _plan(summary, articles, old, rebuild)
+        todo, again = _plan(summary, articles, old, rebuild, keep_others)
         todo += [item.article for item in cat.articles(again).values()]
         if fresh:  # a build reports every article it embeds as added
             summary.added = sorted(summary.added + summary.changed)
@@ -148,6 +154,7 @@ def _plan(
     articles: list[Article],
     old: dict[str, tuple[str, str | None]],
     rebuild: bool,
+    keep_others: bool = False,
 ) -> tuple[list[Article], list[str]]:
     """Sort articles into added, changed, unchanged and removed (in ``summary``).
 
@@ -173,7 +180,7 @@ def _plan(
     for aid, (_, path) in old.items():
         if aid in seen:
             continue
-        if any(_same_file(path, f) for f in failed):
+        if keep_others or any(_same_file(path, f) for f in failed):
             if rebuild:
                 again.append(aid)
         else:

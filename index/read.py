@@ -1,20 +1,27 @@
 """Files and folders → ``Article`` objects: the first step of indexing.
 
-``read_paths`` walks the given files and folders, decodes each file (UTF-8, then
-charset-normalizer), reads it by extension (plain text here; HTML and records in
-``index.formats``), removes boilerplate (``index.clean``) and parses provenance
-(``index.provenance``). Nothing raises for a bad file: it becomes a ``ReadError`` that says what
-to do, and the other files are still read. charset-normalizer is imported only here.
+``read_paths`` finds the files under the given paths (``index.find``: size limit, links,
+permissions), decodes each file (UTF-8, UTF-16, then charset-normalizer), reads it by
+extension (plain text here; HTML and records in ``index.formats``), removes boilerplate
+(``index.clean``) and parses provenance (``index.provenance``). Nothing raises for a bad file
+or record: it becomes a ``ReadError`` that says what to do, and the others are still read. An
+article left with no text, or with more text than attribution can take, is such an error too
+(``index.checks``).
+charset-normalizer is imported only here.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.checks import check_fixed, unusable
 from index.clean import Cleaned, assemble, drop_boilerplate, split_lines
+from index.find import DEFAULT_MAX_FILE_MB, find_files
 from index.formats import PROVENANCE_FIELDS, check_mapping, read_html, read_records
 from index.models import Article, ReadError
 from index.provenance import read_provenance
@@ -42,26 +49,45 @@ class UndecodableError(ValueError):
 
 
 def read_paths(
-    paths: list[str | Path], mapping: dict[str, str] | None = None
+    paths: list[str | Path],
+    mapping: dict[str, str] | None = None,
+    fixed: dict[str, str] | None = None,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
 ) -> tuple[list[Article], list[ReadError]]:
     """Read every supported file under ``paths``; return the articles and the errors.
 
     Folders are read recursively in sorted order, skipping hidden files and unsupported
     extensions; a file named explicitly must have a supported extension. ``mapping`` renames
-    record columns (``{"text": "desc"}``) for CSV and JSON files. A duplicate article id keeps
-    the first article and reports the later one.
+    record columns (``{"text": "desc"}``) for CSV and JSON files. ``fixed`` gives a value to
+    a provenance field for every article that lacks it (``{"outlet": "Reuters"}``). A file
+    over ``max_file_mb`` megabytes is refused unread. A duplicate article id keeps the first
+    article and reports the later one.
     """
     check_mapping(mapping)  # a bad mapping is the caller's error: raise before reading
+    fixed = check_fixed(fixed)
     articles: list[Article] = []
     errors: list[ReadError] = []
     seen: dict[str, str] = {}  # article id → file it came from
-    for file, shown, error in walk(paths):
-        if error:
-            errors.append(ReadError(shown, error))
+    for found_file in find_files(paths, SUPPORTED, max_file_mb):
+        file, shown = found_file.path, found_file.shown
+        if found_file.error:
+            errors.append(ReadError(shown, found_file.error))
             continue
-        found, failed = read_file(file, mapping, shown)
+        try:
+            found, failed = read_file(file, mapping, shown)
+        except Exception as exc:  # one file must never stop the others: reported as a bug
+            reason = f"{type(exc).__name__}: {exc}"[:300]
+            errors.append(
+                ReadError(shown, f"unexpected error ({reason}) — a bug in claimtrace; report it")
+            )
+            continue
         errors.extend(failed)
         for article in found:
+            problem = unusable(article)
+            if problem:
+                errors.append(ReadError(shown, problem))
+                continue
+            article = _with_fixed(article, fixed)
             if article.article_id in seen:
                 errors.append(
                     ReadError(
@@ -75,37 +101,6 @@ def read_paths(
             seen[article.article_id] = shown
             articles.append(article)
     return articles, errors
-
-
-def walk(paths: list[str | Path]) -> list[tuple[Path, str, str | None]]:
-    """Each file to read, as given (or found in a folder), with an error when it cannot be read."""
-    files: list[tuple[Path, str, str | None]] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            inside = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED]
-            visible = [
-                p
-                for p in inside
-                if not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            files.extend(
-                (p, str(p), None) for p in sorted(visible, key=lambda p: p.relative_to(path))
-            )
-        elif not path.exists():
-            files.append((path, str(given), f"no such file or folder: {given} — check the path"))
-        elif path.suffix.lower() not in SUPPORTED:
-            files.append(
-                (
-                    path,
-                    str(given),
-                    f"unsupported file type '{path.suffix or '(none)'}' — convert "
-                    f"it to one of {', '.join(SUPPORTED)}",
-                )
-            )
-        else:
-            files.append((path, str(given), None))
-    return files
 
 
 def read_file(
@@ -164,11 +159,17 @@ def read_sources(
 
 
 def decode(data: bytes) -> str:
-    """Text of ``data``: UTF-8 (BOM allowed), else the encoding charset-normalizer finds."""
+    """Text of ``data``: UTF-8 (BOM allowed), UTF-16, else the encoding charset-normalizer finds."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise UndecodableError(f"it starts as UTF-16 but is not ({error.reason})") from None
     if b"\x00" in data:
-        raise UndecodableError("it contains NUL bytes")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise UndecodableError("it contains NUL bytes")
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -198,3 +199,33 @@ def content_hash(article: Article) -> str:
     fields = [getattr(article, name) for name in PROVENANCE_FIELDS]
     payload = json.dumps([article.text, *fields], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``data`` as UTF-16 when its NUL bytes say so (every other byte, as in mostly-ASCII
+    UTF-16 text) and the result is text; None otherwise (a binary file)."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for nuls, quiet, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= half * 0.3 and quiet <= half * 0.01:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(
+                1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t"
+            )
+            return text if controls <= len(text) * 0.001 else None
+    return None
+
+
+def _with_fixed(article: Article, fixed: dict[str, str]) -> Article:
+    """``article`` with the ``fixed`` values of the fields it lacks, its hash renewed."""
+    missing = {k: v for k, v in fixed.items() if not getattr(article, k)}
+    if not missing:
+        return article
+    article = dataclasses.replace(article, **missing)
+    article.content_hash = content_hash(article)
+    return article

@@ -56,6 +56,10 @@ class Generation:
     def infos(self) -> list[tuple[Article, int]]:
         return self.catalogue.infos()
 
+    def claimant_counts(self) -> dict[str, int]:
+        """Each claimant name and the number of chunks it claims in."""
+        return self.catalogue.claimant_counts()
+
     def article_count(self) -> int:
         return self.catalogue.counts()[0]
 

@@ -5,6 +5,11 @@ body asks ``stream: true``) and ``GET /v1/models``. Scripted with Reply objects,
 one per request (the last one repeats), or with a callable ``responder(body) -> Reply``.
 Every request body is recorded in ``server.requests`` so tests can check the prompt.
 
+It can also misbehave the ways real endpoints do: HTTP errors (``error``), 429 with a
+``Retry-After`` header (``rate_limited``), hanging before or in the middle of a reply
+(``hang``, ``Reply.hang_midway``), closing the connection half-way through a reply or a
+stream (``dropped``), and bodies that are empty or not JSON (``raw``).
+
     with running_server(reply("Zelensky said so [1].")) as server:
         backend = OpenAIBackend(server.base_url, "test-model")
 """
@@ -13,14 +18,25 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-__all__ = ["Reply", "FakeOpenAIServer", "reply", "error", "hang", "running_server"]
+__all__ = [
+    "Reply",
+    "FakeOpenAIServer",
+    "reply",
+    "error",
+    "hang",
+    "rate_limited",
+    "raw",
+    "dropped",
+    "running_server",
+]
 
 
 @dataclass
@@ -29,12 +45,19 @@ class Reply:
 
     ``status`` other than 200 answers an OpenAI-style error body; ``hang`` waits that many
     seconds before answering; ``hang_midway`` (streaming only) sends half the chunks, then waits.
+    ``headers`` are added to the response (``Retry-After``); ``body`` replaces the JSON body
+    of a 200 reply with these raw bytes (sent as ``content_type``); ``drop_midway`` sends half
+    the reply (half the chunks of a stream) and closes the connection.
     """
 
     text: str = ""
     status: int = 200
     hang: float = 0.0
     hang_midway: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes | None = None
+    content_type: str = "application/json"
+    drop_midway: bool = False
 
 
 def reply(text: str) -> Reply:
@@ -50,6 +73,21 @@ def error(status: int = 500) -> Reply:
 def hang(seconds: float) -> Reply:
     """A reply that first hangs for ``seconds`` ("hang for N seconds")."""
     return Reply(text="too late [1].", hang=seconds)
+
+
+def rate_limited(retry_after: str) -> Reply:
+    """A 429 reply asking the client to wait ``retry_after`` (seconds or an HTTP date)."""
+    return Reply(status=429, headers={"Retry-After": retry_after})
+
+
+def raw(body: bytes, content_type: str = "application/json") -> Reply:
+    """A 200 reply whose body is ``body`` as it is: empty, HTML, truncated JSON."""
+    return Reply(body=body, content_type=content_type)
+
+
+def dropped(text: str = "The ministry said [1] the troops were regrouping [1].") -> Reply:
+    """A reply (or stream) cut off half-way: the server closes the connection."""
+    return Reply(text=text, drop_midway=True)
 
 
 class FakeOpenAIServer:
@@ -143,14 +181,17 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
             plan = server.next_reply(body)
             if plan.hang and server.stopping.wait(plan.hang):
                 return
-            if plan.status != 200:
-                message = f"scripted error {plan.status}"
-                return self._json(plan.status, {"error": {"message": message, "type": "test"}})
             try:
-                if body.get("stream"):
+                if plan.status != 200:
+                    message = f"scripted error {plan.status}"
+                    error = {"error": {"message": message, "type": "test"}}
+                    self._json(plan.status, error, plan.headers)
+                elif plan.body is not None:
+                    self._raw(plan.body, plan.content_type)
+                elif body.get("stream"):
                     self._stream(plan)
                 else:
-                    self._json(200, self._completion(plan.text))
+                    self._json(200, self._completion(plan.text), plan.headers, plan.drop_midway)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test)
 
@@ -191,6 +232,8 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 if plan.hang_midway and i == len(pieces) // 2:
                     if server.stopping.wait(plan.hang_midway):
                         return
+                if plan.drop_midway and i == len(pieces) // 2:
+                    return self._drop()
                 self._send(self._chunk({"content": piece}))
             self._send(self._chunk({}, finish="stop"))
             self._send(b"data: [DONE]\n\n")
@@ -199,12 +242,31 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(data)
             self.wfile.flush()
 
-        def _json(self, status: int, payload: dict) -> None:
+        def _json(
+            self, status: int, payload: dict, headers: dict | None = None, drop: bool = False
+        ) -> None:
             data = json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            if drop:  # promise the whole body, send half, hang up
+                self._send(data[: len(data) // 2])
+                return self._drop()
+            self._send(data)
+
+        def _raw(self, data: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self._send(data)
+
+        def _drop(self) -> None:
+            """Close the connection at once, as a crashed or restarted server does."""
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     return Handler

@@ -12,6 +12,7 @@ from openai_server import error, reply, running_server
 
 from assistant.models import Turn
 from assistant.retrieve import Filters
+from assistant.retry import call_bound
 from claimtrace.cli import cli
 
 PRIGOZHIN = "What did Prigozhin accuse the 72nd brigade of?"
@@ -155,8 +156,8 @@ def test_dead_endpoint_falls_back_within_the_timeout(seed_engine, engine_factory
     answer = engine.ask(PRIGOZHIN)
     elapsed = time.monotonic() - started
     assert answer.citations and any("could not connect" in w for w in answer.warnings)
-    # two tries of at most the 2 s timeout each, plus the client's back-off and retrieval
-    assert elapsed < 2 * 2 + 5, f"the fallback took {elapsed:.1f} s"
+    # the stated bound (two tries of at most 2 s, one back-off) plus retrieval on a loaded machine
+    assert elapsed < call_bound(2, 1) + 10, f"the fallback took {elapsed:.1f} s"
 
 
 def test_cli_streams_an_openai_answer_and_lists_its_sources(seed_engine):
@@ -172,7 +173,7 @@ def test_cli_streams_an_openai_answer_and_lists_its_sources(seed_engine):
 def test_terminal_chat_answers_a_follow_up(seed_engine):
     store = str(seed_engine.store.root)
     talk = f"{IZIUM}\nAnd what did Ukraine's president claim?\n\n"
-    result = CliRunner().invoke(cli, ["--store", store, "chat"], input=talk)
+    result = CliRunner().invoke(cli, ["--store", store, "chat", "--terminal"], input=talk)
     assert result.exit_code == 0, result.output
     assert result.stdout.count("claimant:") >= 2
     assert re.search(r"claimant: [^\n]*(Ukrain|Zelensk)", result.stdout)

@@ -140,7 +140,7 @@ def test_csv_with_our_column_names(tmp_path):
     assert errors == [] and (article.article_id, article.date) == ("c1", "2023-03-05")
 
 
-def test_csv_with_a_column_mapping_and_row_number_ids(tmp_path):
+def test_csv_with_a_column_mapping_and_ids_from_the_urls(tmp_path):
     path = tmp_path / "scrape.csv"
     path.write_text(
         "desc,Date,Site,src\n"
@@ -150,7 +150,8 @@ def test_csv_with_a_column_mapping_and_row_number_ids(tmp_path):
     mapping = {"text": "desc", "date": "Date", "outlet": "Site", "url": "src"}
     articles, errors = read_paths([path], mapping=mapping)
     assert errors == []
-    assert [a.article_id for a in articles] == ["scrape-1", "scrape-2"]
+    ids = [a.article_id for a in articles]
+    assert all(i.startswith("url-") for i in ids) and len(set(ids)) == 2
     assert [a.date for a in articles] == ["2022-02-28", None]
     assert articles[0].outlet == "Daily Planet" and articles[1].url == "https://example.org/2"
 

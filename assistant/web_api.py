@@ -1,0 +1,122 @@
+"""The OpenAI-compatible API routes: ``POST /v1/chat/completions`` and ``GET /v1/models``.
+
+Thin routes over ``chat_api`` (the protocol) and the shared Engine. When auth is on,
+every route checks a bearer key (Gradio's ``auth`` guards only the page, not routes
+mounted beside it); a request without the right key gets 401. Errors come back in
+OpenAI's error shape with a message that says what to fix, never a traceback.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from index.errors import IndexingError
+
+from .chat_api import MODEL, RequestError, completion, error_body, parse_request, stream_frames
+from .errors import ClaimtraceError
+from .models import Answer
+
+__all__ = ["api_router", "Refused", "refusal_handler"]
+
+log = logging.getLogger("claimtrace.web")
+
+
+class Refused(Exception):
+    """A request refused before it reaches the Engine (401); ``refusal_handler`` answers it."""
+
+    def __init__(self, status: int, body: dict, headers: dict | None = None):
+        self.status, self.body, self.headers = status, body, headers
+
+
+def _key_check(api_key: str | None):
+    def check(request: Request) -> None:
+        if api_key is None:
+            return
+        given = request.headers.get("authorization", "")
+        scheme, _, token = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), api_key.encode()):
+            raise Refused(
+                401,
+                error_body(
+                    "missing or wrong API key — send 'Authorization: Bearer KEY' with the key "
+                    "given to `claimtrace chat --api-key` (or CLAIMTRACE_API_KEY_SERVE, or the "
+                    "--auth password)",
+                    "invalid_api_key",
+                ),
+                {"WWW-Authenticate": "Bearer"},
+            )
+
+    return check
+
+
+def _failed(exc: Exception) -> Answer:
+    """An Answer that says what went wrong (a named error's message, or that it is a bug)."""
+    if isinstance(exc, ClaimtraceError | IndexingError):
+        text = str(exc)
+    else:
+        log.exception("unexpected error while answering")
+        text = f"unexpected error ({type(exc).__name__}) — a bug in claimtrace; see the server log"
+    return Answer(question="", answer=text, abstained=True, backend="none", warnings=[text])
+
+
+def _guarded(parts: Iterator[str | Answer]) -> Iterator[str | Answer]:
+    try:
+        yield from parts
+    except Exception as exc:  # the stream has started: end it with the message
+        failed = _failed(exc)
+        yield failed.answer
+        yield failed
+
+
+def api_router(engine, api_key: str | None) -> APIRouter:
+    """The ``/v1`` routes over ``engine``; ``api_key`` None when auth is off."""
+    router = APIRouter(prefix="/v1", dependencies=[Depends(_key_check(api_key))])
+
+    @router.get("/models")
+    def models() -> dict:
+        entry = {"id": MODEL, "object": "model", "created": 0, "owned_by": "claimtrace"}
+        return {"object": "list", "data": [entry]}
+
+    @router.post("/chat/completions")
+    async def chat_completions(request: Request):
+        try:
+            body = await request.json()
+        except ValueError:
+            return JSONResponse(error_body("the body is not JSON"), status_code=400)
+        try:
+            req = parse_request(body)
+        except RequestError as exc:
+            return JSONResponse(error_body(str(exc)), status_code=400)
+        args = (req.question, req.filters, req.history, req.choice)
+        if req.stream:
+            parts = _guarded(engine.ask_stream(*args))
+            return StreamingResponse(stream_frames(parts), media_type="text/event-stream")
+        return await _answer(engine, args)
+
+    return router
+
+
+async def _answer(engine, args) -> JSONResponse:
+    try:
+        answer = await run_in_threadpool(engine.ask, *args)
+    except (ClaimtraceError, IndexingError) as exc:
+        status = 503 if isinstance(exc, IndexingError) else 400
+        return JSONResponse(error_body(str(exc), "claimtrace_error"), status_code=status)
+    except Exception as exc:
+        _failed(exc)
+        return JSONResponse(
+            error_body(f"unexpected error ({type(exc).__name__}) — see the server log", "bug"),
+            status_code=500,
+        )
+    return JSONResponse(completion(answer))
+
+
+def refusal_handler(request: Request, exc: Refused) -> JSONResponse:
+    """Turns a refused request into its JSON response (installed by ``web.create_app``)."""
+    return JSONResponse(exc.body, status_code=exc.status, headers=exc.headers)
