@@ -13,18 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict
 
-from .compose import ExtractiveBackend, abstention_text
-from .conversation import carry_over
+from .compose import ExtractiveBackend, abstention_text, not_stated_text
+from .conversation import carry_over, judged_question
+from .coverage import Coverage, assess, focus
 from .errors import BackendError
 from .evidence import select_evidence
 from .models import Answer, Evidence, Turn
 from .retrieve import Filters, Retriever
 
-__all__ = ["Answerer", "ABSTAIN_BELOW", "MAX_EVIDENCE"]
+__all__ = ["Answerer", "MAX_EVIDENCE"]
 
-#: Abstain when the best evidence sentence scores below this (calibrated on
-#: eval/gold/seeds.jsonl: see the README's evaluation section).
-ABSTAIN_BELOW = 0.47
 MAX_EVIDENCE = 6
 
 
@@ -42,14 +40,19 @@ class Answerer:
         self.backend = backend
         self.top_k = top_k
 
+    def similar(self, a: str, b: str) -> float:
+        """The cosine of two phrases (the embedder's vectors are unit length)."""
+        va, vb = self.embed([a, b])
+        return float(sum(x * y for x, y in zip(va, vb)))
+
     def evidence(
         self,
         question: str,
         filters: Filters = Filters(),
         history: list[Turn] | None = None,
         warnings: list[str] | None = None,
-    ) -> tuple[list[Evidence], bool]:
-        """The evidence for ``question`` and whether it is too weak to answer from.
+    ) -> tuple[list[Evidence], Coverage]:
+        """The evidence for ``question`` and whether it holds what the question asks.
 
         Filters that no indexed article passes are explained in ``warnings``.
         """
@@ -67,8 +70,16 @@ class Answerer:
             claimant_filter=filters.claimant,
             idf=lambda w: retriever.idf.get(w, retriever.idf_unseen),
         )
-        weak = not found or found[0].score < ABSTAIN_BELOW
-        return found, weak
+        items = retriever.items
+        coverage = assess(
+            judged_question(question, history),
+            found,
+            weigh=lambda w: retriever.idf.get(w, retriever.idf_unseen),
+            seen=lambda w: w in retriever.idf,
+            article_text=lambda aid: items[aid].article.text if aid in items else "",
+            similar=self.similar,
+        )
+        return found, coverage
 
     def _prepare(self, question, filters, history, backend):
         warnings: list[str] = []
@@ -79,43 +90,48 @@ class Answerer:
             except BackendError as exc:
                 warnings.append(f"could not condense the follow-up: {exc}")
         history = history if query == question else None
-        evidence, weak = self.evidence(query, filters, history, warnings)
-        return evidence, weak, warnings
+        evidence, coverage = self.evidence(query, filters, history, warnings)
+        return focus(evidence, coverage), coverage, warnings
 
     def ask(
         self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
     ) -> Answer:
         chosen = self.backend
-        evidence, weak, warnings = self._prepare(question, filters, history, chosen)
-        if weak:
+        evidence, coverage, warnings = self._prepare(question, filters, history, chosen)
+        if coverage.status == "none":
             return self._abstain(question, chosen.name, warnings)
         try:
             answer = chosen.answer(question, evidence, history)
         except BackendError as exc:
             answer = _fallback(question, evidence, history, exc)
         answer.warnings = warnings + answer.warnings
-        return answer
+        return _with_coverage(answer, coverage)
 
     def stream(
         self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
     ) -> Iterator[str | Answer]:
         """Text deltas as they come, then the final Answer (whose text is authoritative)."""
         chosen = self.backend
-        evidence, weak, warnings = self._prepare(question, filters, history, chosen)
+        evidence, coverage, warnings = self._prepare(question, filters, history, chosen)
+        weak = coverage.status == "none"
         if weak or chosen.name == "extractive":  # nothing to stream: the whole text at once
             answer = (
                 self._abstain(question, chosen.name, [])
                 if weak
-                else chosen.answer(question, evidence, history)
+                else _with_coverage(chosen.answer(question, evidence, history), coverage)
             )
             answer.warnings = warnings + answer.warnings
             yield answer.answer
             yield answer
             return
+        note = not_stated_text(question, coverage) if coverage.status == "not_stated" else ""
+        if note:
+            yield note + "\n\n"
         try:
             for part in chosen.stream(question, evidence, history):
                 if isinstance(part, Answer):
                     part.warnings = warnings + part.warnings
+                    part = _with_coverage(part, coverage)
                 yield part
         except BackendError as exc:
             answer = _fallback(question, evidence, history, exc)
@@ -124,7 +140,19 @@ class Answerer:
             yield answer
 
     def _abstain(self, question: str, backend: str, warnings: list[str]) -> Answer:
-        return Answer(question, abstention_text(question), True, backend, warnings, [])
+        return Answer(question, abstention_text(question), True, backend, warnings, [], "none")
+
+
+def _with_coverage(answer: Answer, coverage: Coverage) -> Answer:
+    """The answer marked with its coverage; a "not stated" one opens by saying so."""
+    if answer.abstained:
+        answer.coverage = "none"
+    elif coverage.status == "not_stated":
+        answer.answer = f"{not_stated_text(answer.question, coverage)}\n\n{answer.answer}"
+        answer.coverage = "not_stated"
+    else:
+        answer.coverage = "answered"
+    return answer
 
 
 def _fallback(question: str, evidence: list[Evidence], history, exc: BackendError) -> Answer:

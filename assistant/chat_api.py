@@ -135,6 +135,7 @@ def _extra(answer: Answer) -> dict:
         "citations": [asdict(c) for c in answer.citations],
         "warnings": answer.warnings,
         "abstained": answer.abstained,
+        "coverage": answer.coverage,
         "backend": answer.backend,
     }
 

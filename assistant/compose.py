@@ -10,14 +10,36 @@ outlet's (or the article's) report.
 from __future__ import annotations
 
 from .citations import defuse_markers
+from .coverage import Coverage
 from .models import Answer, Citation, Evidence, Turn
+from .question import read_question
 
-__all__ = ["ExtractiveBackend", "abstention_text", "source_label"]
+__all__ = ["ExtractiveBackend", "abstention_text", "not_stated_text", "source_label"]
+
+_NOT_GIVEN = {
+    "quantity": "The indexed articles do not give a number for this.",
+    "date": "The indexed articles do not give a date for this.",
+    "person": "The indexed articles do not name who this is.",
+    "place": "The indexed articles do not say where this was.",
+}
 
 
 def abstention_text(question: str) -> str:
     q = question.strip().rstrip("?").strip()
-    return f"The indexed articles do not say: “{q}?” No passage answers it closely enough."
+    return f"The indexed articles do not say: “{q}?” No passage is about it."
+
+
+def not_stated_text(question: str, coverage: Coverage) -> str:
+    """The opening of a "not stated" answer: what the articles do not give, then what follows."""
+    asked = read_question(question)
+    if coverage.kind in _NOT_GIVEN:
+        lead = _NOT_GIVEN[coverage.kind]
+    elif asked.speaker:
+        who = " ".join(w.capitalize() for w in asked.speaker)
+        lead = f"The indexed articles do not report {who} saying this."
+    else:
+        lead = "The indexed articles do not say this directly."
+    return f"{lead} The closest passages:"
 
 
 def source_label(ev: Evidence) -> str:
@@ -72,6 +94,7 @@ class ExtractiveBackend:
             parts = [opening]
             for ev in sorted(evs, key=lambda e: e.start):
                 citations.append(Citation.from_evidence(len(citations) + 1, ev))
-                parts.append(f"{_quoted(ev.quote)} [{len(citations)}]")
+                also = f" (also printed in {', '.join(ev.also_in)})" if ev.also_in else ""
+                parts.append(f"{_quoted(ev.quote)}{also} [{len(citations)}]")
             paragraphs.append(" ".join(parts))
         return Answer(question, "\n\n".join(paragraphs), False, self.name, [], citations)

@@ -1,9 +1,13 @@
 """Follow-up questions: read "And what did Ukraine say?" in the light of the turns before.
 
 The LLM backend condenses the question with ``prompts/condense.md``; the
-extractive backend carries the previous question's names and numbers into the
-retrieval query when the new question reads as a follow-up. Filters are an
-argument of each question, never carried from turn to turn.
+extractive backend builds the retrieval query itself when the new question
+reads as a follow-up. A follow-up that names a speaker, place or subject of its
+own is about that: it keeps the earlier subject's names but never the earlier
+speaker ("and what did the Ukrainians say?" after "what did Prigozhin say?"
+asks the Ukrainians, not Prigozhin). One that names nothing ("and why?",
+"when?") keeps the earlier question whole. Filters are an argument of each
+question, never carried from turn to turn.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from __future__ import annotations
 import re
 
 from .models import Turn
+from .question import read_question
+from .text import fold
 
-__all__ = ["is_follow_up", "carry_over"]
+__all__ = ["is_follow_up", "carry_over", "judged_question"]
 
 _FOLLOW_START = re.compile(
     r"^\s*(and|but|also|what about|how about|then|so|why|and why|and what)\b", re.I
@@ -35,12 +41,20 @@ def is_follow_up(question: str, history: list[Turn] | None) -> bool:
 def carry_over(question: str, history: list[Turn] | None) -> str:
     """The retrieval query for ``question`` given earlier turns.
 
-    A follow-up carries the previous question's names and numbers that it does not repeat.
+    A follow-up with names of its own carries the previous question's other names
+    and numbers (not its speaker); one without carries the whole previous question.
+    The previous question is itself read in the light of the turns before it.
     """
     if not is_follow_up(question, history):
         return question
-    last = history[-1]
-    carried = " ".join(w for w in entities(last.question) if w.lower() not in question.lower())
+    previous = carry_over(history[-1].question, history[:-1])
+    if not entities(question):
+        return f"{question} {previous}"
+    speaker = {w for turn in history for w in read_question(turn.question).speaker}
+    lowered = question.lower()
+    carried = " ".join(
+        w for w in entities(previous) if w.lower() not in lowered and fold(w) not in speaker
+    )
     return f"{question} {carried}" if carried else question
 
 
@@ -69,3 +83,14 @@ _OPENERS = {
     "was",
     "and",
 }
+
+
+def judged_question(question: str, history: list[Turn] | None) -> str:
+    """The question whose kind, names and speaker the evidence must answer.
+
+    A follow-up with names of its own is judged on its own words (the carried
+    names only steer retrieval); "and why?" is judged with the question it follows.
+    """
+    if not is_follow_up(question, history) or entities(question):
+        return question
+    return f"{question} {judged_question(history[-1].question, history[:-1])}"

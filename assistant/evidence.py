@@ -11,7 +11,7 @@ crowd out the others that also bear on the question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -50,12 +50,29 @@ class Weights:
     keep_ratio_sides: float = 0.55  # … when the question asks for each side's account
 
 
-@dataclass
+@dataclass(eq=False)
 class _Candidate:
     sentence: Sentence
     item: IndexedArticle
     chunk_id: str
     score: float = 0.0
+    also_in: list[str] = field(default_factory=list)  # other articles printing the sentence
+
+
+#: A live-blog entry's time and byline before its text: "27 Jul 2022 14.48 Peter Beaumont …"
+_STAMP = re.compile(
+    r"^\s*(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s+)?\d{1,2}[.:]\d{2}\s*"
+    r"(?:[AaPp]\.?[Mm]\.?\s+)?(?:BST|GMT|CET|CEST|EDT|EST|UTC|ET)?\s*"
+    r"(?P<byline>(?:[A-Z][a-z’'-]+\s+){2,3}(?=[A-Z“\"‘']))?"
+)
+
+
+def _without_stamp(text: str) -> tuple[int, str]:
+    """``(cut, rest)``: ``text`` without a leading live-blog timestamp and byline."""
+    m = _STAMP.match(text)
+    if not m or not m.group(0).strip() or not re.search(r"\d[.:]\d", m.group(0)):
+        return 0, text
+    return m.end(), text[m.end() :]
 
 
 def _question_words(question: str) -> list[str]:
@@ -101,6 +118,7 @@ def select_evidence(
     """
     cands: list[_Candidate] = []
     seen = set()
+    by_text: dict[str, _Candidate] = {}
     for hit in hits:
         for sent in hit.chunk.sentences:
             key = (hit.item.article.article_id, sent.start)
@@ -108,9 +126,19 @@ def select_evidence(
                 claimant_matches(claimant_filter, n) for n in sent.claimants
             ):
                 continue
-            if key not in seen and len(sent.text.split()) >= 3:
-                seen.add(key)
-                cands.append(_Candidate(sent, hit.item, hit.chunk.chunk_id))
+            if key in seen or len(sent.text.split()) < 3:
+                continue
+            seen.add(key)
+            same = " ".join(fold(_without_stamp(sent.text)[1]).split())
+            if same in by_text:  # a syndicated copy or a repeated live-blog paragraph
+                first = by_text[same]
+                aid = hit.item.article.article_id
+                if aid != first.item.article.article_id and aid not in first.also_in:
+                    first.also_in.append(aid)
+                continue
+            cand = _Candidate(sent, hit.item, hit.chunk.chunk_id)
+            by_text[same] = cand
+            cands.append(cand)
     if not cands:
         return []
     qvec = np.asarray(embed([question])[0])
@@ -185,11 +213,12 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
     art = c.item.article
     claimants, cue = _claim_of(c, qwords)
     claimants = claimants or [art.voice]
+    cut, quote = _without_stamp(c.sentence.text)
     return Evidence(
         article_id=art.article_id,
         chunk_id=c.chunk_id,
-        quote=c.sentence.text,
-        start=c.sentence.start,
+        quote=quote,
+        start=c.sentence.start + cut,
         end=c.sentence.end,
         claimant="; ".join(claimants),
         cue=cue,
@@ -198,4 +227,5 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
         date=art.date,
         score=c.score,
         attributed=claimants != [art.voice],
+        also_in=list(c.also_in),
     )

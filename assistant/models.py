@@ -40,6 +40,7 @@ class Evidence:
     date: str | None
     score: float
     attributed: bool = False  # True when someone other than the article's own voice claims it
+    also_in: list[str] = field(default_factory=list)  # other articles printing the same sentence
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Citation:
     start: int
     end: int
     score: float
+    also_in: list[str] = field(default_factory=list)  # other articles printing the same sentence
 
     @classmethod
     def from_evidence(cls, n: int, ev: Evidence) -> Citation:
@@ -72,6 +74,7 @@ class Citation:
             start=ev.start,
             end=ev.end,
             score=round(ev.score, 4),
+            also_in=list(ev.also_in),
         )
 
 
@@ -83,6 +86,9 @@ class Answer:
     backend: str
     warnings: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    #: "answered"; "not_stated" (the articles do not give what is asked: the closest
+    #: passages follow a sentence saying so); "none" (declined, ``abstained`` is True)
+    coverage: str = "answered"
 
 
 @dataclass

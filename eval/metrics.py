@@ -62,6 +62,7 @@ class QuestionScore:
     answerable: bool
     abstained: bool
     seconds: float
+    coverage: str = "answered"  # the answer's own verdict: answered, not_stated or none
     hit1_article: float | None = None
     hit5_article: float | None = None
     rr_article: float | None = None
@@ -175,16 +176,20 @@ def _claimant_accuracy(gold: GoldQuestion, answer: Answer) -> float | None:
 
 def score_answer(gold: GoldQuestion, answer: Answer, seconds: float) -> QuestionScore:
     """Score one answer; answer metrics are left None for an unanswerable question."""
-    s = QuestionScore(gold.id, gold.type, gold.answerable, answer.abstained, seconds)
+    s = QuestionScore(
+        gold.id, gold.type, gold.answerable, answer.abstained, seconds, answer.coverage
+    )
     if not gold.answerable:
         return s
     cites = answer.citations
     from_article = [c.article_id in gold.gold_articles for c in cites]
     is_evidence = [any(_same_sentence(c.quote, g) for g in gold.gold_evidence) for c in cites]
     s.hit1_article, s.hit5_article, s.rr_article = _rank_metrics(from_article)
-    s.hit1_sentence, s.hit5_sentence, s.rr_sentence = _rank_metrics(is_evidence)
+    if gold.gold_evidence:  # a gold set may name only the article (never copying its text)
+        s.hit1_sentence, s.hit5_sentence, s.rr_sentence = _rank_metrics(is_evidence)
     if cites:
-        s.precision_evidence = sum(is_evidence) / len(cites)
+        if gold.gold_evidence:
+            s.precision_evidence = sum(is_evidence) / len(cites)
         s.precision_article = sum(from_article) / len(cites)
     if gold.gold_evidence:
         found = [any(_same_sentence(c.quote, g) for c in cites) for g in gold.gold_evidence]
@@ -242,11 +247,36 @@ def aggregate(scores: list[QuestionScore]) -> dict:
             "precision": both / sum(did) if sum(did) else None,
             "recall": both / sum(should) if sum(should) else None,
         },
+        "coverage": _coverage(scores),
         "fact_recall": m("fact_recall"),
         "latency": {
             "p50": percentile([s.seconds for s in scores], 50),
             "p95": percentile([s.seconds for s in scores], 95),
         },
+    }
+
+
+def _coverage(scores: list[QuestionScore]) -> dict:
+    """How often an answer says the articles do not give it, or declines.
+
+    ``recall``: unanswerable questions answered "not stated" or declined;
+    ``declined_answerable`` and ``not_stated_answerable``: answerable questions
+    wrongly declined, or wrongly said not to be answered (lower is better);
+    ``kept_answerable`` and ``answered_answerable``: their complements, so that a
+    minimum in ``thresholds.json`` can guard them.
+    """
+    unans = [s for s in scores if not s.answerable]
+    ans = [s for s in scores if s.answerable]
+
+    def share(group: list[QuestionScore], states: tuple[str, ...]) -> float | None:
+        return sum(s.coverage in states for s in group) / len(group) if group else None
+
+    return {
+        "recall": share(unans, ("not_stated", "none")),
+        "declined_answerable": share(ans, ("none",)),
+        "not_stated_answerable": share(ans, ("not_stated",)),
+        "kept_answerable": share(ans, ("answered", "not_stated")),
+        "answered_answerable": share(ans, ("answered",)),
     }
 
 

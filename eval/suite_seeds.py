@@ -24,7 +24,7 @@ __all__ = ["ARTICLES", "GOLD", "load_gold", "index_seeds", "evaluate", "run"]
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"
 GOLD = ROOT / "eval" / "gold" / "seeds.jsonl"
-_SAME = ("id", "type", "answerable", "abstained")  # already in the question's row
+_SAME = ("id", "type", "answerable", "abstained", "coverage")  # already in the question's row
 
 
 def load_gold(path: str | Path) -> list[GoldQuestion]:
@@ -68,6 +68,7 @@ def evaluate(engine: Engine, gold_path: Path = GOLD, limit: int | None = None) -
                 "question": g.question,
                 "score": round(score.score, 4),
                 "abstained": answer.abstained,
+                "coverage": answer.coverage,
                 "answer": answer.answer,
                 "claimants": [c.claimant for c in answer.citations],
                 "articles": [c.article_id for c in answer.citations],

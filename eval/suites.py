@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.settings import Settings
-from eval import suite_polnear, suite_ruwa, suite_seeds
+from eval import suite_coverage, suite_polnear, suite_ruwa, suite_seeds
 from eval.errors import EvalError
 from eval.metrics import SuiteResult, SuiteSkipped, flatten
 from eval.paths import ROOT, default_bench
@@ -30,6 +30,7 @@ SUITES: dict[str, Suite] = {
     "polnear-attribution": suite_polnear.run_attribution,
     "polnear-whosaid": suite_polnear.run_whosaid,
     "ruwa-events": suite_ruwa.run,
+    "polnear-coverage": suite_coverage.run,
 }
 
 DESCRIPTIONS = {
@@ -37,6 +38,8 @@ DESCRIPTIONS = {
     "polnear-attribution": "attribution extraction scored on PolNeAR dev (source/cue/content F1)",
     "polnear-whosaid": "'Who said that ...?' questions from PolNeAR dev gold attributions",
     "ruwa-events": "event retrieval over ~15k RUWA news items (precision@10, recall@100)",
+    "polnear-coverage": "answerable and unanswerable questions over 233 PolNeAR articles "
+    "(declined / not stated)",
 }
 
 

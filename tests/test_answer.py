@@ -88,10 +88,18 @@ def test_ask_json_contract(seed_engine):
     )
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
-    assert set(out) == {"question", "answer", "abstained", "backend", "warnings", "citations"}
+    assert set(out) == {
+        "question",
+        "answer",
+        "abstained",
+        "backend",
+        "warnings",
+        "citations",
+        "coverage",
+    }
     assert out["backend"] == "extractive"
     keys = {"n", "article_id", "title", "outlet", "date", "claimant", "cue", "quote"}
-    assert keys | {"start", "end", "score"} == set(out["citations"][0])
+    assert keys | {"start", "end", "score", "also_in"} == set(out["citations"][0])
 
 
 def test_ask_batch_answers_every_line_with_its_id(seed_engine, tmp_path):

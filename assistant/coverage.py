@@ -1,0 +1,205 @@
+"""Coverage: whether the evidence holds what the question asks for, about its subject.
+
+Sits after evidence selection: question → retrieve → evidence → **coverage** →
+backend. A question may ask for a thing of a definite kind ("how many" → a
+quantity, "when" → a date, "who" → a person or body, "where" → a place) and may
+name a speaker ("what did Prigozhin say …"). A sentence answers it when its
+article holds the question's names, the sentence holds enough of the
+question's other words, a thing of the asked kind tied to the question's
+subject (``assistant.kinds``), and is claimed by the speaker asked about.
+The verdict is one of:
+
+- ``answered``: some evidence sentence does that;
+- ``not_stated``: sentences on the subject exist but none holds what is asked
+  (the answer says so first, then gives them as the closest passages);
+- ``none``: no sentence is on the subject at all (the answer declines).
+
+The verdict reads only the words of the question and of the evidence, never a
+retrieval score, so it does not drift with the size of the archive.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .kinds import holds_kind
+from .models import Evidence
+from .question import Asked, name_in, read_question, words_of
+from .text import tokens
+
+__all__ = ["Coverage", "assess", "focus", "COVERAGES"]
+
+COVERAGES = ("answered", "not_stated", "none")
+#: A sentence this close in meaning to the question is on its subject even in other words
+#: ("launched a military operation" / "start the war"); a property of the pair, not of
+#: the archive's size.
+SAME_MEANING = 0.55
+
+
+#: Words that frame a question rather than name its subject ("how many … exactly").
+@dataclass
+class Coverage:
+    """The verdict on a question's evidence; ``answering`` indexes the sentences that answer."""
+
+    status: str
+    kind: str | None = None
+    answering: list[int] = field(default_factory=list)
+    close: list[int] = field(default_factory=list)
+    claimed: list[int] = field(default_factory=list)  # "who claims X": sentences claiming X
+
+
+@dataclass
+class Fit:
+    """How one evidence sentence fits the question."""
+
+    names: float  # share of the question's names its article holds
+    names_missing: int  # how many of them it lacks
+    subject: float  # share of the subject words the sentence holds, weighted by rarity
+    distinct: int  # how many subject words the sentence holds
+    meaning: float  # cosine of the sentence to the question (0 without ``similar``)
+    kind: bool  # holds a thing of the asked kind tied to the subject (True when none asked)
+    speaker: bool  # claimed by the speaker asked about (True when none asked)
+    pairs: int = 0  # "who claims X": X's neighbouring word pairs the sentence holds together
+
+
+@functools.lru_cache(maxsize=512)
+def _setting(article_text: str, title: str | None) -> frozenset[str]:
+    """The names an article is about: in its title, or said at least three times."""
+    counts: dict[str, int] = {}
+    for w in words_of(article_text):
+        counts[w] = counts.get(w, 0) + 1
+    return frozenset({w for w, n in counts.items() if n >= 3} | set(words_of(title or "")))
+
+
+def fit(
+    asked: Asked,
+    ev: Evidence,
+    weigh,
+    seen,
+    article_text: str = "",
+    similar=None,
+    question: str = "",
+) -> Fit:
+    """How ``ev`` fits ``asked``; ``seen(stem)`` says whether the index holds the word.
+
+    A name of the question counts when the sentence or its claimant holds it, or when
+    the article is about it (``_setting``); ``similar(a, b)`` compares two phrases.
+    """
+    around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
+    found = [n for n in asked.names if name_in(n, around)]
+    names = len(found) / len(asked.names) if asked.names else 1.0
+    context = " ".join(x for x in (ev.quote, ev.claimant, ev.title or "") if x)
+    have = set(tokens(context))
+    name_stems = set(tokens(" ".join(asked.names)))
+    counted = [s for s in asked.subject if seen(s) or s in name_stems]
+    stems = [s for s in counted if s in have or (s in name_stems and name_in(s, have))]
+    total = sum(weigh(s) for s in counted)
+    subject = sum(weigh(s) for s in stems) / total if total else 1.0
+    kind = (
+        asked.kind is None
+        or (asked.published and ev.date is not None)
+        or holds_kind(ev.quote, asked, ev.claimant, ev.attributed, similar)
+    )
+    claimant = words_of(ev.claimant)
+    speaker = not asked.speaker or (
+        ev.attributed and any(name_in(n, claimant) for n in asked.speaker)
+    )
+    meaning = similar(question, ev.quote) if similar and question else 0.0
+    pairs = _pairs(asked.claim, tokens(ev.quote))
+    return Fit(
+        names, len(asked.names) - len(found), subject, len(stems), meaning, kind, speaker, pairs
+    )
+
+
+def _pairs(claim: tuple[str, ...], sentence: list[str]) -> int:
+    """How many neighbouring word pairs of ``claim`` stand within two words in ``sentence``.
+
+    "Ukrainian troops fled" holds the pair (ukrainian, troop): "Ukraine troops 'left
+    behind tanks'" has it, "the Russians … fled" does not — the claim, not shared words.
+    """
+    found = 0
+    for a, b in zip(claim, claim[1:]):
+        at = [i for i, w in enumerate(sentence) if name_in(a, [w])]
+        if any(name_in(b, sentence[i + 1 : i + 3]) for i in at):
+            found += 1
+    return found
+
+
+def answers(asked: Asked, f: Fit, names_elsewhere: bool = False) -> bool:
+    """The sentence answers: names, enough subject, the asked kind, the asked speaker.
+
+    ``names_elsewhere``: the names it lacks are held by other evidence articles (a
+    question about two places or two sides; not for one thing asked of one speaker).
+    """
+    allowed = 1 if len(asked.names) >= 3 else 0
+    spread = names_elsewhere and not asked.kind and not asked.speaker
+    names = f.names_missing <= allowed or (spread and f.names >= 0.5)
+    need = min(2, len(asked.subject))
+    lexical = f.subject >= 0.25 and (f.distinct >= need or f.subject >= 0.5)
+    subject = lexical or (f.distinct >= 1 and f.meaning >= SAME_MEANING)
+    return names and subject and f.kind and f.speaker
+
+
+def close(asked: Asked, f: Fit) -> bool:
+    """The sentence is near the question's subject, though it may not answer it."""
+    return f.distinct >= 1 and (f.names >= 0.5 or f.subject >= 0.5)
+
+
+def assess(
+    question: str,
+    evidence: list[Evidence],
+    weigh: Callable[[str], float] = lambda w: 1.0,
+    seen: Callable[[str], bool] = lambda w: True,
+    article_text: Callable[[str], str] = lambda article_id: "",
+    similar: Callable[[str, str], float] | None = None,
+) -> Coverage:
+    """The coverage verdict for ``evidence`` (best first) on ``question``.
+
+    ``weigh(stem)`` is how rare a word is in the index, ``seen(stem)`` whether the index
+    holds it at all, ``article_text(id)`` the text of an evidence sentence's article,
+    ``similar(a, b)`` the cosine of two phrases.
+    """
+    asked = read_question(question)
+    fits = [
+        fit(asked, ev, weigh, seen, article_text(ev.article_id), similar, question)
+        for ev in evidence
+    ]
+    near = [i for i, f in enumerate(fits) if close(asked, f)]
+    elsewhere = _names_across(asked, [evidence[i] for i in near], article_text)
+    answering = [i for i, f in enumerate(fits) if answers(asked, f, elsewhere)]
+    if asked.claim:  # "who claims X": whose claim is X first, then who merely shares words
+        answering.sort(key=lambda i: -fits[i].pairs)
+        near.sort(key=lambda i: -fits[i].pairs)
+    claimed = [i for i in near if fits[i].pairs]
+    if answering:
+        return Coverage("answered", asked.kind, answering, near, claimed)
+    if near:
+        return Coverage("not_stated", asked.kind, [], near, claimed)
+    return Coverage("none", asked.kind)
+
+
+def _names_across(asked: Asked, evidence: list[Evidence], article_text) -> bool:
+    """Whether the articles of ``evidence`` together hold all of the question's names."""
+    if len(asked.names) < 2:
+        return False
+    around: set[str] = set()
+    for aid in {ev.article_id for ev in evidence}:
+        around |= _setting(article_text(aid), None)
+    around |= {w for ev in evidence for w in words_of(f"{ev.claimant} {ev.quote} {ev.title}")}
+    return all(name_in(n, around) for n in asked.names)
+
+
+def focus(evidence: list[Evidence], coverage: Coverage) -> list[Evidence]:
+    """The evidence to cite: the sentences that answer first, then the others on the subject.
+
+    Sentences that share no name or word of the question's subject are dropped; a
+    claim and its denial, both on the subject, stay side by side.
+    """
+    keep = list(coverage.answering) + [i for i in coverage.close if i not in coverage.answering]
+    if keep and coverage.claimed:
+        keep = [i for i in keep if i in coverage.claimed] + [
+            i for i in keep if i not in coverage.claimed
+        ]
+    return [evidence[i] for i in keep] or evidence

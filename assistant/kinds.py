@@ -1,0 +1,202 @@
+"""Kinds of answer: what a question asks for, and whether a sentence holds one.
+
+"How many/much" asks for a quantity, "when" for a date, "who" for a person or
+body, "where" for a place. ``holds_kind`` reads a sentence's words (and the
+claimant the index found for it) for a thing of that kind: digits and number
+words, month and weekday names and years, capitalised names and attributed
+speakers, places after a locative preposition. Used by ``assistant.coverage``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import content_words, fold, tokens
+
+__all__ = ["KINDS", "asked_kind", "asked_target", "holds_kind"]
+
+KINDS = ("quantity", "date", "place", "name", "person")
+
+_ASKS = [
+    (
+        "quantity",
+        r"\bhow (many|much|large|big|long|far|often|old)\b|\bwhat (number|percentage|share|"
+        r"proportion|amount|figure|toll|size|population|price|score|death toll)\b|"
+        r"\b(number|toll|count|tally|population|price|cost) of\b",
+    ),
+    (
+        "date",
+        r"^\s*(and )?when\b|\b(on|in|by|since|from|until) (what|which) (date|day|year|month)\b|"
+        r"\b(what|which) (date|day|year|month|time)\b|\bwhen (did|was|were|is|will|had|has)\b",
+    ),
+    (
+        "place",
+        r"^\s*(and )?where\b|\b(which|what) (city|town|village|region|country|province|place|"
+        r"area|location|oblast|district|port|base)\b|\bwhere (did|was|were|is|are|had)\b",
+    ),
+    (
+        "name",
+        r"\b(which|what)\s+(\w+\s+){0,2}?(person|official|minister|spokesman|spokesperson|"
+        r"commander|general|governor|leader|president|company|organi[sz]ation|group|unit|"
+        r"brigade|agency|agencies|outlet|newspaper|politician|candidate|senator|lawmaker|judge|"
+        r"country|countries|allies|ally|city|cities|town|towns|village|region|regions|province|"
+        r"provinces|state|states|place|area|oblast|district|port|base|song|play|show|station|"
+        r"programme|program|channel|union|party|theater|theatre|reporter|writer|team)\b",
+    ),
+    (
+        "person",
+        r"^\s*(and )?(who|whom)\b|\b(which|what) (person|official|minister|spokesman|"
+        r"spokesperson|commander|general|governor|leader|president|company|organi[sz]ation|"
+        r"group|unit|agency|outlet|newspaper|politician|candidate|senator|lawmaker|judge|"
+        r"country|side)\b|\bname of\b|\bwho (is|was|said|says|claimed|told|confirmed)\b|"
+        r"\baccording to whom\b",
+    ),
+]
+_ASKS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _ASKS]
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_MONTH = r"\b(" + "|".join(_MONTHS.split()) + r")\b\.?"
+_WEEKDAY = r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_YEAR = r"\b(1[89]\d\d|20\d\d)\b"
+_RELATIVE = (
+    r"\b(yesterday|today|tonight|this (week|month|year|morning)|last (week|month|year|night)|"
+    r"(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
+    r"(days?|weeks?|months?|years?|hours?) (ago|earlier|later|before|after)|"
+    r"the (next|following|previous) (day|week|month))\b"
+)
+_DATE = re.compile("|".join((_MONTH, _WEEKDAY, _YEAR, _RELATIVE)), re.I)
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions trillion dozen "
+    "dozens lakh lakhs crore half quarter percent"
+)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS.split()) + r")\b", re.I)
+# a number that is a count: not a year, not inside a name like Ka-52, not an ordinal (72nd)
+_DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*(?!\w)(?!-\w)")
+_YEAR_ONLY = re.compile(r"(1[89]\d\d|20\d\d)[.,]?")
+
+_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w’'-]+")
+_PLACE = re.compile(
+    r"\b(in|at|from|near|to|into|outside|across|around|towards?)\s+(the\s+)?[A-Z][\w’'-]+"
+)
+_NOT_NAMES = frozenset(
+    (_MONTHS + " monday tuesday wednesday thursday friday saturday sunday the a an this that "
+     "these those it they he she we i but and or however meanwhile").split()
+)  # fmt: skip
+
+
+def asked_kind(question: str) -> str | None:
+    """``quantity``, ``date``, ``place`` or ``person`` when the question asks for one."""
+    for kind, pattern in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+_AUX = frozenset(
+    "did do does were was are is have has had will would could can should been be being "
+    "and or that which who of in on at to for by from per".split()
+)
+_TARGET = re.compile(r"\bhow (?:many|much)\s+(?P<t>[^,.?;:]*)", re.I)
+_WHO_VERB = re.compile(r"\bwho\s+(?:has\s+|had\s+|will\s+|would\s+)?(?P<v>[a-z]+)", re.I)
+_LINKING = frozenset(
+    "is was are were has have had will would could can did does do the a an".split()
+)
+
+
+def asked_target(question: str) -> tuple[str, ...]:
+    """The folded words naming what is counted ("russian soldiers") or done ("commands")."""
+    m = _TARGET.search(question)
+    if m:
+        words = []
+        for w in m.group("t").split():
+            if w.lower() in _AUX:
+                break
+            words.append(w.strip("\"'’“”").lower())
+        return tuple(words)
+    m = _WHO_VERB.search(question)
+    if m and m.group("v").lower() not in _LINKING:
+        return (m.group("v").lower(),)
+    return ()
+
+
+def _stem(word: str) -> str:
+    found = tokens(word)
+    return found[0] if found else word.lower()
+
+
+_SPEECH = frozenset(
+    "said says say claimed claims claim told tells reported reports announced stated wrote "
+    "tweeted argued insisted warned alleged accused suggested".split()
+)
+
+
+def _counts(text: str, target: tuple[str, ...], names: tuple[str, ...], similar=None) -> bool:
+    """A count in ``text`` of what ``target`` names, not of something else named otherwise."""
+    numbers = [m for m in _DIGITS.finditer(text) if not _YEAR_ONLY.fullmatch(m.group(0))]
+    numbers += list(_NUMBER_WORD.finditer(text))
+    if not numbers:
+        return False
+    if not target:
+        return True
+    head = _stem(target[-1])
+    wanted = {w for w in target[:-1] if w in names}
+    for m in numbers:
+        phrase = text[m.end() : m.end() + 60].split()[:5]
+        stems = {_stem(w.strip(",.;:“”\"'’")) for w in phrase}
+        if head not in stems and not (
+            similar and similar(" ".join(target), " ".join(phrase)) >= _SAME_THING
+        ):
+            continue
+        named = {w.strip(",.;:“”\"'’").lower() for w in phrase if w[:1].isupper()}
+        if wanted and named and not (wanted & named):
+            continue  # "750 Ukrainian soldiers" does not count Russian soldiers
+        return True
+    return False
+
+
+def _names(text: str) -> list[str]:
+    return [m.group(0) for m in _CAPITAL.finditer(text) if m.group(0).lower() not in _NOT_NAMES]
+
+
+#: cosine above which a counted phrase names the question's target ("troops" / "soldiers")
+_SAME_THING = 0.5
+
+
+def holds_kind(
+    text: str, asked, claimant: str = "", attributed: bool = False, similar=None
+) -> bool:
+    """Whether ``text`` holds a thing of ``asked.kind`` tied to what the question asks.
+
+    A count must count the question's target ("how many soldiers" → "750 soldiers",
+    or a phrase ``similar`` finds close: "how many troops" → "750 soldiers");
+    a person must not be one the question already names, and "who commands" needs
+    "command" in the sentence; a claimant the index found counts as a person or body.
+    """
+    kind, target = asked.kind, asked.target
+    if kind == "quantity":
+        return _counts(text, target, asked.names, similar)
+    if kind == "date":
+        if asked.year:
+            return bool(re.search(_YEAR, text))
+        return bool(_DATE.search(text))
+    if kind in ("place", "name"):
+        return any(fold_name(n) not in asked.words for n in _names(text))
+    if kind == "person":
+        if target and target[0] not in _SPEECH and _stem(target[0]) not in content_words(text):
+            return False
+        people = [fold_name(n) for n in _names(text)]
+        if attributed:
+            people += [fold_name(w) for w in claimant.replace(";", " ").split() if w[:1].isupper()]
+        return any(p not in asked.words for p in people if p)
+    raise ValueError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+
+
+def fold_name(word: str) -> str:
+    """A capitalised word as the question's names are kept: folded, no possessive."""
+    return fold(word).strip(".,;:()").removesuffix("'s")

@@ -1,0 +1,139 @@
+"""Reading a question: what it asks for, its subject, the names it holds, the speaker asked about.
+
+Used by ``assistant.coverage`` (does the evidence hold what is asked?), by
+``assistant.conversation`` (whose words a follow-up drops) and by
+``assistant.compose`` (how a "not stated" answer opens). Pure text: no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .kinds import asked_kind, asked_target
+from .text import fold, tokens
+
+__all__ = ["Asked", "read_question", "name_in", "words_of"]
+
+_FRAME = frozenset(
+    tokens(
+        "exactly exact precisely total number figure amount date day year month time kind type "
+        "name named happen happened happening know known report reported claim claimed claims "
+        "describe described mention mentioned give given make made take place think thought "
+        "source sources article articles news recent latest currently current really get got "
+        "still well just actually approximately roughly around happen occur first "
+        "announce announced state stated side sides each"
+    )
+)
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_COMMON = frozenset(
+    "what why who whom when where how which did does do is was were are has have had can could "
+    "would should will and but so then also according in on at for of to the a an give across "
+    "over during after before since if whether".split()
+)
+_ACCORDING = re.compile(r"^\s*according to (?P<who>[^,?]{2,50}),", re.I)
+_SPEAKER = re.compile(
+    r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.\- ]{2,50}?)\s+"
+    r"(?:say|said|claim|claimed|report|reported|tell|told|announce|state|allege|deny|admit|warn|"
+    r"accuse|argue|insist|think|write|tweet)\b",
+    re.I,
+)
+
+
+_WHO_CLAIMS = re.compile(
+    r"^\s*(?:and\s+)?(?:who|which \w+)\s+(?:\w+\s+)?(?:says?|said|claims?|claimed|reports?|"
+    r"reported|alleges?|alleged|told|tells|announced|stated|insists?|insisted)\s+(?:that\s+)?"
+    r"(?P<x>[^?]+)",
+    re.I,
+)
+_GENERIC = frozenset("the a an of its his her their own each both side sides reports".split())
+_PUBLISHED = re.compile(
+    r"\b(when|what date|which day|what day)\b.*\b(share|shared|post|posted|release|released|"
+    r"publish|published|report|reported|announce|announced|tweet|tweeted|air|aired|"
+    r"broadcast|say|said)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks: its kind and target, subject words, names and speaker."""
+
+    kind: str | None
+    target: tuple[str, ...]  # the words of what is counted/asked for ("russian", "soldiers")
+    subject: frozenset[str]  # stemmed words of the subject
+    names: tuple[str, ...]  # folded name words ("prigozhin", "bakhmut")
+    speaker: tuple[str, ...]  # folded name words of the speaker asked about
+    published: bool = False  # "when did RT share …": the article's own date answers
+    year: bool = False  # "in what year …": only a year answers
+    words: frozenset[str] = frozenset()  # every folded word of the question
+    claim: tuple[str, ...] = ()  # "who claims that X": X's stemmed words, in order
+
+
+def _name_words(text: str) -> list[str]:
+    """Folded capitalised words, skipping a sentence's first word unless it is a name for sure."""
+    names: list[str] = []
+    for sentence in re.split(r"(?<=[.?!])\s+", text):
+        words = re.findall(r"[\w’'.-]+", sentence)
+        for i, raw in enumerate(words):
+            w = raw.strip(".'’-")
+            if not w[:1].isupper() or len(w) < 2:
+                continue
+            first_sure = w.isupper() or raw.endswith(("’s", "'s"))
+            if (i == 0 and not first_sure) or w.lower() in _COMMON:
+                continue
+            name = fold(w).removesuffix("'s")
+            if (len(name) >= 3 or w.isupper()) and name not in _MONTHS_DAYS and name not in names:
+                names.append(name)
+    return names
+
+
+def read_question(question: str) -> Asked:
+    """The kind, target, subject, names and speaker of ``question``."""
+    names = _name_words(question)
+    m = _ACCORDING.search(question) or _SPEAKER.search(question)
+    speaker = ()
+    if m and m.group("who").lower().split()[0] not in ("whom", "who", "it", "they"):
+        speaker = tuple(w for w in words_of(m.group("who")) if len(w) >= 2 and w not in _GENERIC)
+    subject = frozenset(w for w in tokens(question) if w not in _FRAME)
+    kind = asked_kind(question)
+    published = kind == "date" and bool(_PUBLISHED.search(question))
+    year = kind == "date" and bool(re.search(r"\b(what|which) year\b", question, re.I))
+    return Asked(
+        kind,
+        asked_target(question),
+        subject,
+        tuple(names),
+        speaker,
+        published,
+        year,
+        frozenset(words_of(question)),
+        tuple(tokens(m.group("x"))) if (m := _WHO_CLAIMS.search(question)) else (),
+    )
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", fold(text))
+
+
+def name_in(name: str, words) -> bool:
+    """Whether ``name`` is among ``words``, allowing other spellings (Izyum/Izium, Russia/n)."""
+    for w in words:
+        if w == name or (len(name) >= 5 and len(w) >= 5 and w[:5] == name[:5]):
+            return True
+        if len(name) >= 5 and abs(len(w) - len(name)) <= 1 and _one_edit(w, name):
+            return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one substitution, insertion or deletion apart."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]

@@ -1,0 +1,128 @@
+"""Coverage and follow-ups over the seed index: "not stated", declining, the asked speaker."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from click.testing import CliRunner
+
+from assistant.kinds import asked_kind, holds_kind
+from assistant.models import Turn
+from assistant.question import read_question
+from claimtrace.cli import cli
+
+KA52 = "How many armoured vehicles did the Russian Ka-52 helicopters destroy?"
+BELGOROD = "How many people were being put up in temporary shelters in Belgorod?"
+PRIGOZHIN = "What did Prigozhin say?"
+
+
+def test_questions_are_read_for_the_kind_of_thing_they_ask():
+    assert asked_kind("How many Russian soldiers were killed at Izyum?") == "quantity"
+    assert asked_kind("When did the Russian assault on Bakhmut begin?") == "date"
+    assert asked_kind("Who commands the Russian 72nd brigade?") == "person"
+    assert asked_kind("Where was Konashenkov?") == "place"
+    assert asked_kind("Which Luhansk town did RT film?") == "name"
+    assert asked_kind("Why did Russian troops leave Izium?") is None
+
+
+def test_a_count_must_count_what_the_question_asks_about():
+    russians = read_question("How many Russian soldiers were killed at Izyum?")
+    assert not holds_kind("More than 750 Ukrainian soldiers have been killed.", russians)
+    ukrainians = read_question("How many Ukrainian soldiers were killed?")
+    assert holds_kind("More than 750 Ukrainian soldiers have been killed.", ukrainians)
+    assert not holds_kind("The Ka-52 destroyed several vehicles in 2022.", ukrainians)
+
+
+def test_a_near_miss_says_the_number_is_not_given_then_gives_the_closest(seed_engine):
+    answer = seed_engine.ask(KA52)
+    assert answer.coverage == "not_stated" and not answer.abstained
+    assert answer.answer.startswith("The indexed articles do not give a number")
+    assert "Ka-52" in answer.citations[0].quote
+
+
+def test_a_count_the_articles_give_is_answered(seed_engine):
+    answer = seed_engine.ask(BELGOROD)
+    assert answer.coverage == "answered"
+    assert "1,342" in answer.citations[0].quote
+
+
+def test_a_claim_pinned_on_the_wrong_speaker_is_not_stated(seed_engine):
+    answer = seed_engine.ask("What did Putin say about the 72nd brigade abandoning its positions?")
+    assert answer.coverage in ("not_stated", "none")
+    assert answer.coverage == "none" or "do not report Putin" in answer.answer
+
+
+def test_an_off_topic_question_is_declined(seed_engine):
+    answer = seed_engine.ask("Who won the 2022 football World Cup?")
+    assert answer.coverage == "none" and answer.abstained and not answer.citations
+
+
+def test_ask_json_says_which_coverage(seed_engine):
+    store = str(seed_engine.store.root)
+    result = CliRunner().invoke(cli, ["--store", store, "ask", KA52, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["coverage"] == "not_stated"
+
+
+def test_a_follow_up_naming_a_new_speaker_is_about_that_speaker(seed_engine):
+    first = seed_engine.ask(PRIGOZHIN)
+    assert "Prigozhin" in first.citations[0].claimant
+    follow = seed_engine.ask(
+        "and what did the Ukrainians say?", history=[Turn(PRIGOZHIN, first.answer)]
+    )
+    assert follow.answer != first.answer
+    assert not any("Prigozhin" in c.claimant for c in follow.citations)
+    assert any(re.search(r"Ukrain|Brigade", c.claimant) for c in follow.citations)
+
+
+def test_a_follow_up_that_only_asks_why_keeps_the_subject(seed_engine):
+    question = "What did Prigozhin accuse the 72nd brigade of?"
+    first = seed_engine.ask(question)
+    follow = seed_engine.ask("and why?", history=[Turn(question, first.answer)])
+    assert not follow.abstained
+    assert "Prigozhin" in follow.citations[0].claimant
+
+
+def test_terminal_chat_follows_a_new_speaker_and_keeps_the_subject_for_why(seed_engine):
+    store = str(seed_engine.store.root)
+    talk = f"{PRIGOZHIN}\nand what did the Ukrainians say?\nand why?\n\n"
+    result = CliRunner().invoke(cli, ["--store", store, "chat", "--terminal"], input=talk)
+    assert result.exit_code == 0, result.output
+    turns = result.stdout.split("\n? ")
+    assert len(turns) >= 3
+    assert "claimant: Prigozhin" in turns[1]
+    assert "claimant: Prigozhin" not in turns[2] and re.search(r"claimant: [^\n]*Ukrain", turns[2])
+
+
+def test_who_claims_x_leads_with_the_claim_of_x(seed_engine):
+    answer = seed_engine.ask("Who claims that Ukrainian troops fled?")
+    assert re.search(r"Ukrain\w* troops", answer.citations[0].quote)
+
+
+def test_a_syndicated_copy_and_a_live_blog_stamp_give_one_clean_citation(
+    corpus_copy, engine_factory, tmp_path
+):
+    bakhmut = (corpus_copy / "002_e91c7a62ac189f98.txt").read_text(encoding="utf-8")
+    (corpus_copy / "005_syndicated.txt").write_text(bakhmut, encoding="utf-8")
+    (corpus_copy / "006_liveblog.txt").write_text(
+        "Bakhmut live\n\n27 Jul 2022 14.48 Peter Beaumont Wagner's chief said his fighters "
+        "would leave Bakhmut within days unless they got more ammunition.\n",
+        encoding="utf-8",
+    )
+    engine = engine_factory(tmp_path / "store")
+    engine.build([corpus_copy])
+    answer = engine.ask("What did Prigozhin accuse the 72nd brigade of?")
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == len(set(quotes))
+    copied = [
+        c
+        for c in answer.citations
+        if {c.article_id, *c.also_in} >= {"002_e91c7a62ac189f98", "005_syndicated"}
+    ]
+    assert copied and "also printed in" in answer.answer
+    stamped = engine.ask("When would Wagner's fighters leave Bakhmut?")
+    blog = [c for c in stamped.citations if c.article_id == "006_liveblog"]
+    assert blog and blog[0].quote.startswith("Wagner's chief said")
+    text = engine.store.current().articles["006_liveblog"].article.text
+    assert text[blog[0].start : blog[0].end] == blog[0].quote
