@@ -10,6 +10,7 @@ are returned are read from the catalogue.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 
 from index.models import Chunk, IndexedArticle
@@ -60,6 +61,8 @@ class Retriever:
         self.idf = _Idf(self.catalogue, self.size)
         self.idf_unseen = math.log((self.size + 1) / 0.5)
         self._names: list[str] | None = None
+        #: the articles by id, read from the catalogue when asked (never all at once)
+        self.items = _Articles(generation)
 
     def _where(self, f: Filters) -> ChunkFilter:
         names = None
@@ -99,6 +102,32 @@ class Retriever:
         ]
 
 
+class _Articles:
+    """Articles by id, read from the catalogue on demand; the last few are kept."""
+
+    def __init__(self, generation: Generation, keep: int = 64):
+        self.generation, self.keep = generation, keep
+        self._got: dict[str, IndexedArticle | None] = {}
+        self._lock = threading.Lock()  # one Retriever serves a web server's threads
+
+    def _get(self, article_id: str) -> IndexedArticle | None:
+        with self._lock:
+            if article_id not in self._got:
+                if len(self._got) >= self.keep:
+                    self._got.pop(next(iter(self._got)))
+                self._got[article_id] = self.generation.article(article_id)
+            return self._got[article_id]
+
+    def __contains__(self, article_id: str) -> bool:
+        return self._get(article_id) is not None
+
+    def __getitem__(self, article_id: str) -> IndexedArticle:
+        item = self._get(article_id)
+        if item is None:
+            raise KeyError(article_id)
+        return item
+
+
 class _Idf:
     """Inverse chunk frequency of words, looked up in the catalogue as asked."""
 
@@ -106,7 +135,10 @@ class _Idf:
         self.catalogue, self.size = catalogue, size
         self._known: dict[str, float | None] = {}
 
-    def get(self, word: str, default: float) -> float:
+    def __contains__(self, word: str) -> bool:
+        return self.get(word, None) is not None
+
+    def get(self, word: str, default: float | None) -> float | None:
         if word not in self._known:
             if len(self._known) > 100_000:
                 self._known.clear()
