@@ -99,7 +99,7 @@ def update_index(
 
     ``fresh`` rebuilds from scratch (``index build``). Files that fail to read
     are reported in ``errors`` and the articles indexed from them are kept.
-    ``on_step(name)`` is called at each step of the write ("analysed", "vectors"
+    ``on_step(name)`` is called at each step of the write ("read", "analysed", "vectors"
     after each batch of vectors, "vectors-written", "committed"): tests use it
     to kill the process at a chosen point. ``keep_others`` adds and updates
     only: articles not under ``paths`` stay (the chat page's uploads).
@@ -107,6 +107,7 @@ def update_index(
     """
     step = on_step or (lambda name: None)
     articles, errors = read_paths(paths, mapping, fixed, max_file_mb)
+    step("read")
     summary = UpdateSummary(errors=errors)
     with store.writing(replace_old=fresh):
         cat = store.catalogue

@@ -1,8 +1,9 @@
 """Run ``update_index`` and SIGKILL this very process at a chosen step of the write.
 
-    python tests/kill_update.py STORE CORPUS STEP N
+    python tests/kill_update.py STORE CORPUS STEP N [build]
 
-Steps are the names ``update_index`` passes to ``on_step`` ("analysed",
+With ``build`` it runs a build from scratch instead of an update. Steps are the
+names ``update_index`` passes to ``on_step`` ("read", "analysed",
 "vectors" after each batch of vectors, "vectors-written", "committed"); the
 process kills itself the N-th time STEP is reached, after printing where, so a
 test knows the kill landed inside the write rather than before or after it.
@@ -23,7 +24,7 @@ from index.pipeline import update_index  # noqa: E402
 from index.store import Store  # noqa: E402
 
 
-def main(store: str, corpus: str, step: str, nth: str) -> None:
+def main(store: str, corpus: str, step: str, nth: str, mode: str = "update") -> None:
     seen = 0
 
     def on_step(name: str) -> None:
@@ -34,11 +35,10 @@ def main(store: str, corpus: str, step: str, nth: str) -> None:
                 print(f"killed at {name} {seen}", flush=True)
                 os.kill(os.getpid(), signal.SIGKILL)
 
-    update_index(
-        Store(store), [corpus], make_embedder("onnx", "cpu"), Attributor(), on_step=on_step
-    )
+    embedder, fresh = make_embedder("onnx", "cpu"), mode == "build"
+    update_index(Store(store), [corpus], embedder, Attributor(), fresh=fresh, on_step=on_step)
     print("finished", flush=True)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])
