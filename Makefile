@@ -56,3 +56,8 @@ chat: $(STAMP)
 chat-terminal: $(STAMP)
 	$(BIN)/claimtrace --store $(STORE) index update data/articles $(UPLOADS)
 	$(BIN)/claimtrace --store $(STORE) chat --terminal
+
+# How claimtrace scales on RUWA (../shared/bench/ruwa): builds of 1k, 6k and 15k items against the
+# bare encoder and llama-index, updates, question latency, memory, ANN recall. Long: see README.
+bench: $(STAMP)
+	$(BIN)/python -m eval.bench.scale --sizes 1000 6000 15000

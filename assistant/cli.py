@@ -29,12 +29,18 @@ def make_cli(*extra: click.Command) -> click.Group:
         default=None,
         help="Index directory (env CLAIMTRACE_STORE, default ./store).",
     )
+    @click.option(
+        "--chroma-url",
+        default=None,
+        help="A Chroma server for the vectors, e.g. http://127.0.0.1:8000 "
+        "(env CLAIMTRACE_CHROMA_URL; default: embedded in the store).",
+    )
     @click.version_option(package_name="claimtrace")
     @click.pass_context
-    def cli(ctx: click.Context, store: str | None) -> None:
+    def cli(ctx: click.Context, store: str | None, chroma_url: str | None) -> None:
         """claimtrace: ask a news archive questions; every answer says who claims what."""
         try:
-            ctx.obj = Context(Settings.load(store=store))
+            ctx.obj = Context(Settings.load(store=store, chroma_url=chroma_url))
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from exc
 

@@ -8,6 +8,8 @@ exit code 70, and ``CLAIMTRACE_DEBUG=1`` shows its traceback.
 from __future__ import annotations
 
 import json
+import os
+import sys
 from dataclasses import asdict, is_dataclass
 
 import click
@@ -68,6 +70,9 @@ class ClaimtraceGroup(click.Group):
             raise click.ClickException(str(exc)) from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # the reader went away (`claimtrace ... | head`): not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
         except Exception as exc:
             obj = ctx.obj
             if isinstance(obj, Context) and obj.settings.debug:

@@ -41,7 +41,7 @@ __all__ = ["Engine"]
 class Engine:
     def __init__(self, settings: Settings | None = None):
         self._settings = settings or Settings.load()
-        self.store = Store(self._settings.store)
+        self.store = Store(self._settings.store, chroma_url=self._settings.chroma_url)
         self._lock = threading.RLock()
         self._embedder = None
         self._attributor = None
@@ -59,7 +59,7 @@ class Engine:
     def embedder(self):
         with self._lock:
             if self._embedder is None:
-                self._embedder = _shared_embedder()
+                self._embedder = _shared_embedder(self.settings.encoder, self.settings.device)
             return self._embedder
 
     @property
@@ -137,17 +137,15 @@ class Engine:
 
     # -- reading the index --------------------------------------------------------
     def articles(self) -> list[ArticleInfo]:
-        items = self.generation().articles
-        return [
-            ArticleInfo(**ArticleMeta.of(i.article), chunks=len(i.chunks))
-            for i in sorted(items.values(), key=lambda i: i.article.article_id)
-        ]
+        infos = self.generation().infos()
+        return [ArticleInfo(**ArticleMeta.of(art), chunks=n) for art, n in infos]
 
     def show(self, article_id: str) -> ArticleDetail:
-        items = self.generation().articles
-        if article_id not in items:
-            raise UnknownArticleError(article_id, str(self.store.root), sorted(items)[:10])
-        item = items[article_id]
+        gen = self.generation()
+        item = gen.article(article_id)
+        if item is None:
+            known = [a.article_id for a, _ in gen.infos()[:10]]
+            raise UnknownArticleError(article_id, str(self.store.root), known)
         chunks = [ChunkInfo(c.chunk_id, c.text, c.start, c.end, c.claimants) for c in item.chunks]
         return ArticleDetail(
             **ArticleMeta.of(item.article),
@@ -160,7 +158,7 @@ class Engine:
     def stats(self) -> IndexStats:
         gen = self.generation()
         return IndexStats(
-            articles=len(gen.articles),
+            articles=gen.article_count(),
             chunks=gen.chunk_count(),
             store=str(self.store.root),
             embed_model=gen.manifest.get("embed_model", ""),
@@ -199,11 +197,11 @@ class Engine:
 
 
 @functools.cache
-def _shared_embedder():
-    """One embedding model per process, shared by every Engine."""
-    from index.embed import LocalEmbedder
+def _shared_embedder(encoder: str, device: str):
+    """One embedding model per process and choice, shared by every Engine."""
+    from index.embed import make_embedder
 
-    return LocalEmbedder()
+    return make_embedder(encoder, device)
 
 
 @functools.cache

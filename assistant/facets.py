@@ -8,7 +8,6 @@ articles' outlets and claimants.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from dataclasses import dataclass, field
 
 from index.errors import NoIndexError
@@ -43,16 +42,15 @@ def facets(engine, max_claimants: int = 300) -> Facets:
     with _lock:
         if key in _cache:
             return _cache[key]
-    items = gen.articles.values()
-    dates = sorted(i.article.date for i in items if i.article.date)
-    outlets = sorted({i.article.outlet for i in items if i.article.outlet})
-    voices = {i.article.outlet for i in items}
-    said = Counter(
-        c for i in items for chunk in i.chunks for c in set(chunk.claimants) if c not in voices
-    )
-    claimants = [c for c, _ in said.most_common() if c not in _SKIP][:max_claimants]
+    infos = [art for art, _ in gen.infos()]  # provenance only, never the texts
+    dates = sorted(a.date for a in infos if a.date)
+    outlets = sorted({a.outlet for a in infos if a.outlet})
+    voices = {a.outlet for a in infos}
+    said = gen.claimant_counts()  # name → chunks it claims in
+    ranked = sorted((c for c in said if c not in voices), key=lambda c: -said[c])
+    claimants = [c for c in ranked if c not in _SKIP][:max_claimants]
     found = Facets(
-        articles=len(gen.articles),
+        articles=len(infos),
         chunks=gen.chunk_count(),
         outlets=outlets,
         claimants=sorted(claimants, key=str.casefold),

@@ -1,25 +1,22 @@
-"""Hybrid retrieval: dense (Chroma) + BM25 (bm25s), fused by reciprocal rank.
+"""Hybrid retrieval: dense (Chroma) + BM25 (the catalogue's FTS5), fused by reciprocal rank.
 
-Filters (date range, outlet) are pushed into Chroma's metadata filter and
-applied to BM25 as a weight mask; the claimant filter matches names loosely
-("Prigozhin" finds "Yevgeny Prigozhin") and so is applied to chunk claimants.
+Filters (date range, outlet) are pushed into Chroma's metadata filter and into
+the BM25 query's SQL; the claimant filter matches names loosely ("Prigozhin"
+finds "Yevgeny Prigozhin"): it is turned into the exact names the catalogue
+holds that match, and then into SQL too. Only the articles of the chunks that
+are returned are read from the catalogue.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+import threading
 from dataclasses import dataclass
 
-import bm25s
-import numpy as np
-
-from index.chunk import embed_text
 from index.models import Chunk, IndexedArticle
 from index.names import mentions
-from index.store import Generation, date_key
-
-from .text import tokens
+from index.sparse import ChunkFilter, count
+from index.store import Generation
 
 __all__ = ["Filters", "ChunkHit", "Retriever", "claimant_matches"]
 
@@ -52,88 +49,100 @@ def claimant_matches(wanted: str, claimant: str) -> bool:
 
 
 class Retriever:
-    """Search one generation of the index; built once per generation."""
+    """Search one committed state of the index; cheap to make, made once per state."""
 
     def __init__(self, generation: Generation, embed):
         """``embed(texts)`` returns unit vectors (the engine's cached ``Engine.embed``)."""
         self.generation = generation
         self.embed = embed
-        self.items = generation.articles
-        self.chunks: list[tuple[Chunk, IndexedArticle]] = [
-            (c, item) for item in self.items.values() for c in item.chunks
-        ]
-        self.by_id = {c.chunk_id: (c, item) for c, item in self.chunks}
-        self.position = {c.chunk_id: i for i, (c, _) in enumerate(self.chunks)}
-        docs = [tokens(embed_text(i.article, c)) for c, i in self.chunks]
-        self.bm25 = bm25s.BM25()
-        if docs:
-            self.bm25.index(docs, show_progress=False)
-        df = Counter(w for doc in docs for w in set(doc))
-        #: inverse chunk frequency of each word; a word the index lacks gets the highest
-        self.idf = {w: math.log((len(docs) + 1) / (n + 0.5)) for w, n in df.items()}
-        self.idf_unseen = math.log((len(docs) + 1) / 0.5)
-        self._masks: dict[Filters, np.ndarray] = {}
+        self.catalogue = generation.catalogue
+        self.size = generation.chunk_count()
+        #: inverse chunk frequency of a word (``idf.get(word, idf_unseen)``)
+        self.idf = _Idf(self.catalogue, self.size)
+        self.idf_unseen = math.log((self.size + 1) / 0.5)
+        self._names: list[str] | None = None
+        #: the articles by id, read from the catalogue when asked (never all at once)
+        self.items = _Articles(generation)
 
-    def _mask(self, f: Filters) -> np.ndarray | None:
-        """1 for each chunk that passes ``f``, else 0 (None when there are no filters)."""
-        if not f:
-            return None
-        if f not in self._masks:
-            if len(self._masks) > 64:
-                self._masks.clear()
-            self._masks[f] = self._compute_mask(f)
-        return self._masks[f]
-
-    def _compute_mask(self, f: Filters) -> np.ndarray:
-        lo, hi = date_key(f.since), date_key(f.until)
-        mask = np.ones(len(self.chunks))
-        for pos, (chunk, item) in enumerate(self.chunks):
-            art = item.article
-            d = date_key(art.date)
-            if (lo and d < lo) or (hi and (not d or d > hi)):
-                mask[pos] = 0
-            elif f.outlet and (art.outlet or "").lower() != f.outlet.lower():
-                mask[pos] = 0
-            elif f.claimant and not any(claimant_matches(f.claimant, c) for c in chunk.claimants):
-                mask[pos] = 0
-        return mask
+    def _where(self, f: Filters) -> ChunkFilter:
+        names = None
+        if f.claimant:
+            if self._names is None:
+                self._names = self.catalogue.claimant_names()
+            names = tuple(n for n in self._names if claimant_matches(f.claimant, n))
+        return ChunkFilter(f.since, f.until, f.outlet, names)
 
     def matching(self, filters: Filters) -> int:
         """How many chunks pass ``filters`` (all of them when there are none)."""
-        mask = self._mask(filters)
-        return len(self.chunks) if mask is None else int(mask.sum())
+        return count(self.catalogue, self._where(filters)) if filters else self.size
 
     def outlets(self) -> list[str]:
-        return sorted({i.article.outlet for _, i in self.chunks if i.article.outlet})
+        return self.catalogue.outlets()
 
     def search(self, query: str, filters: Filters = Filters(), k: int = 12) -> list[ChunkHit]:
         """The ``k`` best chunks for ``query`` under ``filters``, best first."""
-        if not self.chunks:
+        if not self.size:
             return []
-        mask = self._mask(filters)
+        where = self._where(filters)
         pool = max(k * 4, 40)
-        dense = self.generation.query(
-            self.embed([query])[0],
-            pool,
-            since=filters.since,
-            until=filters.until,
-            outlet=filters.outlet,
-        )
-        dense = [(cid, s) for cid, s in dense if cid in self.by_id]
-        if mask is not None:
-            dense = [(cid, s) for cid, s in dense if mask[self.position[cid]]]
-        scores = self.bm25.get_scores(tokens(query), weight_mask=mask)
-        order = [int(i) for i in np.argsort(-scores)[:pool] if scores[i] > 0]
-
+        dense = self.generation.query(self.embed([query])[0], pool, where)
+        sparse = self.generation.sparse(query, pool, where)
         fused: dict[str, float] = {}
         cos = dict(dense)
-        for rank, (cid, _) in enumerate(dense):
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
-        for rank, i in enumerate(order):
-            cid = self.chunks[i][0].chunk_id
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for ranked in (dense, sparse):
+            for rank, (cid, _) in enumerate(ranked):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+        items = self.generation.articles_for([cid.rsplit("#", 1)[0] for cid, _ in best])
+        chunks = {c.chunk_id: (c, i) for i in items.values() for c in i.chunks}
         return [
-            ChunkHit(self.by_id[cid][0], self.by_id[cid][1], score, cos.get(cid, 0.0))
+            ChunkHit(chunks[cid][0], chunks[cid][1], score, cos.get(cid, 0.0))
             for cid, score in best
+            if cid in chunks  # an article removed by an update since the search began
         ]
+
+
+class _Articles:
+    """Articles by id, read from the catalogue on demand; the last few are kept."""
+
+    def __init__(self, generation: Generation, keep: int = 64):
+        self.generation, self.keep = generation, keep
+        self._got: dict[str, IndexedArticle | None] = {}
+        self._lock = threading.Lock()  # one Retriever serves a web server's threads
+
+    def _get(self, article_id: str) -> IndexedArticle | None:
+        with self._lock:
+            if article_id not in self._got:
+                if len(self._got) >= self.keep:
+                    self._got.pop(next(iter(self._got)))
+                self._got[article_id] = self.generation.article(article_id)
+            return self._got[article_id]
+
+    def __contains__(self, article_id: str) -> bool:
+        return self._get(article_id) is not None
+
+    def __getitem__(self, article_id: str) -> IndexedArticle:
+        item = self._get(article_id)
+        if item is None:
+            raise KeyError(article_id)
+        return item
+
+
+class _Idf:
+    """Inverse chunk frequency of words, looked up in the catalogue as asked."""
+
+    def __init__(self, catalogue, size: int):
+        self.catalogue, self.size = catalogue, size
+        self._known: dict[str, float | None] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word, None) is not None
+
+    def get(self, word: str, default: float | None) -> float | None:
+        if word not in self._known:
+            if len(self._known) > 100_000:
+                self._known.clear()
+            df = self.catalogue.doc_freq([word]).get(word)
+            self._known[word] = None if df is None else math.log((self.size + 1) / (df + 0.5))
+        found = self._known[word]
+        return default if found is None else found

@@ -14,9 +14,12 @@ from index.find import DEFAULT_MAX_FILE_MB, MAX_FILE_SETTING
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "BACKENDS"]
+__all__ = ["Settings", "BACKENDS", "ENCODERS", "DEVICES"]
 
 BACKENDS = ("extractive", "openai")
+#: Encoders for the bundled MiniLM (index/embed.py); devices for them.
+ENCODERS = ("onnx", "onnx-int8", "torch")
+DEVICES = ("auto", "cpu", "cuda")
 
 _ENV = {
     "store": "CLAIMTRACE_STORE",
@@ -28,6 +31,9 @@ _ENV = {
     "max_retries": "CLAIMTRACE_MAX_RETRIES",
     "top_k": "CLAIMTRACE_TOP_K",
     "bench_dir": "CLAIMTRACE_BENCH",
+    "chroma_url": "CLAIMTRACE_CHROMA_URL",
+    "encoder": "CLAIMTRACE_ENCODER",
+    "device": "CLAIMTRACE_DEVICE",
     "debug": "CLAIMTRACE_DEBUG",
     "max_file_mb": MAX_FILE_SETTING,  # CLAIMTRACE_MAX_FILE_MB, named in index/'s errors
     "serve_api_key": "CLAIMTRACE_API_KEY_SERVE",
@@ -48,6 +54,9 @@ class Settings:
     max_retries: int = 1
     top_k: int = 8  # citations an answer may carry at most
     bench_dir: str | None = None  # folder holding polnear/ and ruwa/ (default ../shared/bench)
+    chroma_url: str | None = None  # a Chroma server (http://host:port); None: embedded in store/
+    encoder: str = "onnx"  # how the bundled MiniLM runs: one of ENCODERS
+    device: str = "auto"  # auto: a CUDA GPU (fp16) when there is one, else the CPU
     debug: bool = False  # show tracebacks of unexpected errors
     max_file_mb: float = DEFAULT_MAX_FILE_MB  # larger files are refused, unread, when indexing
     serve_api_key: str | None = None  # bearer key of `claimtrace chat`'s API when auth is on
@@ -85,6 +94,15 @@ class Settings:
             raise ConfigError(
                 f"unknown backend {self.backend!r}; choose {' or '.join(BACKENDS)} "
                 "(--backend or CLAIMTRACE_BACKEND)"
+            )
+        if self.encoder not in ENCODERS:
+            raise ConfigError(
+                f"unknown encoder {self.encoder!r}; choose {', '.join(ENCODERS)} "
+                "(CLAIMTRACE_ENCODER)"
+            )
+        if self.device not in DEVICES:
+            raise ConfigError(
+                f"unknown device {self.device!r}; choose {', '.join(DEVICES)} (CLAIMTRACE_DEVICE)"
             )
         if self.timeout <= 0:
             raise ConfigError(f"timeout must be positive, got {self.timeout}")

@@ -1,35 +1,16 @@
-"""Small text helpers shared by retrieval, evidence selection and scoring."""
+"""Small text helpers shared by retrieval, evidence selection and scoring.
+
+The tokenizer itself lives in ``index/terms.py`` (the index stores its tokens)
+and folding in ``index/names.py``; this module re-exports them for the
+assistant side.
+"""
 
 from __future__ import annotations
 
-import re
-
-import Stemmer
-
 from index.names import fold
+from index.terms import STOPWORDS, tokens
 
 __all__ = ["tokens", "content_words", "fold", "STOPWORDS"]
-
-_STEM = Stemmer.Stemmer("english")
-_WORD = re.compile(r"\w[\w'’-]*\w|\w", re.UNICODE)
-
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    out over own same she should so some such than that the their theirs them themselves then
-    there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours also according said say says tell
-    told did does whose much many""".split()
-)
-
-
-def tokens(text: str) -> list[str]:
-    """Stemmed, lowercased word tokens without stopwords (BM25 and overlap)."""
-    words = [w.strip("'’-") for w in _WORD.findall(fold(text))]
-    words = [w.replace(",", "") for w in words if w and w not in STOPWORDS]
-    return _STEM.stemWords(words)
 
 
 def content_words(text: str) -> set[str]:

@@ -92,10 +92,10 @@ def write_records(records: list[dict], path: Path) -> None:
 
 def _outlet_name(engine: Engine, site: str, ids: list[str]) -> str | None:
     """The outlet string the index holds for ``site`` (provenance may rewrite it)."""
-    articles = engine.store.current().articles
+    state = engine.store.current()
     for aid in ids:
-        if aid in articles:
-            return articles[aid].article.outlet or site
+        if (item := state.article(aid)) is not None:
+            return item.article.outlet or site
     return None
 
 

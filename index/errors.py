@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["IndexingError", "MappingError", "NoIndexError", "StoreBusyError"]
+__all__ = ["IndexingError", "MappingError", "NoIndexError", "OldStoreError", "StoreBusyError"]
 
 
 class IndexingError(Exception):
@@ -22,6 +22,16 @@ class StoreBusyError(IndexingError):
     def __init__(self, store: str):
         super().__init__(
             f"another build or update is writing to {store} — wait for it to finish and try again"
+        )
+
+
+class OldStoreError(IndexingError):
+    def __init__(self, store: str):
+        self.store = store
+        super().__init__(
+            f"{store} holds an index in the old layout (CURRENT and gen-*/ folders) — "
+            f"rebuild it in the new layout with `claimtrace --store {store} index build PATH...` "
+            "(the articles you indexed), or point --store at a new folder"
         )
 
 

@@ -1,13 +1,17 @@
 """Build and update: make the index match the articles under some paths.
 
 Read → attribute → chunk → embed → store, for new and changed articles only
-(an article is changed when its content hash is). The new state becomes live
-in one atomic switch (see ``store.py``), so a killed run loses nothing.
+(an article is changed when its content hash is). Only the changed articles'
+rows and the new chunks' vectors are written; the new state becomes live in one
+catalogue commit (see ``store.py``), so a killed run loses nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -15,12 +19,15 @@ from typing import Protocol
 from tqdm import tqdm
 
 from .attribution import attribution_version
+from .catalogue import date_key
 from .chunk import chunk_article, embed_text
 from .embed import Embedder
 from .find import DEFAULT_MAX_FILE_MB
 from .models import Article, IndexedArticle, ReadError
 from .read import read_paths
-from .store import Store, add_chunks, open_vectors
+from .store import Store
+from .terms import tokens
+from .vectors import vector_id
 
 __all__ = ["UpdateSummary", "update_index", "Analyser"]
 
@@ -83,6 +90,7 @@ def update_index(
     mapping: dict[str, str] | None = None,
     fresh: bool = False,
     progress: bool = False,
+    on_step: Callable[[str], None] | None = None,
     keep_others: bool = False,
     fixed: dict[str, str] | None = None,
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
@@ -91,127 +99,143 @@ def update_index(
 
     ``fresh`` rebuilds from scratch (``index build``). Files that fail to read
     are reported in ``errors`` and the articles indexed from them are kept.
-    ``keep_others`` adds and updates only: articles not under ``paths`` stay
-    (the chat page's uploads). ``mapping``, ``fixed`` and ``max_file_mb`` are the
-    reader's (``read_paths``).
+    ``on_step(name)`` is called at each step of the write ("analysed", "vectors"
+    after each batch of vectors, "vectors-written", "committed"): tests use it
+    to kill the process at a chosen point. ``keep_others`` adds and updates
+    only: articles not under ``paths`` stay (the chat page's uploads).
+    ``mapping``, ``fixed`` and ``max_file_mb`` are the reader's (``read_paths``).
     """
+    step = on_step or (lambda name: None)
     articles, errors = read_paths(paths, mapping, fixed, max_file_mb)
     summary = UpdateSummary(errors=errors)
-    with store.writing():
-        old = store.current() if store.exists() else None
+    with store.writing(replace_old=fresh):
+        cat = store.catalogue
+        meta = cat.meta()
+        exists = "state" in meta
         version = analysis_version()
-        same_model = old is not None and old.manifest.get("embed_model") == embedder.name
+        same_model = exists and meta.get("embed_model") == embedder.name
         # another model's vectors or stale attributions: re-analyse everything
-        rebuild = fresh or (
-            old is not None and (not same_model or old.manifest.get("analysis_version") != version)
-        )
-        old_items = old.articles if old is not None else {}
-        keep, todo = _plan(summary, articles, old_items, rebuild, keep_others)
+        rebuild = fresh or (exists and (not same_model or meta.get("analysis_version") != version))
+        old = cat.hashes() if exists else {}
+        todo, again = _plan(summary, articles, old, rebuild, keep_others)
+        todo += [item.article for item in cat.articles(again).values()]
         if fresh:  # a build reports every article it embeds as added
             summary.added = sorted(summary.added + summary.changed)
             summary.changed = []
-        if old is not None and not rebuild and not todo and not summary.removed:
+        if exists and not todo and not summary.removed:
             return summary
 
-        path = store.new_generation(copy_current=not rebuild)
-        vectors = open_vectors(path)
-        for aid in summary.changed + summary.removed:
-            vectors.delete(ref_doc_id=aid)
         items = analyse_articles(todo, analyser, progress)
-        before = [old_items[a.article_id] for a in todo if a.article_id in old_items]
-        reuse = _reusable(old, before) if same_model and not fresh else {}
-        summary.embedded_chunks = _embed(vectors, items, embedder, progress, reuse)
-        keep.update((item.article.article_id, item) for item in items)
-        store.write(
-            path,
-            keep,
-            {
-                "embed_model": embedder.name,
-                "analysis_version": version,
-                "articles": len(keep),
-                "chunks": sum(len(i.chunks) for i in keep.values()),
-            },
+        step("analysed")
+        rows = [_vector_rows(embedder.name, item) for item in items]
+        reuse = same_model and not fresh
+        summary.embedded_chunks = _write_vectors(
+            store, items, rows, embedder, reuse, progress, step
         )
-        store.switch(path)
+        step("vectors-written")
+        done = {item.article.article_id for item in items}
+        drop = sorted(set(old) - done) if fresh else summary.removed
+        new_meta = {
+            "embed_model": embedder.name,
+            "analysis_version": version,
+            "writer": str(os.getpid()),
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        cat.commit([(i, r[0], r[3]) for i, r in zip(items, rows)], drop, new_meta)
+        step("committed")
+        store.sweep()
+        if fresh:
+            store.drop_old_layout()
     return summary
 
 
 def _plan(
     summary: UpdateSummary,
     articles: list[Article],
-    old_items: dict[str, IndexedArticle],
+    old: dict[str, tuple[str, str | None]],
     rebuild: bool,
     keep_others: bool = False,
-) -> tuple[dict[str, IndexedArticle], list[Article]]:
+) -> tuple[list[Article], list[str]]:
     """Sort articles into added, changed, unchanged and removed (in ``summary``).
 
-    Returns the indexed articles to keep as they are, and the articles to
-    (re-)analyse and embed. Articles from a file that failed to read are kept:
-    as they are, or re-analysed on a rebuild.
+    Returns the articles to (re-)analyse and embed, and the ids of indexed
+    articles to re-analyse from the catalogue: on a rebuild, those from a file
+    that failed to read (which are otherwise kept as they are).
     """
     failed = [e.file for e in summary.errors]
-    keep: dict[str, IndexedArticle] = {}
+    seen: set[str] = set()
     todo: list[Article] = []
+    again: list[str] = []
     for article in articles:
-        before = old_items.get(article.article_id)
+        before = old.get(article.article_id)
+        seen.add(article.article_id)
         if before is None:
             summary.added.append(article.article_id)
             todo.append(article)
-        elif rebuild or before.article.content_hash != article.content_hash:
+        elif rebuild or before[0] != article.content_hash:
             summary.changed.append(article.article_id)
             todo.append(article)
         else:
             summary.unchanged += 1
-            keep[article.article_id] = before
-    for aid, item in old_items.items():
-        if aid in keep or aid in summary.changed:
+    for aid, (_, path) in old.items():
+        if aid in seen:
             continue
-        if keep_others or any(_same_file(item.article.path, f) for f in failed):
+        if keep_others or any(_same_file(path, f) for f in failed):
             if rebuild:
-                todo.append(item.article)
-            else:
-                keep[aid] = item
+                again.append(aid)
         else:
             summary.removed.append(aid)
     for ids in (summary.added, summary.changed, summary.removed):
         ids.sort()
-    return keep, todo
+    return todo, again
 
 
-def _reusable(old, items: list[IndexedArticle]) -> dict[str, list[float]]:
-    """Vectors already computed for the embedded texts of ``items``' old chunks."""
-    if old is None or not items:
-        return {}
-    by_id = {c.chunk_id: embed_text(i.article, c) for i in items for c in i.chunks}
-    return {by_id[cid]: vec for cid, vec in old.embeddings(list(by_id)).items()}
+def _vector_rows(model: str, item: IndexedArticle):
+    """(vector ids, embedded texts, Chroma metadatas, search terms) of ``item``'s chunks."""
+    art = item.article
+    date, outlet = date_key(art.date), (art.outlet or "").lower()
+    texts = [embed_text(art, c) for c in item.chunks]
+    vids = [vector_id(model, c.chunk_id, t, date, outlet) for c, t in zip(item.chunks, texts)]
+    metas = [{"chunk_id": c.chunk_id, "date": date, "outlet": outlet} for c in item.chunks]
+    return vids, texts, metas, [" ".join(tokens(t)) for t in texts]
 
 
-def _embed(
-    vectors,
-    items: list[IndexedArticle],
-    embedder: Embedder,
-    progress: bool,
-    reuse: dict[str, list[float]],
-) -> int:
-    """Add every chunk of ``items`` to ``vectors``; returns how many were embedded.
+def _write_vectors(store: Store, items, rows, embedder: Embedder, reuse: bool, progress, step):
+    """Write the vectors the collection lacks; returns how many texts were embedded.
 
-    A chunk whose embedded text is unchanged keeps its vector from ``reuse``
-    (an edit re-embeds only the chunks it touched).
+    With ``reuse``, vectors already stored stay, and a chunk whose embedded text
+    is unchanged takes its old vector (an edit re-embeds only what it touched).
     """
-    total = sum(len(i.chunks) for i in items)
-    bar = tqdm(total=total, desc="embedding", unit="chunk", disable=not progress)
-    pending: list[tuple[IndexedArticle, list[str]]] = []
-    size = embedded = 0
-    for pos, item in enumerate(items):
-        pending.append((item, [embed_text(item.article, c) for c in item.chunks]))
-        size += len(item.chunks)
-        if size >= EMBED_BATCH or pos == len(items) - 1:
-            texts = list(dict.fromkeys(t for _, ts in pending for t in ts if t not in reuse))
-            vecs = dict(zip(texts, embedder.embed_batch(texts))) if texts else {}
-            embedded += len(texts)
-            batch = [(it, ts, [vecs.get(t) or reuse[t] for t in ts]) for it, ts in pending]
-            add_chunks(vectors, batch)
-            bar.update(size)
-            pending, size = [], 0
+    vectors = store.vectors
+    flat = [
+        (vid, text, m) for vids, texts, metas, _ in rows for vid, text, m in zip(vids, texts, metas)
+    ]
+    have = vectors.existing([f[0] for f in flat]) if reuse else set()
+    need = [f for f in flat if f[0] not in have]
+    if not need:
+        return 0
+    known = _old_vectors(store, embedder.name, items, {f[1] for f in need}) if reuse else {}
+    store.catalogue.mark_pending([f[0] for f in need])
+    bar = tqdm(total=len(need), desc="embedding", unit="chunk", disable=not progress)
+    embedded = 0
+    for i in range(0, len(need), EMBED_BATCH):
+        part = need[i : i + EMBED_BATCH]
+        texts = list(dict.fromkeys(t for _, t, _ in part if t not in known))
+        fresh = dict(zip(texts, embedder.embed_batch(texts))) if texts else {}
+        embedded += len(texts)
+        vecs = [fresh.get(t) or known[t] for _, t, _ in part]
+        vectors.add([f[0] for f in part], vecs, [f[2] for f in part])
+        bar.update(len(part))
+        step("vectors")
     bar.close()
     return embedded
+
+
+def _old_vectors(store: Store, model: str, items, texts: set[str]) -> dict[str, list[float]]:
+    """Stored vectors of the old chunks of ``items`` whose embedded text is in ``texts``."""
+    old = store.catalogue.articles([i.article.article_id for i in items])
+    by_vid = {}
+    for item in old.values():
+        vids, chunk_texts, _, _ = _vector_rows(model, item)
+        by_vid.update((v, t) for v, t in zip(vids, chunk_texts) if t in texts)
+    return {by_vid[v]: vec for v, vec in store.vectors.embeddings(list(by_vid)).items()}

@@ -1,255 +1,186 @@
-"""The store: Chroma vectors plus a manifest, switched atomically.
+"""The store: a catalogue (SQLite) and a vector collection (Chroma), switched atomically.
 
 Layout of a store directory::
 
-    store/CURRENT          name of the live generation (replaced atomically)
-    store/gen-000007/      one whole index: chroma/, articles.jsonl, manifest.json
-    store/.lock            held by the one writer
+    store/catalogue.sqlite   articles, chunks, attributions, BM25 terms (WAL)
+    store/chroma/            the embedded Chroma collection (absent with a server)
+    store/.lock              held by the one writer
 
-A build or update writes a new generation (a copy of the live one, then the
-changes), and only when it is whole does it replace ``CURRENT``. A process
-killed at any moment leaves the previous generation live; readers that hold
-a generation open keep reading it, and the one before the live one is kept.
+An update writes the vectors of new chunks first (under content-derived ids,
+so nothing a reader uses is overwritten), then commits the catalogue in one
+transaction (the switch), then deletes the vectors no chunk uses any more.
+Readers use only vector ids the committed catalogue knows, so a process killed
+at any moment leaves the previous state answering, and the next writer sweeps
+what a killed run left (``pending`` in the catalogue).
 """
 
 from __future__ import annotations
 
 import fcntl
-import json
-import math
 import os
 import shutil
-import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import chromadb
-from chromadb.config import Settings
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-from llama_index.core.vector_stores.types import (
-    FilterOperator,
-    MetadataFilter,
-    MetadataFilters,
-    VectorStoreQuery,
-)
-from llama_index.vector_stores.chroma import ChromaVectorStore
-
-from .errors import NoIndexError, StoreBusyError
-from .models import IndexedArticle
-from .records import from_record, to_record
+from .catalogue import Catalogue, date_key
+from .errors import NoIndexError, OldStoreError, StoreBusyError
+from .models import Article, IndexedArticle
+from .sparse import ChunkFilter, passing
+from .sparse import search as sparse_search
+from .vectors import Vectors
 
 __all__ = ["Store", "Generation", "date_key"]
 
-COLLECTION = "chunks"
-
-
-def date_key(date: str | None) -> int:
-    """ISO date → sortable int (2022-03-06 → 20220306); 0 when unknown."""
-    try:
-        return int(date.replace("-", "")) if date else 0
-    except ValueError:
-        return 0
-
-
-def _client(path: Path) -> chromadb.ClientAPI:
-    return chromadb.PersistentClient(
-        path=str(path), settings=Settings(anonymized_telemetry=False, allow_reset=False)
-    )
+CATALOGUE = "catalogue.sqlite"
 
 
 class Generation:
-    """One complete, read-only index: the vector collection and the articles."""
+    """One committed state of the store, read from the catalogue as needed."""
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.manifest: dict = json.loads((path / "manifest.json").read_text("utf-8"))
-        self._articles: dict[str, IndexedArticle] | None = None
-        self._vectors: ChromaVectorStore | None = None
+    def __init__(self, store: Store, state: int, meta: dict[str, str]):
+        self.store, self.state, self.manifest = store, state, meta
+        self.catalogue, self.vectors = store.catalogue, store.vectors
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return f"state-{self.state:06d}"
 
-    @property
-    def articles(self) -> dict[str, IndexedArticle]:
-        if self._articles is None:
-            self._articles = {}
-            with open(self.path / "articles.jsonl", encoding="utf-8") as fh:
-                for line in fh:
-                    item = from_record(json.loads(line))
-                    self._articles[item.article.article_id] = item
-        return self._articles
+    def article(self, article_id: str) -> IndexedArticle | None:
+        return self.catalogue.article(article_id)
 
-    @property
-    def vectors(self) -> ChromaVectorStore:
-        if self._vectors is None:
-            self._vectors = open_vectors(self.path)
-        return self._vectors
+    def articles_for(self, ids: list[str]) -> dict[str, IndexedArticle]:
+        return self.catalogue.articles(ids)
 
-    def embeddings(self, chunk_ids: list[str]) -> dict[str, list[float]]:
-        """The stored vectors of ``chunk_ids`` (those that exist)."""
-        found: dict[str, list[float]] = {}
-        for i in range(0, len(chunk_ids), 5000):
-            got = self.vectors.client.get(ids=chunk_ids[i : i + 5000], include=["embeddings"])
-            found.update(
-                (cid, list(map(float, v))) for cid, v in zip(got["ids"], got["embeddings"])
-            )
-        return found
+    def infos(self) -> list[tuple[Article, int]]:
+        return self.catalogue.infos()
+
+    def claimant_counts(self) -> dict[str, int]:
+        """Each claimant name and the number of chunks it claims in."""
+        return self.catalogue.claimant_counts()
+
+    def article_count(self) -> int:
+        return self.catalogue.counts()[0]
 
     def chunk_count(self) -> int:
-        """From the manifest, so neither ``stats`` nor each query reads every article."""
-        if "chunks" in self.manifest:
-            return int(self.manifest["chunks"])
-        return sum(len(item.chunks) for item in self.articles.values())
+        return self.catalogue.counts()[1]
 
     def query(
-        self,
-        embedding: list[float],
-        k: int,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
+        self, embedding: list[float], k: int, where: ChunkFilter = ChunkFilter()
     ) -> list[tuple[str, float]]:
-        """Nearest chunks as (chunk_id, cosine similarity), filters pushed into Chroma."""
-        filters = []
-        if since:
-            filters.append(
-                MetadataFilter(key="date", value=date_key(since), operator=FilterOperator.GTE)
-            )
-        if until:
-            filters.append(
-                MetadataFilter(key="date", value=date_key(until), operator=FilterOperator.LTE)
-            )
-        if outlet:
-            filters.append(
-                MetadataFilter(key="outlet", value=outlet.lower(), operator=FilterOperator.EQ)
-            )
-        query = VectorStoreQuery(
-            query_embedding=embedding,
-            similarity_top_k=max(1, min(k, self.chunk_count() or 1)),
-            filters=MetadataFilters(filters=filters) if filters else None,
-        )
-        result = self.vectors.query(query)
-        # Chroma's cosine distance is d = 1 - cos, and llama-index reports exp(-d).
-        return [
-            (node.node_id, 1.0 + math.log(sim) if sim > 0 else 0.0)
-            for node, sim in zip(result.nodes or [], result.similarities or [])
-        ]
+        """Nearest committed chunks as (chunk_id, cosine similarity), best first."""
+        conds = []
+        if where.since:
+            conds.append({"date": {"$gte": date_key(where.since)}})
+        if where.until:
+            conds.append({"date": {"$lte": date_key(where.until)}})
+        if where.outlet:
+            conds.append({"outlet": {"$eq": where.outlet.lower()}})
+        chroma_where = conds[0] if len(conds) == 1 else ({"$and": conds} if conds else None)
+        hits = self.vectors.query(embedding, k, chroma_where)
+        known = self.catalogue.chunks_by_vector([v for v, _ in hits])
+        found = [(known[v][0], s) for v, s in hits if v in known]
+        if where.names is not None or where.until:
+            ok = passing(self.catalogue, [c for c, _ in found], where)
+            found = [(c, s) for c, s in found if c in ok]
+        return found
+
+    def sparse(self, text: str, k: int, where: ChunkFilter = ChunkFilter()):
+        """The ``k`` best chunks by BM25 as (chunk_id, score)."""
+        return sparse_search(self.catalogue, text, k, where)
 
 
 class Store:
-    """A store directory holding generations of the index."""
+    """A store directory; ``chroma_url`` puts its vectors on a Chroma server."""
 
-    def __init__(self, root: str | Path):
+    def __init__(self, root: str | Path, chroma_url: str | None = None):
         self.root = Path(root)
+        self.chroma_url = chroma_url
+        self._catalogue: Catalogue | None = None
+        self._vectors: Vectors | None = None
+        self._seen_state = -1
 
     def exists(self) -> bool:
-        return (self.root / "CURRENT").is_file()
+        if (self.root / CATALOGUE).is_file():
+            return self.catalogue.state() > 0
+        if (self.root / "CURRENT").is_file():
+            raise OldStoreError(str(self.root))
+        return False
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._catalogue = Catalogue(self.root / CATALOGUE)
+        return self._catalogue
+
+    @property
+    def vectors(self) -> Vectors:
+        if self._vectors is None:
+            name = self.catalogue.meta().get("collection")
+            if name is None:
+                raise NoIndexError(str(self.root))
+            self._vectors = Vectors(name, self.root / "chroma", self.chroma_url)
+        return self._vectors
 
     def current_name(self) -> str | None:
-        try:
-            return (self.root / "CURRENT").read_text("utf-8").strip() or None
-        except FileNotFoundError:
-            return None
+        return f"state-{self.catalogue.state():06d}" if self.exists() else None
 
     def current(self) -> Generation:
-        name = self.current_name()
-        if not name or not (self.root / name / "manifest.json").is_file():
+        """The committed state; an embedded collection is reopened after another
+        process has written to it (an open client would not see the new vectors)."""
+        if not self.exists():
             raise NoIndexError(str(self.root))
-        return Generation(self.root / name)
+        meta = self.catalogue.meta()
+        state = int(meta["state"])
+        if state != self._seen_state:
+            if self._seen_state >= 0 and meta.get("writer") != str(os.getpid()):
+                self.vectors.reopen()
+            self._seen_state = state
+        return Generation(self, state, meta)
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Hold the writer lock; a second writer fails at once with StoreBusyError."""
+    def writing(self, replace_old: bool = False) -> Iterator[None]:
+        """Hold the writer lock; a second writer fails at once with StoreBusyError.
+
+        An old-format store is refused unless ``replace_old`` (a build replaces it).
+        """
         self.root.mkdir(parents=True, exist_ok=True)
+        if not replace_old:
+            self.exists()
         with open(self.root / ".lock", "w") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
                 raise StoreBusyError(str(self.root)) from exc
             try:
+                self.catalogue.create()
+                if "collection" not in self.catalogue.meta():
+                    name = f"claimtrace-{uuid.uuid4().hex[:12]}"
+                    with self.catalogue.db:
+                        self.catalogue.db.execute(
+                            "INSERT INTO meta VALUES ('collection', ?)", (name,)
+                        )
+                self.sweep()
                 yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def new_generation(self, copy_current: bool) -> Path:
-        """A fresh generation directory, holding a copy of the live one if asked."""
-        numbers = [int(p.name[4:]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()]
-        path = self.root / f"gen-{max(numbers, default=0) + 1:06d}"
-        current = self.current_name()
-        if copy_current and current and (self.root / current / "manifest.json").is_file():
-            shutil.copytree(self.root / current / "chroma", path / "chroma")
-        else:
-            (path / "chroma").mkdir(parents=True)
-        return path
+    def sweep(self) -> int:
+        """Delete vectors that no committed chunk uses (a killed run's, the last
+        update's obsolete ones); returns how many. Only the writer calls this."""
+        pending = self.catalogue.pending()
+        if not pending:
+            return 0
+        live = self.catalogue.chunks_by_vector(pending)
+        stale = [v for v in pending if v not in live]
+        self.vectors.delete(stale)
+        self.catalogue.clear_pending(pending)
+        return len(stale)
 
-    def write(self, path: Path, items: dict[str, IndexedArticle], manifest: dict) -> None:
-        """Write the articles and the manifest of a generation (the manifest last)."""
-        _write_atomic(
-            path / "articles.jsonl",
-            "".join(
-                json.dumps(to_record(items[k]), ensure_ascii=False) + "\n" for k in sorted(items)
-            ),
-        )
-        manifest = {**manifest, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-        _write_atomic(path / "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
-
-    def switch(self, path: Path) -> None:
-        """Make ``path`` the live generation, then drop all but it and the previous one."""
-        previous = self.current_name()
-        _write_atomic(self.root / "CURRENT", path.name + "\n")
-        keep = {path.name, previous}
+    def drop_old_layout(self) -> None:
+        """Remove an old-format index (``CURRENT``, ``gen-*/``) once a build replaced it."""
+        (self.root / "CURRENT").unlink(missing_ok=True)
         for old in self.root.glob("gen-*"):
-            if old.name not in keep:
-                shutil.rmtree(old, ignore_errors=True)
-
-
-def add_chunks(
-    vectors: ChromaVectorStore,
-    batch: list[tuple[IndexedArticle, list[str], list[list[float]]]],
-) -> None:
-    """Put the chunk vectors of several articles into the collection in one call.
-
-    Each entry is an article with its chunks' embedded texts and vectors.
-    """
-    nodes = []
-    for item, texts, embeddings in batch:
-        art = item.article
-        for chunk, text, emb in zip(item.chunks, texts, embeddings):
-            node = TextNode(
-                id_=chunk.chunk_id,
-                text=text,
-                embedding=emb,
-                metadata={
-                    "article_id": art.article_id,
-                    "date": date_key(art.date),
-                    "outlet": (art.outlet or "").lower(),
-                    "claimants": "|" + "|".join(chunk.claimants) + "|",
-                },
-            )
-            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=art.article_id)
-            nodes.append(node)
-    if nodes:
-        vectors.add(nodes)
-
-
-def open_vectors(path: Path) -> ChromaVectorStore:
-    collection = _client(path / "chroma").get_or_create_collection(
-        COLLECTION, metadata={"hnsw:space": "cosine"}
-    )
-    return ChromaVectorStore(chroma_collection=collection)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+            shutil.rmtree(old, ignore_errors=True)

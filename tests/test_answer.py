@@ -24,7 +24,7 @@ def assert_well_cited(engine, answer):
     """Every [n] has a citation, and every quote is verbatim from the indexed text."""
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
     assert markers == {c.n for c in answer.citations}
-    items = engine.store.current().articles
+    items = engine.store.current().articles_for([c.article_id for c in answer.citations])
     for c in answer.citations:
         assert items[c.article_id].article.text[c.start : c.end] == c.quote
 

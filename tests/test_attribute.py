@@ -147,6 +147,17 @@ def test_scorer_gives_sane_numbers_on_two_dev_articles(attributor):
     assert result["relation"]["f1"] > 0.2 and result["content"]["precision"] > 0.3
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not (BENCH / "dev").is_dir(), reason=f"no PolNeAR bench at {BENCH}")
+def test_polnear_dev_scores_stay_above_the_thresholds(attributor):
+    from eval.metrics import SuiteResult
+    from eval.suites import check_thresholds
+
+    result = score_split(BENCH / "dev", attributor)
+    roles = {k: v for k, v in result.items() if isinstance(v, dict)}
+    assert check_thresholds(SuiteResult("polnear-attribution", roles), "extractive") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "cue", "source", "content"),
     [

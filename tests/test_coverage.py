@@ -124,7 +124,7 @@ def test_a_syndicated_copy_and_a_live_blog_stamp_give_one_clean_citation(
     stamped = engine.ask("When would Wagner's fighters leave Bakhmut?")
     blog = [c for c in stamped.citations if c.article_id == "006_liveblog"]
     assert blog and blog[0].quote.startswith("Wagner's chief said")
-    text = engine.store.current().articles["006_liveblog"].article.text
+    text = engine.store.current().article("006_liveblog").article.text
     assert text[blog[0].start : blog[0].end] == blog[0].quote
 
 

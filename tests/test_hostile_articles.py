@@ -44,7 +44,7 @@ def _well_cited(engine, answer) -> None:
     """Every [n] of the answer is a citation, and every citation quotes the indexed text."""
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
     assert markers == {c.n for c in answer.citations}, answer.answer
-    items = engine.store.current().articles
+    items = engine.store.current().articles_for([c.article_id for c in answer.citations])
     for c in answer.citations:
         assert items[c.article_id].article.text[c.start : c.end] == c.quote
 

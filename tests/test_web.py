@@ -167,6 +167,7 @@ def test_an_uploaded_article_is_answered_from_without_a_restart(served, web_engi
 def test_eight_conversations_at_once_all_answered_by_one_engine(served, web_engine):
     base, app = served
     before = web_engine.retriever()
+    models = _shared_embedder.cache_info().currsize  # one per encoder other tests chose
     results: dict[int, list] = {}
     start = threading.Barrier(8)
 
@@ -191,7 +192,11 @@ def test_eight_conversations_at_once_all_answered_by_one_engine(served, web_engi
     assert all(first and second for first, second in results.values())
     assert app.state.engine is web_engine
     assert web_engine.retriever() is before  # the index was opened once, not per request
-    assert _shared_embedder.cache_info().currsize == 1  # one embedding model in the process
+    # one embedding model in the process for this encoder, none loaded per request
+    assert _shared_embedder.cache_info().currsize == models
+    assert web_engine.embedder is _shared_embedder(
+        web_engine.settings.encoder, web_engine.settings.device
+    )
 
 
 def test_the_page_answers_with_a_notice_when_the_endpoint_is_down(seed_engine):

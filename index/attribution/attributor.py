@@ -13,9 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.attribution.claimants import ClaimantResolver, Mention
+from index.attribution.claimants import ClaimantResolver, Mention, Publisher
 from index.attribution.context import RawAttribution
-from index.attribution.lexicon import BODY_ENTS
+from index.attribution.lexicon import (
+    BODY_ENTS,
+    CARRIER_NOUNS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PUBLISH_VERBS,
+    cue_lemma,
+)
 from index.attribution.nlp import DEFAULT_MODEL, load_model
 from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
@@ -88,20 +95,60 @@ class Attributor:
 
 def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list) -> Analysis:
     quotes = quote_regions(text)
-    resolver = ClaimantResolver()
+    found = [
+        (start, extract(doc, start, text, quotes) if doc.has_annotation("DEP") else [], doc)
+        for start, doc in parsed
+    ]
+    named = [_entities(doc) for _, _, doc in found]
+    resolver = ClaimantResolver(_publishers(text, found))
     attributions: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
-    for start, doc in parsed:
-        raws = extract(doc, start, text, quotes) if doc.has_annotation("DEP") else []
-        named = _entities(doc)
+    order = {start: n for n, (start, _) in enumerate(spans)}
+    for i, (start, raws, _) in enumerate(found):
+        soon = [
+            r
+            for s, rs, _ in found[i + 1 :]
+            if order.get(s, 0) - order.get(start, 0) <= 2
+            for r in rs
+        ]
+        following = _speakers(soon)
         for raw in raws:
             if any(c0 < raw.cue[1] and raw.cue[0] < c1 for c0, c1 in seen):
                 continue  # one cue, one attribution: "is expected to endorse" is found twice
             seen.add(raw.cue)
-            attributions.append(_attribution(text, raw, resolver, named.orgs))
-        resolver.observe(named)
-    sentences = [_sentence(text, s, e, attributions, voice) for s, e in spans]
+            attributions.append(_attribution(text, raw, resolver, named[i].orgs, following))
+        resolver.observe(named[i])
+    sentences = _sentences_of(text, spans, attributions, voice)
     return Analysis(sentences=sentences, attributions=attributions)
+
+
+def _speakers(raws: list[RawAttribution]) -> list[str]:
+    """The sources of a sentence's attributions, each resolved on its own."""
+    names = [ClaimantResolver().resolve(r.mention) for r in raws if r.mention]
+    return [n for n in names if n.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS]
+
+
+def _publishers(text: str, found: list) -> list[Publisher]:
+    """Who the article says released which clip: "RT shared the clip", "X released a video"."""
+    publishers = []
+    for _, raws, _ in found:
+        for raw in raws:
+            cue = re.findall(r"[a-z]+", text[raw.cue[0] : raw.cue[1]].lower())
+            if not raw.mention or not any(cue_lemma(w, w) in PUBLISH_VERBS for w in cue):
+                continue
+            words = re.findall(r"[a-z]+", text[raw.content[0] : raw.content[1]].lower())
+            carrier = next(
+                (
+                    w.removesuffix("s")
+                    for w in words
+                    if w.removesuffix("s") in CARRIER_NOUNS or w in CARRIER_NOUNS
+                ),
+                None,
+            )
+            if carrier and raw.mention.head.lower().removesuffix("s") not in CARRIER_NOUNS:
+                name = ClaimantResolver().resolve(raw.mention)
+                publishers.append(Publisher(raw.cue[0], carrier, name))
+    return publishers
 
 
 def _entities(doc) -> Mention:
@@ -116,12 +163,20 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def _attribution(
-    text: str, raw: RawAttribution, resolver: ClaimantResolver, nearby: list[str]
+    text: str,
+    raw: RawAttribution,
+    resolver: ClaimantResolver,
+    nearby: list[str],
+    following: list[str],
 ) -> Attribution:
     source = _span(text, *raw.source) if raw.source else None
     claimed = text[raw.content[0] : raw.content[1]]  # who released a clip is not in its content
     nearby = [org for org in nearby if org not in claimed]
-    claimant = resolver.resolve(raw.mention, nearby) if raw.mention else "unknown source"
+    claimant = (
+        resolver.resolve(raw.mention, nearby, raw.cue[0], following)
+        if raw.mention
+        else "unknown source"
+    )
     return Attribution(
         cue=_span(text, *raw.cue),
         content=_span(text, *raw.content),
@@ -130,6 +185,24 @@ def _attribution(
         kind=raw.kind,
         confidence=raw.confidence,
     )
+
+
+def _sentences_of(text: str, spans, atts: list[Attribution], voice: str) -> list[Sentence]:
+    """Each sentence with the attributions whose content overlaps it, in one sweep.
+
+    Asking every attribution about every sentence made long articles quadratic
+    (a 100 kB text spent more time here than in the parse); the sweep keeps in
+    ``active`` only the attributions whose content reaches the current sentence.
+    """
+    order = sorted(range(len(atts)), key=lambda i: atts[i].content.start)
+    sentences, active, nxt = [], [], 0
+    for start, end in spans:  # in text order
+        while nxt < len(order) and atts[order[nxt]].content.start < end:
+            active.append(order[nxt])
+            nxt += 1
+        active = [i for i in active if atts[i].content.end > start]
+        sentences.append(_sentence(text, start, end, [atts[i] for i in sorted(active)], voice))
+    return sentences
 
 
 def _sentence(text: str, start: int, end: int, atts: list[Attribution], voice: str) -> Sentence:

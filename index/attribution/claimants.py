@@ -19,11 +19,13 @@ from index.attribution.lexicon import (
     GROUP_PRONOUNS,
     OFFICES,
     PART_NOUNS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PLATFORMS,
     ROLE_TAIL,
 )
 
-__all__ = ["Mention", "ClaimantResolver", "strip_determiner"]
+__all__ = ["Mention", "Publisher", "ClaimantResolver", "strip_determiner"]
 
 _MAX_NAME_WORDS = 8
 _OFFICE_WORDS = "|".join(sorted(OFFICES, key=len, reverse=True))
@@ -31,11 +33,14 @@ _OFFICE_OF = re.compile(
     rf"^(?:the |[a-z]+ )?((?:[A-Z]?[a-z-]+ ){{0,2}}?(?:{_OFFICE_WORDS}) of (?:the )?[^,;()]+)",
     re.IGNORECASE,
 )
+_CARRIERS = "|".join(sorted(CARRIER_NOUNS))
 #: "statement of the Ukrainian brigade" → its owner, "the Ukrainian brigade".
 _OWNER = re.compile(
-    rf"^(?:[\w-]+ )?(?:{'|'.join(sorted(CARRIER_NOUNS))})s? (?:of|by|from) ((?:the )?[\w' -]+)$",
-    re.IGNORECASE,
+    rf"^(?:[\w-]+ )?(?:{_CARRIERS})s? (?:of|by|from) ((?:the )?[\w' -]+)$", re.IGNORECASE
 )
+#: "Lavrov's comments" → their owner, "Lavrov".
+_POSSESSOR = re.compile(rf"^(.+?)['’]s? (?:[\w-]+ )?(?:{_CARRIERS})s?$", re.IGNORECASE)
+_NUMBER = re.compile(r"[\d.,]+")
 
 
 @dataclass
@@ -50,6 +55,15 @@ class Mention:
     orgs: list[str] = field(default_factory=list)  # the ORG entities among them
 
 
+@dataclass(frozen=True)
+class Publisher:
+    """Who the article says released a clip, video or report (``carrier``) at offset ``at``."""
+
+    at: int
+    carrier: str
+    name: str
+
+
 @dataclass
 class _Known:
     name: str
@@ -58,17 +72,21 @@ class _Known:
 
 
 def strip_determiner(text: str) -> str:
-    """Drop leading determiners and surrounding punctuation: "the BBC," → "BBC"."""
+    """Drop leading determiners, a trailing possessive and surrounding punctuation:
+    "the BBC," → "BBC", "Donald Trump’s" → "Donald Trump"."""
     words = text.strip(" \t\n,;:—-–\"“”‘’'()").split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
+    if words and len(words[-1]) > 2 and words[-1].endswith(("’s", "'s")):
+        words[-1] = words[-1][:-2]
     return " ".join(words)
 
 
 class ClaimantResolver:
     """Resolves the sources of one article, in order; keep one per article."""
 
-    def __init__(self) -> None:
+    def __init__(self, publishers: list[Publisher] | None = None) -> None:
+        self._publishers = publishers or []  # who released which clip, in text order
         self._known: list[_Known] = []
         self._recent: list[str] = []  # organisations named in the last sentence observed
         self._orgs: list[str] = []  # every organisation named so far
@@ -82,10 +100,17 @@ class ClaimantResolver:
         for body in mention.bodies:
             self._remember(strip_determiner(body), body, False)
 
-    def resolve(self, mention: Mention, nearby: list[str] | None = None) -> str:
-        """The readable claimant name for a source mention; remembers it for later.
+    def resolve(
+        self,
+        mention: Mention,
+        nearby: list[str] | None = None,
+        at: int = 0,
+        following: list[str] | None = None,
+    ) -> str:
+        """The readable claimant name for a source mention at offset ``at``; remembers it.
 
-        ``nearby`` lists the organisations named in the mention's sentence.
+        ``nearby`` lists the organisations named in the mention's sentence, ``following``
+        those of the next sentence (a clip's publisher may be named just after it).
         """
         head = mention.head.lower()
         words = mention.text.split()
@@ -93,10 +118,18 @@ class ClaimantResolver:
             person = head in PERSON_PRONOUNS  # "he" is never a place; "they" may be a body
             found = self._find(lambda k: k.is_person == person)
             return found.name if found else mention.text.strip()
-        words_lower = {w.lower().strip(",.") for w in words}
-        carrier = head in CARRIER_NOUNS or (head in PART_NOUNS and words_lower & CARRIER_NOUNS)
+        words_lower = {_singular(w.lower().strip(",.")) for w in words}
+        carrier = _singular(head) in CARRIER_NOUNS or (
+            head in PART_NOUNS and words_lower & CARRIER_NOUNS
+        )
+        if carrier:
+            owner = _OWNER.match(strip_determiner(mention.text)) or _POSSESSOR.match(
+                strip_determiner(mention.text)
+            )
+            if owner:
+                return self._owner(owner.group(1))
         if not mention.persons and carrier:
-            return self._publisher(mention, nearby)
+            return self._publisher(mention, nearby, at, following)
         name, is_person = self._name(mention)
         self._remember(name, mention.text, is_person)
         return name
@@ -106,7 +139,12 @@ class ClaimantResolver:
         bodies = [b for b in (strip_determiner(x) for x in mention.bodies) if b]
         if persons:
             person = max(persons, key=len)
-            bodies = [b for b in bodies if b not in person and person not in b]
+            orgs = {strip_determiner(o) for o in mention.orgs}
+            bodies = [  # "Lavrov (Russian)": a nationality is not the body a person speaks for
+                b
+                for b in bodies
+                if b not in person and person not in b and (b in orgs or len(b.split()) > 1)
+            ]
             if len(person.split()) == 1:
                 earlier = self._find(lambda k: k.is_person and _ends_with_word(k.name, person))
                 if earlier:
@@ -132,23 +170,40 @@ class ClaimantResolver:
         if len(text.split()) > _MAX_NAME_WORDS:
             text = strip_determiner(text.split(",")[0])
             text = " ".join(text.split()[:_MAX_NAME_WORDS])
-        return text, False
+        words = text.split()
+        while len(words) > 1 and _NUMBER.fullmatch(words[0]):
+            words = words[1:]  # "299 deputies": a number is no part of a name
+        return " ".join(words), head in PERSON_NOUNS or head in OFFICES
 
-    def _publisher(self, mention: Mention, nearby: list[str] | None) -> str:
-        """A clip or report: whose it is ("the statement of the brigade"), else the body
-        that released it, named in this or the last sentence."""
-        owner = _OWNER.match(strip_determiner(mention.text))
-        if owner:
-            text = owner.group(1)
-            name, _ = self._name(Mention(text=text, head=text.split()[-1], base=text))
-            return name
+    def _owner(self, text: str) -> str:
+        name, _ = self._name(Mention(text=text, head=text.split()[-1], base=text))
+        return name
+
+    def _publisher(
+        self, mention: Mention, nearby: list[str] | None, at: int, following: list[str] | None
+    ) -> str:
+        """A clip or report without an owner: whoever the article says released it (a clip
+        of the same kind first, before or after it), else a body named in this, the last
+        or the next sentence, else the last body named; "unknown source" when none is."""
+        kind = _singular(mention.head.lower())
+        same = [p for p in self._publishers if p.carrier == kind and p.name]
+        before = [p for p in same if p.at < at]
+        after = [p for p in same if p.at > at]
+        if before or after:
+            return (before[-1] if before else after[0]).name
         own = mention.text.lower()
-        for body in [*(nearby or []), *self._recent, *mention.orgs]:
+        earlier = [p.name for p in self._publishers if p.at < at and p.name]
+        for body in [
+            *(nearby or []),
+            *self._recent,
+            *mention.orgs,
+            *earlier[-1:],
+            *(following or []),
+        ]:
             body = strip_determiner(body)
-            if body and body.lower() not in own:
+            if body and body.lower() not in own and body.lower() not in PLATFORMS:
                 return _drop_role(body)
-        thing = strip_determiner(mention.base or mention.text)
-        return f"{thing} ({_drop_role(self._orgs[-1])})" if self._orgs else thing
+        return _drop_role(self._orgs[-1]) if self._orgs else "unknown source"
 
     def _remember(self, name: str, raw: str, is_person: bool) -> None:
         if name and name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -189,6 +244,10 @@ def _office(text: str, person: str) -> str:
             role = re.split(r" in | on | at | who | said", found.group(1))[0].strip()
             return strip_determiner(role)
     return ""
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in CARRIER_NOUNS else word
 
 
 def _ends_with_word(name: str, word: str) -> bool:

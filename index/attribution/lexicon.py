@@ -51,7 +51,10 @@ SPEECH_VERBS = frozenset(
     describe suggest propose recommend question dismiss reiterate clarify counter
     announce threaten pledge quip joke shout retort exclaim order talk speak discuss comment
     point refer express continue support oppose endorse condemn yell chant scream read
-    answer recite brag muse grumble scoff sneer rave plead lament bemoan decry""".split()
+    answer recite brag muse grumble scoff sneer rave plead lament bemoan decry email text
+    recount confess remind profess affirm posit theorize concur interject whisper
+    mutter murmur rant gush underline underscore preach beg implore appeal request advise
+    forecast reassure confide swear vent testify lecture brief echo""".split()
 )
 
 #: Speech verbs whose direct object can be the claim ("denied the report").
@@ -79,7 +82,9 @@ STANCE_VERBS = frozenset(
     ridicule welcome applaud hail laud disavow cite cast label brand dub denounce decry
     lambast blast deride question challenge dispute echo repeat favor favour like
     dislike hate describe characterize portray credit fault chide scold rebuke champion
-    advocate embrace urge demand recommend fear hope expect""".split()
+    advocate embrace urge demand recommend fear hope expect encourage commend celebrate
+    salute mourn honor honour promote trumpet tease taunt insult lampoon rebut refute
+    contradict contest defy protest rebuff snub downplay bash knock name""".split()
 )
 
 #: Adjectives that, after a copula, report a state of mind about a claim
@@ -128,9 +133,34 @@ SAYING_VERBS = frozenset(
 #: a cue even as a bare "…, records show." at the end of a sentence.
 EVIDENCE_VERBS = frozenset("show indicate find reveal prove signal imply hint suggest".split())
 
-#: Things that carry a message but do not speak: credit whoever released them.
+#: Things that carry a message but do not speak: credit whoever released them (or, for
+#: "Lavrov's comments", whoever they belong to).
 CARRIER_NOUNS = frozenset(
-    "clip video footage report statement message post tweet image photo document letter".split()
+    """clip video footage report statement message post tweet image photo document letter
+    comment remark word speech testimony announcement note""".split()
+)
+#: Where messages are posted, not who posts them ("a video on the Twitter handle of …").
+PLATFORMS = frozenset("twitter telegram facebook youtube instagram tiktok x whatsapp".split())
+#: Nouns naming a person by role: a source headed by one is a person ("the governor").
+PERSON_NOUNS = frozenset(
+    """spokesperson spokesman spokeswoman official aide adviser advisor analyst expert
+    resident witness lawmaker deputy diplomat envoy general colonel officer soldier
+    commander prosecutor lawyer attorney judge doctor""".split()
+)
+#: Verbs whose object is an act, not a claim: "declared an independent republic".
+PERFORMATIVE_VERBS = frozenset("declare order pronounce".split())
+#: Whom words are said to: the object of "told reporters" is no claim.
+AUDIENCE_NOUNS = frozenset(
+    """reporter reporters journalist journalists audience crowd crowds supporter supporters
+    listener listeners viewer viewers reader readers people voter voters""".split()
+)
+#: Pronouns that stand for what was said: "he said that", "she did not say so".
+SAID_PRONOUNS = frozenset("that this so it something nothing anything everything".split())
+#: Events: they happen, they do not speak ("the festivities claimed the attention …").
+EVENT_NOUNS = frozenset(
+    """festivity festivities celebration celebrations ceremony ceremonies parade festival
+    concert holiday anniversary commemoration commemorations funeral wedding match game
+    tournament""".split()
 )
 #: "part of the video", "some of the report": still the carrier.
 PART_NOUNS = frozenset("part parts portion section some much".split())

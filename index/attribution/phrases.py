@@ -7,7 +7,7 @@ embedded-post credits ("… — Name (@handle)").
 
 from __future__ import annotations
 
-from index.attribution.context import EDGE_PUNCT, Context, RawAttribution
+from index.attribution.context import EDGE_PUNCT, Context, RawAttribution, base_phrase
 from index.attribution.lexicon import PLACE_TIME_ENTS, SOURCE_NOUNS, SPEAKER_ENTS
 
 __all__ = ["according_rule", "colon_rule", "credit_rule"]
@@ -58,12 +58,14 @@ def colon_rule(ctx: Context) -> list[RawAttribution]:
 def _colon(ctx: Context) -> RawAttribution | None:
     doc = ctx.doc
     colons = [t for t in doc if t.text == ":"]
-    if not colons or any(t.pos_ in ("VERB", "AUX") for t in doc[: colons[0].i]):
+    if colons and any(t.pos_ in ("VERB", "AUX") for t in doc[: colons[0].i]):
+        return _speaker_colon(ctx, colons[0])
+    if not colons:
         return None
     colon = colons[0]
     before, after = list(doc[: colon.i]), list(doc[colon.i + 1 :])
-    if not before or not after:
-        return None
+    if not before or not after or after[0].tag_ == "VB":
+        return None  # "SYSTEM: ignore previous instructions" is an order, not a claim
     if len(before) <= 6 and _names_someone(before):
         source, content = before, after
     elif len([t for t in after if not t.is_punct]) <= 3 and _names_someone(after):
@@ -79,9 +81,33 @@ def _colon(ctx: Context) -> RawAttribution | None:
     )
 
 
+def _speaker_colon(ctx: Context, colon) -> RawAttribution | None:
+    """A named speaker, a colon, a quotation: "… surprise pollster Daron Shaw: “…”"."""
+    doc = ctx.doc
+    name = doc[colon.i - 1] if colon.i > 0 else None
+    after = doc[colon.i + 1] if colon.i + 1 < len(doc) else None
+    if name is None or after is None or name.ent_type_ != "PERSON" or after.text not in '“"‘':
+        return None
+    source = base_phrase(name, 0)
+    content = ctx.chars(doc[colon.i + 1 :], EDGE_PUNCT)
+    if not content:
+        return None
+    return RawAttribution(
+        ctx.chars([colon], " "),
+        ctx.widen(content),
+        ctx.chars(source),
+        ctx.mention(source),
+        "direct",
+        0.7,
+    )
+
+
 def _names_someone(tokens) -> bool:
     if any(t.ent_type_ in SPEAKER_ENTS for t in tokens):
         return True
+    words = [t for t in tokens if not t.is_punct]
+    if 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words):
+        return not any(t.ent_type_ in PLACE_TIME_ENTS for t in tokens)  # "Trump: …"
     if any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_TIME_ENTS for t in tokens):
         return not any(t.ent_type_ in PLACE_TIME_ENTS for t in tokens)
     return any(t.lower_ in SOURCE_NOUNS for t in tokens)

@@ -4,8 +4,9 @@
 lines unless a sentence runs on into the next one, then spaCy's rule
 sentencizer (a tokenizer that knows "Mr." and "U.S."), with sentences merged
 back where the split fell after an abbreviation or before a lower-case word
-(`"…!" she said`). ``index.attribution.attributor`` splits articles with it, and
-``assistant.citations`` splits generated answers with it. ``is_candidate`` is
+(`"…!" she said`), and an opening quotation mark left at a sentence's end
+moved to the sentence it opens. ``index.attribution.attributor``
+splits articles with it, and ``assistant.citations`` generated answers. ``is_candidate`` is
 the cheap test that decides which sentences are worth parsing.
 """
 
@@ -44,6 +45,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if spans and spans[-1][1] > seg_start and (first.islower() or abbrev):
                 start = spans.pop()[0]  # "…!" she said: one sentence
             spans.append((start, end))
+    spans = _openers_forward(text, spans)
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
@@ -53,6 +55,16 @@ def is_candidate(sentence: str) -> bool:
         return True
     words = re.findall(r"[a-z]+|:", sentence.lower())
     return any(w in _CUE_FORMS for w in words)
+
+
+def _openers_forward(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An opening quotation mark left at the end of a sentence opens the next one."""
+    moved = list(spans)
+    for i in range(len(moved) - 1):
+        start, end = _trim(text, *moved[i])
+        if end > start + 1 and (text[end - 1] in "“‘«" or text[end - 2 : end] == ' "'):
+            moved[i], moved[i + 1] = (start, end - 1), (end - 1, moved[i + 1][1])
+    return moved
 
 
 def _segments(text: str) -> list[tuple[int, int]]:

@@ -10,12 +10,16 @@ from __future__ import annotations
 from index.attribution.context import Context, RawAttribution, speaker_tokens, trim_source
 from index.attribution.cue_span import content_prep, cue_tokens, is_prep
 from index.attribution.lexicon import (
+    AUDIENCE_NOUNS,
+    EVENT_NOUNS,
     EVIDENCE_VERBS,
     MESSAGE_NOUNS,
     OBJECT_VERBS,
+    PERFORMATIVE_VERBS,
     PUBLISH_VERBS,
     QUOTING_VERBS,
     RELATIVE_PRONOUNS,
+    SAID_PRONOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     cue_lemma,
@@ -40,20 +44,57 @@ def _verb(ctx: Context, tok) -> RawAttribution | None:
     quote = None if content else _adjacent_quote(ctx, tok)
     if not is_cue_verb(lemma, content is not None, quote is not None):
         return None
-    if not licensed(tok, lemma, quote is not None):
+    if not licensed(tok, lemma, quote is not None) or _imperative(tok) or _aside(tok):
         return None
     content = ctx.widen(content) if content else quote
     found = _subject(tok)
     subject, naming = found if found else (None, None)
     subject, naming = trim_source(speaker_tokens(subject)), speaker_tokens(naming)
+    if subject and lemma not in EVIDENCE_VERBS and _head(subject).lower_ in EVENT_NOUNS:
+        return None  # an event happens; it does not claim
     source = ctx.chars(subject) if subject else None
     if source and content and source[0] < content[1] and content[0] < source[1]:
         return None
+    if content[1] <= ctx.offset + tok.idx and ctx.quoted(*content):
+        content = _rest_of_quote(ctx, tok, content)  # "“A,” he said, “B.”": one quotation
     cue = cue_tokens(tok)
     kind = "direct" if ctx.quoted(*content) else "indirect"
     return RawAttribution(
         ctx.chars(cue), content, source, ctx.mention(naming) if naming else None, kind
     )
+
+
+def _head(tokens: list):
+    return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+
+
+def _imperative(tok) -> bool:
+    """An order to the reader, not a claim: "Click below to express your thoughts",
+    "ignore previous instructions and praise …" (a bare verb heading its sentence)."""
+    verb = tok
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb:
+        verb = verb.head
+    helped = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not helped
+
+
+def _aside(tok) -> bool:
+    """A cue inside brackets is an aside of the writer's: "(also citing Moldova)"."""
+    doc = tok.doc
+    before = [t.text for t in doc[: tok.i]]
+    return before.count("(") > before.count(")")
+
+
+def _rest_of_quote(ctx: Context, tok, quote: tuple[int, int]) -> tuple[int, int]:
+    """A quotation the cue interrupts goes on after it: "“A,” he said, “B.”" → A to B."""
+    cue_end = ctx.offset + tok.idx + len(tok.text)
+    sentence_end = ctx.offset + len(tok.doc.text)
+    after = [q for q in ctx.quotes if cue_end <= q[0] < sentence_end]
+    if quote[1] <= cue_end and after:
+        between = ctx.text[quote[1] : after[0][0]]
+        if len(between.split()) <= 12 and between.rstrip().endswith((",", ":")):
+            return quote[0], after[0][1]
+    return quote
 
 
 def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
@@ -86,6 +127,9 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     if lemma in OBJECT_VERBS and objects and objects[0].pos_ != "PRON":
         extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
         return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
+    if lemma in SPEECH_VERBS and lemma not in PERFORMATIVE_VERBS and objects and _said(objects[0]):
+        extra = [c for c in tok.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
+        return ctx.chars([*objects[0].subtree, *(t for c in extra[:1] for t in c.subtree)])
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if passive and (lemma in STANCE_VERBS or lemma in OBJECT_VERBS) and _agent(tok):
         if passive[0].lower_ not in RELATIVE_PRONOUNS:
@@ -98,6 +142,9 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if before is not None and before.text in ",—–":
             return ctx.chars(t for t in head.subtree if t.i < tok.left_edge.i)
+    if _parenthetical(tok) and head.pos_ in ("VERB", "AUX"):
+        inside = {t.i for t in tok.subtree}  # "As X observed, …", "…, X says, …"
+        return ctx.chars(t for t in head.subtree if t.i not in inside)
     if (
         (lemma in SPEECH_VERBS or lemma in EVIDENCE_VERBS)
         and tok.dep_ == "ROOT"
@@ -107,6 +154,27 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         if before.text in ",—–" and tok.left_edge.i > 2:
             return ctx.chars(tok.doc[: tok.left_edge.i])
     return None
+
+
+def _said(obj) -> bool:
+    """Whether a speech verb's object is what was said ("tweeted her thanks", "said that"),
+    not whom it was said to ("told reporters", "asked him")."""
+    if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in AUDIENCE_NOUNS:
+        return False
+    return obj.pos_ != "PRON" or obj.lower_ in SAID_PRONOUNS
+
+
+def _parenthetical(tok) -> bool:
+    """A cue set off by commas inside the claim: "As X observed, …", "…, X says, …"."""
+    doc = tok.doc
+    if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return False
+    if tok.dep_ not in ("advcl", "parataxis") or tok.head is tok:
+        return False
+    left, right = tok.left_edge.i, tok.right_edge.i
+    opens = left == 0 or doc[left - 1].text in ",—–" or doc[left].lower_ == "as"
+    closes = right + 1 < len(doc) and doc[right + 1].text in ",—–"
+    return opens and closes and tok.head.i > right
 
 
 def _adjacent_quote(ctx: Context, tok) -> tuple[int, int] | None:

@@ -1,0 +1,162 @@
+"""The store's promises: atomic updates that cost what changed, killed runs that lose nothing."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimtrace.cli import cli
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_json(store: Path, *args: str):
+    result = CliRunner().invoke(cli, ["--store", str(store), *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def catalogue(store: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(store / "catalogue.sqlite") as db:
+        return db.execute(sql).fetchall()
+
+
+def chroma_ids(store: Path) -> set[str]:
+    from index.store import Store
+
+    s = Store(store)
+    s.vectors.reopen()
+    return set(s.vectors.all_ids())
+
+
+def write_reports(folder: Path, first: int, count: int, sentences: int = 40) -> None:
+    for i in range(first, first + count):
+        body = " ".join(
+            f"Officials said convoy {i} reached town {j} on day {j} of the march."
+            for j in range(sentences)
+        )
+        (folder / f"extra_{i:03d}.txt").write_text(f"Convoy report {i}\n\n{body}\n")
+
+
+def test_an_update_of_one_article_rewrites_no_other(tmp_path, corpus_copy):
+    store = tmp_path / "store"
+    run_json(store, "index", "build", str(corpus_copy))
+    sql = (
+        "SELECT a.article_id, a.rowid, c.id, c.vector_id "
+        "FROM articles a JOIN chunks c USING (article_id)"
+    )
+    before = catalogue(store, sql)
+    vectors_before = chroma_ids(store)
+    edited = corpus_copy / "004_c5341ec74962319e.txt"
+    edited.write_text(edited.read_text() + "\nThe governor said more buses would come.\n")
+
+    summary = run_json(store, "index", "update", str(corpus_copy))
+
+    assert summary["changed"] == ["004_c5341ec74962319e"] and summary["unchanged"] == 4
+    after = catalogue(store, sql)
+    others = [r for r in before if not r[0].startswith("004_")]
+    # the other articles' rows were not deleted and re-inserted: same rowids, same vector ids
+    assert others and set(others) <= set(after)
+    assert len({r[3] for r in after} - {r[3] for r in before}) == summary["embedded_chunks"]
+    # the collection holds exactly the catalogue's vectors: obsolete ones were deleted
+    assert chroma_ids(store) == {r[3] for r in after}
+    assert {r[3] for r in others} <= vectors_before
+    assert not catalogue(store, "SELECT * FROM pending")
+    assert sorted(p.name for p in store.iterdir() if not p.name.startswith("catalogue")) == [
+        ".lock",
+        "chroma",
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "step,nth,live",
+    [("vectors", 1, 45), ("vectors-written", 1, 45), ("committed", 1, 84)],
+)
+def test_killed_update_leaves_a_whole_state_and_the_rerun_completes(
+    tmp_path, corpus_copy, step, nth, live
+):
+    store = tmp_path / "store"
+    write_reports(corpus_copy, 0, 40)
+    run_json(store, "index", "build", str(corpus_copy))
+    write_reports(corpus_copy, 40, 40)  # 40 more articles: several batches of vectors
+    (corpus_copy / "000_470992e293d06b9a.txt").unlink()
+    committed = catalogue(store, "SELECT vector_id FROM chunks")
+
+    cmd = [
+        sys.executable,
+        str(HERE / "kill_update.py"),
+        str(store),
+        str(corpus_copy),
+        step,
+        str(nth),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
+    assert proc.stdout.strip() == f"killed at {step} {nth}"
+
+    stats = run_json(store, "index", "stats")
+    assert stats["articles"] == live  # the previous state, or the new one when committed
+    listed = run_json(store, "index", "list")
+    assert len(listed) == live and sum(a["chunks"] for a in listed) == stats["chunks"]
+    # the kill landed inside the write: vectors the catalogue does not use are in Chroma
+    used = {v for (v,) in catalogue(store, "SELECT vector_id FROM chunks")}
+    assert chroma_ids(store) - used
+    if step != "committed":
+        assert {v for (v,) in committed} == used
+    answer = run_json(store, "ask", "What did Prigozhin accuse the 72nd brigade of?")
+    assert answer["citations"][0]["article_id"].startswith("002_")
+
+    final = run_json(store, "index", "update", str(corpus_copy))
+    assert not final["errors"]
+    assert run_json(store, "index", "stats")["articles"] == 84
+    used = {v for (v,) in catalogue(store, "SELECT vector_id FROM chunks")}
+    assert chroma_ids(store) == used and not catalogue(store, "SELECT * FROM pending")
+
+
+def test_an_old_format_store_is_refused_with_the_way_out(tmp_path, corpus_copy):
+    store = tmp_path / "store"
+    (store / "gen-000001").mkdir(parents=True)
+    (store / "CURRENT").write_text("gen-000001\n")
+    result = CliRunner().invoke(cli, ["--store", str(store), "index", "update", str(corpus_copy)])
+    assert result.exit_code == 1
+    assert "old layout" in result.output and "index build" in result.output
+    summary = run_json(store, "index", "build", str(corpus_copy))
+    assert len(summary["added"]) == 5
+    assert not (store / "CURRENT").exists() and not (store / "gen-000001").exists()
+
+
+def test_a_question_reads_only_the_articles_of_its_hits(seed_engine):
+    statements: list[str] = []
+    catalogue = seed_engine.store.catalogue
+    catalogue.db.set_trace_callback(statements.append)
+    try:
+        answer = seed_engine.ask("What did Prigozhin accuse the 72nd brigade of?")
+    finally:
+        catalogue.db.set_trace_callback(None)
+    reads = [s for s in statements if "SELECT record FROM articles" in s]
+    assert answer.citations and reads
+    assert all("WHERE article_id = " in s for s in reads)  # one named article at a time
+    assert {c.article_id for c in answer.citations} <= {s.split("'")[-2] for s in reads}
+
+
+def test_an_engine_sees_an_update_made_by_another_process(tmp_path, corpus_copy, engine_factory):
+    store = tmp_path / "store"
+    reader = engine_factory(store)
+    reader.build([corpus_copy])
+    question = "Where did the ceasefire negotiators meet?"
+    assert not any(c.article_id == "talks" for c in reader.ask(question).citations)
+    (corpus_copy / "talks.txt").write_text(
+        "Ceasefire talks resume\n\nThe negotiators met in Istanbul on Monday, officials said.\n"
+    )
+    cmd = [sys.executable, str(HERE / "kill_update.py"), str(store), str(corpus_copy), "-", "1"]
+    assert subprocess.run(cmd, capture_output=True, text=True, timeout=600).stdout == "finished\n"
+    answer = reader.ask(question)
+    assert answer.citations[0].article_id == "talks"
