@@ -196,18 +196,21 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
 
     Sentences that share no name or word of the question's subject are dropped. When
     some sentences answer, one that is only on the subject is kept when it brings a
-    voice not yet cited (a claim and its denial stay side by side) and dropped when
-    it only repeats a cited claimant; when none answers, every sentence on the subject
-    is given as the closest passages.
+    voice not yet cited (a claim and its denial stay side by side), or holds a figure
+    when a date or number is asked (another figure may have made the wrong sentence
+    look like the answer), and dropped when it only repeats a cited claimant; when
+    none answers, every sentence on the subject is given as the closest passages.
     """
     keep = list(coverage.answering)
     voices = {evidence[i].claimant for i in keep}
     for i in coverage.close:
         if i in keep:
             continue
-        if coverage.status != "answered" or evidence[i].claimant not in voices:
+        ev = evidence[i]
+        figure = coverage.kind in ("date", "quantity") and any(c.isdigit() for c in ev.quote)
+        if coverage.status != "answered" or ev.claimant not in voices or figure:
             keep.append(i)
-            voices.add(evidence[i].claimant)
+            voices.add(ev.claimant)
     if keep and coverage.claimed:
         keep = [i for i in keep if i in coverage.claimed] + [
             i for i in keep if i not in coverage.claimed
