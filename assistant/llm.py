@@ -280,6 +280,11 @@ def _retry_wait(exc: Exception, tries: int) -> float | None:
     return None  # a body that is not JSON, a bad request: trying again changes nothing
 
 
+def _hide_keys(text: str) -> str:
+    """``text`` without API keys: an endpoint may echo the key it refused ("sk-ab***wxyz")."""
+    return re.sub(r"\b(?:sk-[\w-]+|[\w-]*\*{3,}[\w*-]*)", "[key hidden]", text)
+
+
 def _describe(exc: Exception | None, timeout: float) -> str:
     """A short reason for an openai/httpx failure."""
     if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
@@ -287,7 +292,7 @@ def _describe(exc: Exception | None, timeout: float) -> str:
     if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
         return f"could not connect or the connection broke ({exc.__cause__ or exc})"
     if isinstance(exc, openai.APIStatusError):
-        detail = re.sub(r"^Error code: \d+ - ", "", exc.message)
+        detail = _hide_keys(re.sub(r"^Error code: \d+ - ", "", exc.message))
         after = retry_after(exc.response.headers)
         if after is not None and after > RETRY_WAIT_MAX:
             detail += (

@@ -39,6 +39,7 @@ _ENV = {
     "serve_api_key": "CLAIMTRACE_API_KEY_SERVE",
     "upload_max_mb": "CLAIMTRACE_UPLOAD_MAX_MB",
     "uploads": "CLAIMTRACE_UPLOADS",
+    "folder_root": "CLAIMTRACE_FOLDER_ROOT",
 }
 _FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
 
@@ -62,6 +63,7 @@ class Settings:
     serve_api_key: str | None = None  # bearer key of `claimtrace chat`'s API when auth is on
     upload_max_mb: float = 50.0  # largest file the chat page accepts
     uploads: str | None = None  # where the chat page keeps uploaded files (default <store>/uploads)
+    folder_root: str = "./data"  # the page's "folder on the server" must lie under this folder
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **given) -> Settings:
@@ -83,6 +85,11 @@ class Settings:
     def uploads_dir(self) -> str:
         """The folder that keeps files uploaded on the chat page."""
         return self.uploads or os.path.join(self.store, "uploads")
+
+    @property
+    def upload_limit_mb(self) -> float:
+        """The largest upload the page takes: no larger than a file the index will read."""
+        return min(self.upload_max_mb, self.max_file_mb)
 
     def with_(self, **changes) -> Settings:
         new = replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -79,7 +79,7 @@ def create_app(engine, serving: Serving = Serving()) -> FastAPI:
     app.include_router(api_router(engine, serving.api_key))
     page = build_page(engine)
     page.queue(default_concurrency_limit=16)
-    max_mb = engine.settings.upload_max_mb
+    max_mb = engine.settings.upload_limit_mb
     return gr.mount_gradio_app(
         app,
         page,

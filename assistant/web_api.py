@@ -9,12 +9,14 @@ OpenAI's error shape with a message that says what to fix, never a traceback.
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 from collections.abc import Iterator
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from index.errors import IndexingError
 
@@ -22,13 +24,15 @@ from .chat_api import MODEL, RequestError, completion, error_body, parse_request
 from .errors import ClaimtraceError
 from .models import Answer
 
-__all__ = ["api_router", "Refused", "refusal_handler"]
+__all__ = ["api_router", "Refused", "refusal_handler", "MAX_BODY_BYTES"]
 
 log = logging.getLogger("claimtrace.web")
+#: The largest request body the API reads (a long conversation is a few hundred KB).
+MAX_BODY_BYTES = 2 * 1024 * 1024
 
 
 class Refused(Exception):
-    """A request refused before it reaches the Engine (401); ``refusal_handler`` answers it."""
+    """A request refused before it reaches the Engine (401, 413); ``refusal_handler`` answers it."""
 
     def __init__(self, status: int, body: dict, headers: dict | None = None):
         self.status, self.body, self.headers = status, body, headers
@@ -86,9 +90,11 @@ def api_router(engine, api_key: str | None) -> APIRouter:
     @router.post("/chat/completions")
     async def chat_completions(request: Request):
         try:
-            body = await request.json()
+            body = json.loads(await _read_body(request, MAX_BODY_BYTES))
         except ValueError:
             return JSONResponse(error_body("the body is not JSON"), status_code=400)
+        except ClientDisconnect:  # it left before sending its whole body: nobody to answer
+            return JSONResponse(error_body("the client disconnected"), status_code=400)
         try:
             req = parse_request(body)
         except RequestError as exc:
@@ -100,6 +106,28 @@ def api_router(engine, api_key: str | None) -> APIRouter:
         return await _answer(engine, args)
 
     return router
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it is known to exceed ``limit`` bytes."""
+    declared = request.headers.get("content-length", "")
+    size, parts = 0, []
+    if not declared.isdigit() or int(declared) <= limit:
+        async for part in request.stream():
+            size += len(part)
+            if size > limit:
+                break
+            parts.append(part)
+    if size > limit or (declared.isdigit() and int(declared) > limit):
+        raise Refused(
+            413,
+            error_body(
+                f"the request body is over the {limit // 1024 // 1024} MB the API reads — "
+                "send a shorter conversation",
+                "request_too_large",
+            ),
+        )
+    return b"".join(parts)
 
 
 async def _answer(engine, args) -> JSONResponse:

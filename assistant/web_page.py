@@ -99,16 +99,18 @@ def build_page(engine) -> gr.Blocks:
             shown = [*chat, {"role": "assistant", "content": html}]
             yield shown, turns, (panel_html(turns) if turn else gr.skip()), ""
 
-    def add_articles(files, folder, progress=gr.Progress(track_tqdm=True)):  # noqa: B008
+    def add_articles(files, folder, outlet_given, progress=gr.Progress(track_tqdm=True)):  # noqa: B008
         # gradio fills ``progress`` from tqdm's bars while the articles are read and embedded
         if not files and not (folder or "").strip():
             hint = notice_html("Choose files to upload, or type a folder on the server.", "hint")
             return hint, gr.skip(), gr.skip(), gr.skip()
+        fixed = {"outlet": outlet_given.strip()} if (outlet_given or "").strip() else None
         try:
             if files:
-                result = add_uploads(engine, [(Path(f).name, Path(f)) for f in files], True)
+                named = [(Path(f).name, Path(f)) for f in files]
+                result = add_uploads(engine, named, True, fixed)
             else:
-                result = add_folder(engine, folder, True)
+                result = add_folder(engine, folder, True, fixed)
         except Exception as exc:
             return notice_html(readable(exc), "error"), gr.skip(), gr.skip(), gr.skip()
         gr.Info(f"Articles: {result.summary()}")
@@ -158,11 +160,15 @@ def build_page(engine) -> gr.Blocks:
                         height=120,
                     )
                     kinds = ", ".join(a.lstrip(".") for a in ALLOWED)
-                    gr.HTML(
-                        f'<p class="ct-hint">{kinds} · up to {settings.upload_max_mb:g} MB each</p>'
-                    )
+                    limit = settings.upload_limit_mb
+                    gr.HTML(f'<p class="ct-hint">{kinds} · up to {limit:g} MB each</p>')
                     folder = gr.Textbox(
-                        label="…or a folder on the server", placeholder="/data/news"
+                        label=f"…or a folder on the server, under {settings.folder_root}",
+                        placeholder="news",
+                    )
+                    outlet_given = gr.Textbox(
+                        label="Outlet for these files (when a file does not name one)",
+                        max_lines=1,
                     )
                     add = gr.Button("Add to the index", elem_id="ct-add-btn")
                     added = gr.HTML(elem_id="ct-added")
@@ -205,6 +211,6 @@ def build_page(engine) -> gr.Blocks:
             respond, [question, chat, turns, *controls], outputs
         )
         new.click(lambda: ([], [], EMPTY_SOURCES, ""), None, outputs, queue=False)
-        add.click(add_articles, [files, folder], [added, outlet, claimant, stats])
+        add.click(add_articles, [files, folder, outlet_given], [added, outlet, claimant, stats])
         page.load(refresh, None, [outlet, claimant, stats])
     return page

@@ -19,6 +19,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -100,6 +101,7 @@ class Store:
         self._catalogue: Catalogue | None = None
         self._vectors: Vectors | None = None
         self._seen_state = -1
+        self._switching = threading.Lock()
 
     def exists(self) -> bool:
         if (self.root / CATALOGUE).is_file():
@@ -134,10 +136,11 @@ class Store:
             raise NoIndexError(str(self.root))
         meta = self.catalogue.meta()
         state = int(meta["state"])
-        if state != self._seen_state:
-            if self._seen_state >= 0 and meta.get("writer") != str(os.getpid()):
-                self.vectors.reopen()
-            self._seen_state = state
+        with self._switching:  # one request thread reopens; the others see it done
+            if state != self._seen_state:
+                if self._seen_state >= 0 and meta.get("writer") != str(os.getpid()):
+                    self.vectors.reopen()
+                self._seen_state = state
         return Generation(self, state, meta)
 
     @contextmanager

@@ -11,6 +11,7 @@ state until they are swept. Chroma is imported only here.
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
 
 import chromadb
@@ -28,6 +29,12 @@ def vector_id(model: str, chunk_id: str, text: str, date: int, outlet: str) -> s
     """The id a chunk's vector is stored under: a hash of everything it depends on."""
     key = "\0".join((model, chunk_id, text, str(date), outlet))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+#: Chroma keeps its embedded clients in one process-wide cache, and ``reopen`` clears it;
+#: a server's request threads opening, reopening and querying at once broke it (KeyError on
+#: the path, "Could not connect to tenant", a missing ``bindings``). One at a time.
+_chroma = threading.RLock()
 
 
 class Vectors:
@@ -55,15 +62,17 @@ class Vectors:
 
     @property
     def collection(self):
-        if self._collection is None:
-            self._collection = self._open()
-        return self._collection
+        with _chroma:
+            if self._collection is None:
+                self._collection = self._open()
+            return self._collection
 
     def reopen(self) -> None:
         """See writes made by another process (an embedded client caches its index)."""
-        if not self.url:
-            SharedSystemClient.clear_system_cache()
-        self._collection = None
+        with _chroma:
+            if not self.url:
+                SharedSystemClient.clear_system_cache()
+            self._collection = None
 
     def existing(self, ids: list[str]) -> set[str]:
         """Which of ``ids`` the collection holds."""
@@ -104,13 +113,14 @@ class Vectors:
         self, embedding: list[float], k: int, where: dict | None = None
     ) -> list[tuple[str, float]]:
         """Nearest ids as (id, cosine similarity); ``where`` is a Chroma metadata filter."""
-        total = self.collection.count()
-        if not total:
-            return []
-        got = self.collection.query(
-            query_embeddings=[embedding],
-            n_results=min(k, total),
-            where=where,
-            include=["distances"],
-        )
+        with _chroma:  # not while another thread reopens the client under it
+            total = self.collection.count()
+            if not total:
+                return []
+            got = self.collection.query(
+                query_embeddings=[embedding],
+                n_results=min(k, total),
+                where=where,
+                include=["distances"],
+            )
         return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0])]

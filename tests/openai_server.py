@@ -183,7 +183,7 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 return
             try:
                 if plan.status != 200:
-                    message = f"scripted error {plan.status}"
+                    message = plan.text or f"scripted error {plan.status}"
                     error = {"error": {"message": message, "type": "test"}}
                     self._json(plan.status, error, plan.headers)
                 elif plan.body is not None:

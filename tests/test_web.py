@@ -145,17 +145,25 @@ def test_the_api_answers_401_without_the_key_when_auth_is_on(web_engine):
         assert ok.model_extra["citations"]
 
 
-def test_an_uploaded_article_is_answered_from_without_a_restart(served, web_engine):
+def test_an_uploaded_article_is_answered_from_without_a_restart(served, web_engine, tmp_path):
     from gradio_client import Client, handle_file
 
     base, _ = served
+    ferry = tmp_path / "harbour_ferry.txt"
+    ferry.write_text("The harbour master said the Springfield ferry will run again on Monday.\n")
     page = Client(f"{base}/", verbose=False, analytics_enabled=False, download_files=False)
     report, *_ = page.predict(
-        files=[handle_file(str(HOSTILE))], folder="", api_name="/add_articles"
+        files=[handle_file(str(HOSTILE)), handle_file(str(ferry))],
+        folder="",
+        outlet_given="Springfield Gazette",
+        api_name="/add_articles",
     )
     report = unescape(report)
-    assert "added 1," in report and "hostile_bridge" in report
-    assert len(web_engine.articles()) == 6  # added beside the seed articles, none removed
+    assert "added 2," in report and "hostile_bridge" in report
+    assert len(web_engine.articles()) == 7  # added beside the seed articles, none removed
+    outlets = {a.article_id: a.outlet for a in web_engine.articles()}
+    assert outlets["harbour_ferry"] == "Springfield Gazette"  # "outlet for these files"
+    assert outlets["hostile_bridge"] == "Springfield Courier"  # the file's own outlet wins
     assert not list(Path(web_engine.settings.uploads_dir).glob("*[!A-Za-z0-9_.-]*"))
     reply = _client(base).chat.completions.create(
         model="claimtrace",
