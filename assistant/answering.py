@@ -24,6 +24,9 @@ from .retrieve import Filters, Retriever
 __all__ = ["Answerer", "MAX_EVIDENCE"]
 
 MAX_EVIDENCE = 6
+#: Candidate sentences looked at beyond the citations an answer may have: coverage then
+#: keeps the ones that answer, so a wider pool finds more of them without citing more.
+EXTRA_CANDIDATES = 2
 
 
 class Answerer:
@@ -39,6 +42,11 @@ class Answerer:
         self.embed = embed
         self.backend = backend
         self.top_k = top_k
+
+    @property
+    def limit(self) -> int:
+        """The most sentences an answer cites."""
+        return min(MAX_EVIDENCE, self.top_k)
 
     def similar(self, a: str, b: str) -> float:
         """The cosine of two phrases (the embedder's vectors are unit length)."""
@@ -61,12 +69,11 @@ class Answerer:
         if filters and warnings is not None and not retriever.matching(filters):
             warnings.append(_no_match(filters, retriever.outlets()))
         hits = retriever.search(query, filters, k=12)
-        k = min(MAX_EVIDENCE, self.top_k)
         found = select_evidence(
             query,
             hits,
             self.embed,
-            k=k,
+            k=self.limit + EXTRA_CANDIDATES,
             claimant_filter=filters.claimant,
             idf=lambda w: retriever.idf.get(w, retriever.idf_unseen),
         )
@@ -91,7 +98,7 @@ class Answerer:
                 warnings.append(f"could not condense the follow-up: {exc}")
         history = history if query == question else None
         evidence, coverage = self.evidence(query, filters, history, warnings)
-        return focus(evidence, coverage), coverage, warnings
+        return focus(evidence, coverage, self.limit), coverage, warnings
 
     def ask(
         self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None

@@ -191,15 +191,28 @@ def _names_across(asked: Asked, evidence: list[Evidence], article_text) -> bool:
     return all(name_in(n, around) for n in asked.names)
 
 
-def focus(evidence: list[Evidence], coverage: Coverage) -> list[Evidence]:
-    """The evidence to cite: the sentences that answer first, then the others on the subject.
+def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None) -> list[Evidence]:
+    """The evidence to cite (at most ``limit``): the sentences that answer first, then others.
 
-    Sentences that share no name or word of the question's subject are dropped; a
-    claim and its denial, both on the subject, stay side by side.
+    Sentences that share no name or word of the question's subject are dropped. When
+    some sentences answer, one that is only on the subject is kept when it brings a
+    voice not yet cited (a claim and its denial stay side by side), or holds a figure
+    when a date or number is asked (another figure may have made the wrong sentence
+    look like the answer), and dropped when it only repeats a cited claimant; when
+    none answers, every sentence on the subject is given as the closest passages.
     """
-    keep = list(coverage.answering) + [i for i in coverage.close if i not in coverage.answering]
+    keep = list(coverage.answering)
+    voices = {evidence[i].claimant for i in keep}
+    for i in coverage.close:
+        if i in keep:
+            continue
+        ev = evidence[i]
+        figure = coverage.kind in ("date", "quantity") and any(c.isdigit() for c in ev.quote)
+        if coverage.status != "answered" or ev.claimant not in voices or figure:
+            keep.append(i)
+            voices.add(ev.claimant)
     if keep and coverage.claimed:
         keep = [i for i in keep if i in coverage.claimed] + [
             i for i in keep if i not in coverage.claimed
         ]
-    return [evidence[i] for i in keep] or evidence
+    return [evidence[i] for i in keep][:limit] or evidence[:limit]

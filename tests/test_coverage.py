@@ -126,3 +126,13 @@ def test_a_syndicated_copy_and_a_live_blog_stamp_give_one_clean_citation(
     assert blog and blog[0].quote.startswith("Wagner's chief said")
     text = engine.store.current().article("006_liveblog").article.text
     assert text[blog[0].start : blog[0].end] == blog[0].quote
+
+
+def test_an_answered_question_does_not_repeat_a_voice_with_passages_that_only_touch_it(
+    seed_engine,
+):
+    answer = seed_engine.ask("When did Russia start the war in Ukraine?")
+    assert answer.coverage == "answered"
+    assert "February 24" in answer.citations[0].quote
+    claimants = [c.claimant for c in answer.citations]
+    assert len(claimants) == len(set(claimants)) <= 6
