@@ -39,7 +39,7 @@ class ChunkHit:
     chunk: Chunk
     item: IndexedArticle
     score: float  # fused RRF score
-    dense: float  # cosine similarity (0 when not among the dense hits)
+    dense: float  # the vector store's similarity (0 when not among the dense hits)
 
 
 def claimant_matches(wanted: str, claimant: str) -> bool:
@@ -88,7 +88,7 @@ class Retriever:
         dense = self.generation.query(self.embed([query])[0], pool, where)
         sparse = self.generation.sparse(query, pool, where)
         fused: dict[str, float] = {}
-        cos = dict(dense)
+        near = dict(dense)
         for ranked in (dense, sparse):
             for rank, (cid, _) in enumerate(ranked):
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
@@ -96,7 +96,7 @@ class Retriever:
         items = self.generation.articles_for([cid.rsplit("#", 1)[0] for cid, _ in best])
         chunks = {c.chunk_id: (c, i) for i in items.values() for c in i.chunks}
         return [
-            ChunkHit(chunks[cid][0], chunks[cid][1], score, cos.get(cid, 0.0))
+            ChunkHit(chunks[cid][0], chunks[cid][1], score, near.get(cid, 0.0))
             for cid, score in best
             if cid in chunks  # an article removed by an update since the search began
         ]

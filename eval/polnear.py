@@ -66,8 +66,10 @@ def read_ann(path: Path, name: str, text: str) -> GoldArticle:
     return article
 
 
-def read_split(split_dir: str | Path, limit: int | None = None) -> list[GoldArticle]:
-    """All annotated articles of a split directory, sorted by name."""
+def read_split(
+    split_dir: str | Path, limit: int | None = None, names: set[str] | None = None
+) -> list[GoldArticle]:
+    """The annotated articles of a split directory (only ``names`` if given), sorted by name."""
     split_dir = Path(split_dir)
     ann_dir, text_dir = split_dir / "attributions", split_dir / "text"
     if not ann_dir.is_dir() or not text_dir.is_dir():
@@ -77,7 +79,7 @@ def read_split(split_dir: str | Path, limit: int | None = None) -> list[GoldArti
         name = ann.stem.rsplit("_", 1)[0]
         first.setdefault(name, ann)
     articles = []
-    for name in sorted(first)[:limit]:
+    for name in sorted(first if names is None else set(first) & names)[:limit]:
         text_path = text_dir / f"{name}.txt"
         if text_path.exists():
             text = text_path.read_text(encoding="utf-8")

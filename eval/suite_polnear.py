@@ -22,15 +22,27 @@ from pathlib import Path
 from assistant.engine import Engine
 from assistant.retrieve import Filters
 from assistant.settings import Settings
+from eval.errors import EvalError
 from eval.metrics import SuiteResult, SuiteSkipped, percentile
+from eval.paths import ROOT
 from eval.polnear import read_split
 from index.attribution.lexicon import SAYING_VERBS, verb_forms
 from index.names import mentions
 
-__all__ = ["WhoSaid", "whosaid_questions", "speaker_named", "run_attribution", "run_whosaid"]
+__all__ = [
+    "WhoSaid",
+    "whosaid_questions",
+    "pinned_questions",
+    "speaker_named",
+    "run_attribution",
+    "run_whosaid",
+]
 
 SEED = 2016
 DEFAULT_LIMIT = 150
+#: The suite's questions as relation ids, so that a change to the sampler's word lists or
+#: name matcher cannot change which questions a run asks (drawn by ``whosaid_questions``).
+PINNED = ROOT / "eval" / "gold" / "polnear_whosaid.txt"
 SPEECH_VERBS = verb_forms(SAYING_VERBS)
 GENERIC_SOURCES = frozenset(
     "he she they it i we you one this that these those there who his her their its our some "
@@ -129,6 +141,35 @@ def whosaid_questions(dev_dir: Path, limit: int | None = DEFAULT_LIMIT) -> list[
     ]
 
 
+def pinned_questions(dev_dir: Path, pinned: Path = PINNED) -> list[WhoSaid]:
+    """The questions of the relation ids listed in ``pinned`` (``article@cue-offset``)."""
+    ids = [
+        line.strip()
+        for line in pinned.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    wanted = {i.rsplit("@", 1)[0] for i in ids}
+    found: dict[str, WhoSaid] = {}
+    for article in read_split(dev_dir, names=wanted):
+        for rel in article.relations:
+            key = f"{article.name}@{rel.cue[0]}" if rel.cue else ""
+            if key in ids and rel.source and rel.content:
+                source, cue, content = (
+                    _clean(article.text[slice(*span)])
+                    for span in (rel.source, rel.cue, rel.content)
+                )
+                found[key] = WhoSaid(key, _question(content), article.name, source, cue, content)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise EvalError(
+            f"{pinned}: {len(missing)} pinned question(s) have no attribution with a source and "
+            f"content in {dev_dir}, first {missing[0]} — check that the bench holds the PolNeAR "
+            "dev split the questions were drawn from, or draw a new sample with "
+            "eval.suite_polnear.whosaid_questions and write its ids there"
+        )
+    return [found[i] for i in ids]
+
+
 def speaker_named(source: str, text: str) -> bool:
     """Loose match (``index.names``): the source's last capitalised word, or any word of 4+
     letters, is in text."""
@@ -160,7 +201,7 @@ def run_whosaid(
 ) -> SuiteResult:
     """Index all PolNeAR articles under ``work`` and ask the "who said that" questions."""
     root = _require(settings, "train", "dev")
-    questions = whosaid_questions(root / "dev", limit or DEFAULT_LIMIT)
+    questions = pinned_questions(root / "dev")[:limit]
     engine = Engine(settings.with_(store=str(work / "store")))
     started = time.perf_counter()
     summary = engine.update([root / "train" / "text", root / "dev" / "text"], progress=progress)
@@ -209,7 +250,7 @@ def run_whosaid(
             "articles_unchanged": summary.unchanged,
             "index_seconds": round(index_seconds, 1),
             "ask_seconds": round(sum(seconds), 1),
-            "seed": SEED,
+            "questions": str(PINNED.relative_to(ROOT)),
         },
     )
 

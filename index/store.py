@@ -70,16 +70,15 @@ class Generation:
     def query(
         self, embedding: list[float], k: int, where: ChunkFilter = ChunkFilter()
     ) -> list[tuple[str, float]]:
-        """Nearest committed chunks as (chunk_id, cosine similarity), best first."""
+        """Nearest committed chunks as (chunk_id, similarity), best first."""
         conds = []
         if where.since:
-            conds.append({"date": {"$gte": date_key(where.since)}})
+            conds.append(("date", ">=", date_key(where.since)))
         if where.until:
-            conds.append({"date": {"$lte": date_key(where.until)}})
+            conds.append(("date", "<=", date_key(where.until)))
         if where.outlet:
-            conds.append({"outlet": {"$eq": where.outlet.lower()}})
-        chroma_where = conds[0] if len(conds) == 1 else ({"$and": conds} if conds else None)
-        hits = self.vectors.query(embedding, k, chroma_where)
+            conds.append(("outlet", "==", where.outlet.lower()))
+        hits = self.vectors.query(embedding, k, tuple(conds))
         known = self.catalogue.chunks_by_vector([v for v, _ in hits])
         found = [(known[v][0], s) for v, s in hits if v in known]
         if where.names is not None or where.until:

@@ -5,7 +5,14 @@ same chunk text, place and provenance always give the same id, so an update
 writes only vectors that are new and never overwrites one a reader may be
 using. Which ids are live is decided by the catalogue (``catalogue.py``), not
 by this collection: it may hold vectors of a killed run or of the previous
-state until they are swept. Chroma is imported only here.
+state until they are swept. Chroma and llama-index's vector store are imported
+only here.
+
+Vectors are written and searched through llama-index's ``ChromaVectorStore``
+(nodes with an embedding and metadata, ``VectorStoreQuery`` with standard
+``MetadataFilters``). What that interface does not offer goes to the Chroma
+collection under it: which of many ids exist (to reuse vectors), reading
+embeddings back, listing every id, and deleting by id in pages (the sweep).
 """
 
 from __future__ import annotations
@@ -17,8 +24,19 @@ from pathlib import Path
 import chromadb
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings
+from llama_index.core.schema import TextNode
+from llama_index.core.vector_stores.types import (
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+    VectorStoreQuery,
+)
+from llama_index.vector_stores.chroma import ChromaVectorStore
 
-__all__ = ["Vectors", "vector_id", "HNSW"]
+__all__ = ["Vectors", "Where", "vector_id", "HNSW"]
+
+#: Metadata conditions on a search, all of which must hold: (field, "==" | ">=" | "<=", value).
+Where = tuple[tuple[str, str, object], ...]
 
 #: HNSW parameters; measured recall@10 against exact search is in the README.
 HNSW = {"hnsw:space": "cosine", "hnsw:construction_ef": 200, "hnsw:search_ef": 128, "hnsw:M": 32}
@@ -43,6 +61,7 @@ class Vectors:
     def __init__(self, name: str, path: Path | None = None, url: str | None = None):
         self.name, self.path, self.url = name, path, url
         self._collection = None
+        self._store: ChromaVectorStore | None = None
 
     def _open(self):
         settings = Settings(anonymized_telemetry=False, allow_reset=False)
@@ -65,7 +84,15 @@ class Vectors:
         with _chroma:
             if self._collection is None:
                 self._collection = self._open()
+                self._store = ChromaVectorStore(chroma_collection=self._collection)
             return self._collection
+
+    @property
+    def store(self) -> ChromaVectorStore:
+        """llama-index's vector store over the collection."""
+        with _chroma:
+            self.collection  # noqa: B018 (opens it)
+            return self._store
 
     def reopen(self) -> None:
         """See writes made by another process (an embedded client caches its index)."""
@@ -90,9 +117,13 @@ class Vectors:
         return found
 
     def add(self, ids: list[str], vectors: list[list[float]], metadatas: list[dict]) -> None:
-        for i in range(0, len(ids), _PAGE):
-            s = slice(i, i + _PAGE)
-            self.collection.upsert(ids=ids[s], embeddings=vectors[s], metadatas=metadatas[s])
+        """Store vectors as nodes without text (the catalogue holds it). An id already stored
+        keeps its vector: ids are content-derived, so it is the same one."""
+        nodes = [
+            TextNode(id_=i, text="", embedding=list(v), metadata=m)
+            for i, v, m in zip(ids, vectors, metadatas)
+        ]
+        self.store.add(nodes)
 
     def delete(self, ids: list[str]) -> None:
         for i in range(0, len(ids), _PAGE):
@@ -109,18 +140,25 @@ class Vectors:
     def count(self) -> int:
         return self.collection.count()
 
-    def query(
-        self, embedding: list[float], k: int, where: dict | None = None
-    ) -> list[tuple[str, float]]:
-        """Nearest ids as (id, cosine similarity); ``where`` is a Chroma metadata filter."""
+    def query(self, embedding: list[float], k: int, where: Where = ()) -> list[tuple[str, float]]:
+        """Nearest ids as (id, similarity), nearest first. ``where`` holds (field, operator,
+        value) conditions, all of which must hold, e.g. ``("date", ">=", 20220701)``. The
+        similarity is llama-index's for Chroma, exp(-cosine distance): only its order is used.
+        """
+        filters = MetadataFilters(
+            filters=[
+                MetadataFilter(key=f, operator=FilterOperator(op), value=v) for f, op, v in where
+            ]
+        )
         with _chroma:  # not while another thread reopens the client under it
             total = self.collection.count()
             if not total:
                 return []
-            got = self.collection.query(
-                query_embeddings=[embedding],
-                n_results=min(k, total),
-                where=where,
-                include=["distances"],
+            got = self.store.query(
+                VectorStoreQuery(
+                    query_embedding=list(embedding),
+                    similarity_top_k=min(k, total),
+                    filters=filters if where else None,
+                )
             )
-        return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0])]
+        return list(zip(got.ids, got.similarities))

@@ -22,7 +22,7 @@ from eval.metrics import (
     score_answer,
 )
 from eval.report import load_baseline, write_report
-from eval.suite_polnear import speaker_named, whosaid_questions
+from eval.suite_polnear import pinned_questions, speaker_named, whosaid_questions
 from eval.suite_ruwa import ruwa_records
 from eval.suites import check_thresholds, run_suite
 
@@ -195,6 +195,25 @@ def test_whosaid_questions_keep_named_sources_with_speech_verbs(tmp_path):
     assert questions[0].question == "Who said that the new budget will cut school funding by half?"
     assert speaker_named("Senator Jane Doe", "According to Doe, ...")
     assert not speaker_named("Senator Jane Doe", "According to the article")
+
+
+def test_pinned_whosaid_questions_are_rebuilt_from_the_bench_and_missing_ones_named(tmp_path):
+    text = "Senator Jane Doe said that the new budget will cut school funding by half."
+    relations = [
+        ("Senator Jane Doe", "said", "that the new budget will cut school funding by half")
+    ]
+    for d in ("text", "attributions"):
+        (tmp_path / d).mkdir()
+    (tmp_path / "text" / "nyt_x.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "nyt_x_ab12.ann").write_text(_brat(text, relations))
+    pinned = tmp_path / "pinned.txt"
+    pinned.write_text("# a comment\nnyt_x@17\n", encoding="utf-8")
+    (q,) = pinned_questions(tmp_path, pinned)
+    assert (q.id, q.source, q.cue) == ("nyt_x@17", "Senator Jane Doe", "said")
+    assert q.question == "Who said that the new budget will cut school funding by half?"
+    pinned.write_text("nyt_x@17\nnyt_x@99\n", encoding="utf-8")
+    with pytest.raises(EvalError, match=r"pinned.txt: 1 pinned .* nyt_x@99"):
+        pinned_questions(tmp_path, pinned)
 
 
 def test_report_writes_tables_charts_and_the_change_against_a_baseline(tmp_path):
