@@ -173,3 +173,29 @@ def test_an_engine_sees_an_update_made_by_another_process(tmp_path, corpus_copy,
     assert subprocess.run(cmd, capture_output=True, text=True, timeout=600).stdout == "finished\n"
     answer = reader.ask(question)
     assert answer.citations[0].article_id == "talks"
+
+
+def test_the_vector_search_keeps_to_date_and_outlet_filters(seed_engine):
+    """The dense half alone (llama-index's VectorStoreQuery with MetadataFilters on Chroma)."""
+    from index.sparse import ChunkFilter
+    from index.store import Store
+
+    live = Store(seed_engine.settings.store).current()
+    meta = {a.article_id: a for a, _ in live.infos()}
+    query = seed_engine.embed(["Ukrainian troops left their positions"])[0]
+    everything = live.query(query, 200)
+    assert len(everything) == live.catalogue.counts()[1]  # every chunk, nearest first
+    assert [s for _, s in everything] == sorted((s for _, s in everything), reverse=True)
+
+    def articles(hits):
+        return [meta[c.rsplit("#", 1)[0]] for c, _ in hits]
+
+    outlet = next(a.outlet for a in meta.values() if a.outlet)
+    by_outlet = live.query(query, 200, ChunkFilter(outlet=outlet))
+    assert by_outlet and {a.outlet for a in articles(by_outlet)} == {outlet}
+    newest = max(a.date for a in meta.values() if a.date)
+    recent = live.query(query, 200, ChunkFilter(since=newest))
+    assert recent and {a.date for a in articles(recent)} == {newest}
+    until = live.query(query, 200, ChunkFilter(until=newest))
+    dated = [c for c, _ in everything if meta[c.rsplit("#", 1)[0]].date]
+    assert sorted(c for c, _ in until) == sorted(dated)  # articles without a date are left out
