@@ -15,7 +15,8 @@ from collections.abc import Callable
 from assistant.engine import Engine
 from assistant.models import Answer
 from assistant.retrieve import Filters
-from eval.metrics import GoldQuestion, QuestionScore, aggregate, score_answer
+from eval.metrics import aggregate, score_answer
+from eval.models import GoldQuestion, QuestionScore
 
 __all__ = ["ask_and_score", "by_type"]
 

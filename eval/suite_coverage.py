@@ -21,7 +21,9 @@ from pathlib import Path
 from assistant.engine import Engine
 from assistant.settings import Settings
 from eval.ask import ask_and_score, by_type
-from eval.metrics import QuestionScore, SuiteResult, SuiteSkipped, aggregate
+from eval.errors import SuiteSkipped
+from eval.metrics import aggregate
+from eval.models import QuestionScore, SuiteResult
 from eval.paths import ROOT
 from eval.suite_seeds import load_gold
 

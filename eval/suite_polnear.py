@@ -22,8 +22,9 @@ from pathlib import Path
 from assistant.engine import Engine
 from assistant.retrieve import Filters
 from assistant.settings import Settings
-from eval.errors import EvalError
-from eval.metrics import SuiteResult, SuiteSkipped, percentile
+from eval.errors import EvalError, SuiteSkipped
+from eval.metrics import percentile
+from eval.models import SuiteResult
 from eval.paths import ROOT
 from eval.polnear import read_split
 from index.attribution.lexicon import SAYING_VERBS, verb_forms

@@ -18,7 +18,8 @@ from assistant.models import Answer
 from assistant.settings import Settings
 from eval.ask import ask_and_score, by_type
 from eval.errors import EvalError
-from eval.metrics import GoldQuestion, QuestionScore, SuiteResult, aggregate
+from eval.metrics import aggregate
+from eval.models import GoldQuestion, QuestionScore, SuiteResult
 
 __all__ = ["ARTICLES", "GOLD", "load_gold", "index_seeds", "evaluate", "run"]
 
