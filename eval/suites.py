@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.settings import Settings
-from eval import suite_coverage, suite_polnear, suite_ruwa, suite_seeds
+from eval import suite_coverage, suite_polnear, suite_ruwa, suite_seeds, suite_whosaid
 from eval.errors import EvalError, SuiteSkipped
 from eval.metrics import flatten
 from eval.models import SuiteResult
@@ -29,7 +29,7 @@ Suite = Callable[..., SuiteResult]
 SUITES: dict[str, Suite] = {
     "seeds": suite_seeds.run,
     "polnear-attribution": suite_polnear.run_attribution,
-    "polnear-whosaid": suite_polnear.run_whosaid,
+    "polnear-whosaid": suite_whosaid.run_whosaid,
     "ruwa-events": suite_ruwa.run,
     "polnear-coverage": suite_coverage.run,
 }

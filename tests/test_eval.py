@@ -20,8 +20,8 @@ from eval.metrics import (
 )
 from eval.models import GoldQuestion, SuiteResult
 from eval.report import load_baseline, write_report
-from eval.suite_polnear import pinned_questions, speaker_named, whosaid_questions
 from eval.suite_ruwa import ruwa_records
+from eval.suite_whosaid import pinned_questions, speaker_named, whosaid_questions
 from eval.suites import check_thresholds, run_suite
 
 EVIDENCE = "“The bridge was hit twice,” said Ann Smith, the mayor."

@@ -122,7 +122,7 @@ DETERMINERS = frozenset("the a an this that these those".split())
 RELATIVE_PRONOUNS = frozenset("who which that".split())
 
 #: The plainest verbs of saying: what a reader means by "who said …" (a subset of
-#: SPEECH_VERBS; ``assistant.evidence`` and ``eval.suite_polnear`` read it).
+#: SPEECH_VERBS; ``assistant.evidence`` and ``eval.suite_whosaid`` read it).
 SAYING_VERBS = frozenset(
     """say tell state announce claim add write tweet argue insist declare assert explain note
     warn acknowledge reply respond recall suggest emphasize stress testify accuse report
