@@ -1,6 +1,7 @@
 """The OpenAI-compatible answer backend: evidence → prompt → chat completion → checked Answer.
 
-Sits at the "compose answer with citations" step of the flow, beside the extractive backend.
+Sits at the "compose answer with citations" step of the flow, beside the extractive backend;
+the messages it sends and the reading of the replies are in ``assistant.llm_messages``.
 Works with any server speaking the OpenAI chat API (OpenAI, vLLM, llama.cpp, Ollama, …).
 This is the only module that imports ``openai``; every failure of the endpoint becomes a
 BackendError naming the base URL and model: HTTP errors, timeouts, a dropped connection, a
@@ -20,52 +21,23 @@ import httpx
 import openai
 from openai import OpenAI
 
-from assistant.citations import check_citations, defuse_markers, says_not_answered
+from assistant.citations import check_citations, says_not_answered
 from assistant.errors import BackendError
+from assistant.llm_messages import (
+    answer_messages,
+    condense_messages,
+    reply_text,
+    standalone_question,
+    unusable_reply,
+)
 from assistant.models import Answer, Evidence, Turn
-from assistant.prompts import load_prompt, render
 from assistant.retry import RETRY_WAIT_MAX, call_bound, retry_after, retry_wait
 
-__all__ = ["OpenAIBackend", "format_sources", "format_conversation"]
+__all__ = ["OpenAIBackend"]
 
 log = logging.getLogger(__name__)
 
 NO_EVIDENCE_ANSWER = "The indexed articles do not say anything that answers this question."
-NO_SOURCES = "(no sources were found for this question)"
-MAX_HISTORY_TURNS = 4
-_FENCE = re.compile(r"<{3,}|>{3,}")
-
-
-def _defuse(text: str | None) -> str:
-    """Source text with fence-like runs (``<<<``, ``>>>``) neutralised, so data can't close a
-    fence, and its own "[n]" markers written "［n］", so they can't pass for a source number."""
-    text = _FENCE.sub(lambda m: "‹" if m.group(0)[0] == "<" else "›", text or "")
-    return defuse_markers(text).strip()
-
-
-def format_sources(evidence: list[Evidence]) -> str:
-    """The numbered sources [1]..[n] as they appear between the SOURCES fence markers."""
-    if not evidence:
-        return NO_SOURCES
-    blocks = []
-    for n, ev in enumerate(evidence, start=1):
-        blocks.append(
-            f"[{n}] title: {_defuse(ev.title) or 'unknown'}\n"
-            f"    outlet: {_defuse(ev.outlet) or 'unknown'}; "
-            f"date: {_defuse(ev.date) or 'unknown'}\n"
-            f"    claimant: {_defuse(ev.claimant) or 'unknown'}; cue: {_defuse(ev.cue) or 'none'}\n"
-            f'    quote: "{_defuse(ev.quote)}"'
-        )
-    return "\n\n".join(blocks)
-
-
-def format_conversation(history: list[Turn]) -> str:
-    """Earlier turns as "User: …" / "Assistant: …" lines, for the condense prompt."""
-    lines = []
-    for turn in history[-MAX_HISTORY_TURNS:]:
-        lines.append(f"User: {_defuse(turn.question)}")
-        lines.append(f"Assistant: {_defuse(turn.answer)}")
-    return "\n".join(lines)
 
 
 class OpenAIBackend:
@@ -101,18 +73,6 @@ class OpenAIBackend:
         )
         self.base_url = str(self._client.base_url).rstrip("/")
 
-    def build_messages(
-        self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
-    ) -> list[dict[str, str]]:
-        """The chat messages for ``question``: system prompt, recent turns, fenced sources."""
-        messages = [{"role": "system", "content": load_prompt("answer").strip()}]
-        for turn in (history or [])[-MAX_HISTORY_TURNS:]:
-            messages.append({"role": "user", "content": turn.question})
-            messages.append({"role": "assistant", "content": turn.answer})
-        user = render("answer_user", sources=format_sources(evidence), question=question.strip())
-        messages.append({"role": "user", "content": user.strip()})
-        return messages
-
     def answer(
         self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
     ) -> Answer:
@@ -124,9 +84,9 @@ class OpenAIBackend:
         """
         if not evidence:
             return self._no_evidence(question)
-        messages = self.build_messages(question, evidence, history)
+        messages = answer_messages(question, evidence, history)
         response, _ = self._create(messages=messages, temperature=self.temperature)
-        return self._checked(question, _content(response) or "", evidence)
+        return self._checked(question, reply_text(response) or "", evidence)
 
     def stream(
         self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
@@ -143,7 +103,7 @@ class OpenAIBackend:
             yield answer.answer
             yield answer
             return
-        messages = self.build_messages(question, evidence, history)
+        messages = answer_messages(question, evidence, history)
         parts: list[str] = []
         chunks, deadline = self._create(
             messages=messages, temperature=self.temperature, stream=True
@@ -175,16 +135,12 @@ class OpenAIBackend:
         """
         if not history:
             return question
-        prompt = render("condense", conversation=format_conversation(history), question=question)
-        response, _ = self._create(
-            messages=[{"role": "user", "content": prompt.strip()}], temperature=0.0
-        )
-        text = _content(response)
-        lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-        if not lines:
+        response, _ = self._create(messages=condense_messages(question, history), temperature=0.0)
+        standalone = standalone_question(reply_text(response))
+        if standalone is None:
             log.warning("condense: %s returned nothing; keeping %r", self.model, question)
             return question
-        return lines[0].strip("\"'“”")
+        return standalone
 
     def _create(self, **request) -> tuple[object, float]:
         """A chat completion (or stream) and the deadline of this call, retrying what may pass.
@@ -220,13 +176,9 @@ class OpenAIBackend:
         answer, is a BackendError: the question then gets the extractive answer.
         """
         checked, citations, warnings = check_citations(text, evidence)
-        if not checked:
-            raise self._error(reason="the reply was empty")
-        if not citations and not says_not_answered(checked):
-            gone = [w.split(":")[0] for w in warnings if w.startswith("removed citation ")]
-            removed = " ".join(w.removeprefix("removed citation ") for w in gone)
-            invented = f" (it cited {removed}, which do not exist)" if removed else ""
-            raise self._error(reason=f"the reply cited none of the sources{invented}")
+        reason = unusable_reply(checked, citations, warnings)
+        if reason:
+            raise self._error(reason=reason)
         return Answer(
             question=question,
             answer=checked,
@@ -262,13 +214,6 @@ class OpenAIBackend:
 #: What a call to the endpoint may raise: the client's errors, transport errors, and a body that
 #: is not JSON (``json.JSONDecodeError`` and pydantic's errors are ValueErrors).
 _FAILURES = (openai.OpenAIError, httpx.HTTPError, ValueError)
-
-
-def _content(response) -> str | None:
-    """The text of a chat completion's first choice (None when it has none)."""
-    choices = getattr(response, "choices", None)
-    message = getattr(choices[0], "message", None) if choices else None
-    return getattr(message, "content", None)
 
 
 def _retry_wait(exc: Exception, tries: int) -> float | None:

@@ -1,6 +1,6 @@
 """Prompts are files: ``prompts/NAME.md`` at the repository root, loaded by name.
 
-Used by the LLM backend (``assistant/llm.py``) to build its messages. Substitution uses
+Used by the LLM backend (``assistant/llm_messages.py``) to build its messages. Substitution uses
 ``string.Template`` (``$var`` / ``${var}``) so that braces in article text are safe.
 """
 

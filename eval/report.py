@@ -14,7 +14,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from eval.errors import EvalError
-from eval.metrics import SuiteResult, flatten
+from eval.metrics import flatten
+from eval.models import SuiteResult
 
 __all__ = ["write_report", "load_baseline", "deltas", "render_markdown", "LOWER_IS_BETTER"]
 

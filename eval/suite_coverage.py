@@ -19,9 +19,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from assistant.engine import Engine
-from assistant.retrieve import Filters
 from assistant.settings import Settings
-from eval.metrics import SuiteResult, SuiteSkipped, aggregate, score_answer
+from eval.ask import ask_and_score, by_type
+from eval.errors import SuiteSkipped
+from eval.metrics import aggregate
+from eval.models import QuestionScore, SuiteResult
 from eval.paths import ROOT
 from eval.suite_seeds import load_gold
 
@@ -44,6 +46,11 @@ def corpus(polnear: Path, gold: Path = GOLD) -> list[Path]:
     return sorted((polnear / "dev" / "text").glob("*.txt")) + picked
 
 
+def _metrics(score: QuestionScore) -> dict:
+    """A row's metrics: the score's fields that apply to the question (None left out)."""
+    return {k: v for k, v in asdict(score).items() if v is not None}
+
+
 def run(
     settings: Settings, work: Path, limit: int | None = None, progress: bool = False
 ) -> SuiteResult:
@@ -54,35 +61,12 @@ def run(
     engine.update(files, progress=progress)
     index_seconds = time.perf_counter() - started
     gold = load_gold(GOLD)[:limit]
-    scores, rows = [], []
     started = time.perf_counter()
-    for g in gold:
-        t0 = time.perf_counter()
-        answer = engine.ask(g.question, Filters())
-        score = score_answer(g, answer, time.perf_counter() - t0)
-        scores.append(score)
-        rows.append(
-            {
-                "id": g.id,
-                "type": g.type,
-                "answerable": g.answerable,
-                "question": g.question,
-                "score": round(score.score, 4),
-                "abstained": answer.abstained,
-                "coverage": answer.coverage,
-                "answer": answer.answer,
-                "claimants": [c.claimant for c in answer.citations],
-                "articles": [c.article_id for c in answer.citations],
-                "metrics": {k: v for k, v in asdict(score).items() if v is not None},
-            }
-        )
-    by_type = {
-        t: aggregate([s for s in scores if s.type == t]) for t in sorted({s.type for s in scores})
-    }
+    scores, rows = ask_and_score(engine, gold, _metrics)
     return SuiteResult(
         suite="polnear-coverage",
         overall=aggregate(scores),
-        breakdown={"type": by_type},
+        breakdown={"type": by_type(scores)},
         questions=rows,
         info={
             "backend": engine.settings.backend,

@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.settings import Settings
-from eval.metrics import SuiteResult, SuiteSkipped
+from eval.errors import SuiteSkipped
+from eval.models import SuiteResult
 
 __all__ = ["polnear_dir", "require", "run_attribution"]
 

@@ -23,7 +23,8 @@ from pathlib import Path
 from assistant.engine import Engine
 from assistant.retrieve import Filters
 from assistant.settings import Settings
-from eval.metrics import SuiteResult, SuiteSkipped
+from eval.errors import SuiteSkipped
+from eval.models import SuiteResult
 from index.provenance import parse_date
 
 __all__ = ["EVENT_QUESTIONS", "OUTLETS", "ruwa_records", "write_records", "run"]

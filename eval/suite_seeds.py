@@ -14,10 +14,12 @@ from dataclasses import asdict
 from pathlib import Path
 
 from assistant.engine import Engine
-from assistant.retrieve import Filters
+from assistant.models import Answer
 from assistant.settings import Settings
+from eval.ask import ask_and_score, by_type
 from eval.errors import EvalError
-from eval.metrics import GoldQuestion, SuiteResult, aggregate, score_answer
+from eval.metrics import aggregate
+from eval.models import GoldQuestion, QuestionScore, SuiteResult
 
 __all__ = ["ARTICLES", "GOLD", "load_gold", "index_seeds", "evaluate", "run"]
 
@@ -51,38 +53,24 @@ def index_seeds(engine: Engine, progress: bool = False) -> float:
     return time.perf_counter() - started
 
 
+def _metrics(score: QuestionScore) -> dict:
+    """A row's metrics: the score's fields less those already in the row."""
+    return {k: v for k, v in asdict(score).items() if k not in _SAME}
+
+
+def _details(gold: GoldQuestion, answer: Answer) -> dict:
+    """What a seeds row adds: the answer's warnings and the claimants the gold set expects."""
+    return {"warnings": answer.warnings, "gold_claimants": gold.gold_claimants}
+
+
 def evaluate(engine: Engine, gold_path: Path = GOLD, limit: int | None = None) -> SuiteResult:
     """Ask every gold question of an engine whose store holds the seeds, and score."""
     gold = load_gold(gold_path)[:limit]
-    scores, rows = [], []
-    for g in gold:
-        started = time.perf_counter()
-        answer = engine.ask(g.question, Filters())
-        score = score_answer(g, answer, time.perf_counter() - started)
-        scores.append(score)
-        rows.append(
-            {
-                "id": g.id,
-                "type": g.type,
-                "answerable": g.answerable,
-                "question": g.question,
-                "score": round(score.score, 4),
-                "abstained": answer.abstained,
-                "coverage": answer.coverage,
-                "answer": answer.answer,
-                "claimants": [c.claimant for c in answer.citations],
-                "articles": [c.article_id for c in answer.citations],
-                "warnings": answer.warnings,
-                "gold_claimants": g.gold_claimants,
-                "metrics": {k: v for k, v in asdict(score).items() if k not in _SAME},
-            }
-        )
-    types = sorted({s.type for s in scores})
-    by_type = {t: aggregate([s for s in scores if s.type == t]) for t in types}
+    scores, rows = ask_and_score(engine, gold, _metrics, _details)
     return SuiteResult(
         suite="seeds",
         overall=aggregate(scores),
-        breakdown={"type": by_type},
+        breakdown={"type": by_type(scores)},
         questions=rows,
         info={"backend": engine.settings.backend, "gold": str(gold_path)},
     )

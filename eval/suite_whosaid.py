@@ -22,7 +22,8 @@ from assistant.engine import Engine
 from assistant.retrieve import Filters
 from assistant.settings import Settings
 from eval.errors import EvalError
-from eval.metrics import SuiteResult, percentile
+from eval.metrics import percentile
+from eval.models import SuiteResult
 from eval.paths import ROOT
 from eval.polnear import read_split
 from eval.suite_polnear import require

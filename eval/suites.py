@@ -15,8 +15,9 @@ from pathlib import Path
 
 from assistant.settings import Settings
 from eval import suite_coverage, suite_polnear, suite_ruwa, suite_seeds, suite_whosaid
-from eval.errors import EvalError
-from eval.metrics import SuiteResult, SuiteSkipped, flatten
+from eval.errors import EvalError, SuiteSkipped
+from eval.metrics import flatten
+from eval.models import SuiteResult
 from eval.paths import ROOT, default_bench
 
 __all__ = ["SUITES", "DESCRIPTIONS", "run_suite", "check_thresholds", "THRESHOLDS", "SuiteSkipped"]

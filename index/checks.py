@@ -7,7 +7,7 @@ other articles go on); ``--set FIELD=VALUE`` values are checked here before anyt
 
 from __future__ import annotations
 
-from index.errors import MappingError
+from index.errors import MappingError, refuse_unknown
 from index.formats import PROVENANCE_FIELDS
 from index.models import Article
 from index.provenance import parse_date
@@ -24,12 +24,11 @@ MAX_FIELD_CHARS = 1_000
 
 def check_fixed(fixed: dict[str, str] | None) -> dict[str, str]:
     """``fixed`` checked: provenance fields only, dates normalised; else a MappingError."""
-    unknown = sorted(set(fixed or {}) - set(PROVENANCE_FIELDS))
-    if unknown:
-        raise MappingError(
-            f"cannot set {', '.join(map(repr, unknown))} for every article; set only "
-            f"{', '.join(PROVENANCE_FIELDS)} (e.g. --set outlet=Reuters)"
-        )
+    refuse_unknown(
+        fixed,
+        PROVENANCE_FIELDS,
+        "cannot set {unknown} for every article; set only {valid} (e.g. --set outlet=Reuters)",
+    )
     checked = {k: v.strip() for k, v in (fixed or {}).items() if v and v.strip()}
     if "date" in checked:
         date = parse_date(checked["date"])

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-__all__ = ["IndexingError", "MappingError", "NoIndexError", "OldStoreError", "StoreBusyError"]
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "IndexingError",
+    "MappingError",
+    "NoIndexError",
+    "OldStoreError",
+    "StoreBusyError",
+    "refuse_unknown",
+]
 
 
 class IndexingError(Exception):
@@ -37,3 +46,16 @@ class OldStoreError(IndexingError):
 
 class MappingError(IndexingError, ValueError):
     """A column mapping (``--map``) names a field claimtrace does not have."""
+
+
+def refuse_unknown(given: Iterable[str] | None, valid: Sequence[str], message: str) -> None:
+    """Raise a MappingError when ``given`` holds a name that is not one of ``valid``.
+
+    ``message`` is formatted with ``unknown`` (the bad names, sorted and quoted) and ``valid``
+    (the valid ones, in their order), so the error names the bad value and the way out.
+    """
+    unknown = sorted(set(given or ()) - set(valid))
+    if unknown:
+        raise MappingError(
+            message.format(unknown=", ".join(map(repr, unknown)), valid=", ".join(valid))
+        )

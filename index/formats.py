@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.errors import MappingError
+from index.errors import refuse_unknown
 from index.ids import record_id
 from index.models import ReadError
 from index.provenance import parse_date
@@ -48,12 +48,12 @@ class Record:
 
 def check_mapping(mapping: dict[str, str] | None) -> dict[str, str]:
     """The column for each of our fields (identity where unmapped); a bad key is a MappingError."""
-    unknown = sorted(set(mapping or {}) - set(FIELDS))
-    if unknown:
-        raise MappingError(
-            f"unknown field(s) {', '.join(map(repr, unknown))} in the column mapping; "
-            f"map only {', '.join(FIELDS)} (our field → your column)"
-        )
+    refuse_unknown(
+        mapping,
+        FIELDS,
+        "unknown field(s) {unknown} in the column mapping; "
+        "map only {valid} (our field → your column)",
+    )
     return {name: (mapping or {}).get(name, name) for name in FIELDS}
 
 

@@ -150,7 +150,7 @@ def test_scorer_gives_sane_numbers_on_two_dev_articles(attributor):
 @pytest.mark.slow
 @pytest.mark.skipif(not (BENCH / "dev").is_dir(), reason=f"no PolNeAR bench at {BENCH}")
 def test_polnear_dev_scores_stay_above_the_thresholds(attributor):
-    from eval.metrics import SuiteResult
+    from eval.models import SuiteResult
     from eval.suites import check_thresholds
 
     result = score_split(BENCH / "dev", attributor)

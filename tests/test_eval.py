@@ -10,17 +10,15 @@ from click.testing import CliRunner
 
 from assistant.models import Answer, Citation
 from assistant.settings import Settings
-from eval.errors import EvalError
+from eval.errors import EvalError, SuiteSkipped
 from eval.metrics import (
-    GoldQuestion,
-    SuiteResult,
-    SuiteSkipped,
     aggregate,
     attribution_preservation,
     flatten,
     percentile,
     score_answer,
 )
+from eval.models import GoldQuestion, SuiteResult
 from eval.report import load_baseline, write_report
 from eval.suite_ruwa import ruwa_records
 from eval.suite_whosaid import pinned_questions, speaker_named, whosaid_questions

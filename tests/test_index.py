@@ -156,22 +156,6 @@ def test_csv_with_column_mapping(tmp_path):
     assert {a["outlet"] for a in listed} == {"bbc.co.uk", "reuters.com"}
 
 
-def test_an_engine_sees_an_update_made_while_it_is_open(tmp_path, corpus_copy, engine_factory):
-    store = tmp_path / "store"
-    reader = engine_factory(store)
-    reader.build([corpus_copy])
-    question = "Where did the ceasefire negotiators meet?"
-    assert not any(c.article_id == "talks" for c in reader.ask(question).citations)
-    (corpus_copy / "talks.txt").write_text(
-        "Ceasefire talks resume\n\nThe negotiators met in Istanbul on Monday, officials said.\n"
-    )
-    writer = engine_factory(store)
-    assert writer.update([corpus_copy]).added == ["talks"]
-    answer = reader.ask(question)
-    assert answer.citations[0].article_id == "talks"
-    assert any("Istanbul" in c.quote for c in answer.citations)
-
-
 def test_a_second_writer_is_refused_while_one_writes(tmp_path, corpus_copy):
     from index.errors import StoreBusyError
     from index.store import Store

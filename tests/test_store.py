@@ -160,7 +160,23 @@ def test_a_question_reads_only_the_articles_of_its_hits(seed_engine):
     assert {c.article_id for c in answer.citations} <= {s.split("'")[-2] for s in reads}
 
 
-def test_an_engine_sees_an_update_made_by_another_process(tmp_path, corpus_copy, engine_factory):
+def update_in_this_process(store: Path, corpus: Path, engine_factory) -> None:
+    assert engine_factory(store).update([corpus]).added == ["talks"]
+
+
+def update_in_another_process(store: Path, corpus: Path, engine_factory) -> None:
+    cmd = [sys.executable, str(HERE / "kill_update.py"), str(store), str(corpus), "-", "1"]
+    assert subprocess.run(cmd, capture_output=True, text=True, timeout=600).stdout == "finished\n"
+
+
+@pytest.mark.parametrize(
+    "update",
+    [update_in_this_process, update_in_another_process],
+    ids=["by-this-process", "by-another-process"],
+)
+def test_an_engine_sees_an_update_made_while_it_is_open(
+    tmp_path, corpus_copy, engine_factory, update
+):
     store = tmp_path / "store"
     reader = engine_factory(store)
     reader.build([corpus_copy])
@@ -169,10 +185,10 @@ def test_an_engine_sees_an_update_made_by_another_process(tmp_path, corpus_copy,
     (corpus_copy / "talks.txt").write_text(
         "Ceasefire talks resume\n\nThe negotiators met in Istanbul on Monday, officials said.\n"
     )
-    cmd = [sys.executable, str(HERE / "kill_update.py"), str(store), str(corpus_copy), "-", "1"]
-    assert subprocess.run(cmd, capture_output=True, text=True, timeout=600).stdout == "finished\n"
+    update(store, corpus_copy, engine_factory)
     answer = reader.ask(question)
     assert answer.citations[0].article_id == "talks"
+    assert any("Istanbul" in c.quote for c in answer.citations)
 
 
 def test_the_vector_search_keeps_to_date_and_outlet_filters(seed_engine):
