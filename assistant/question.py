@@ -116,7 +116,9 @@ def read_question(question: str) -> Asked:
 
 
 def words_of(text: str) -> list[str]:
-    return re.findall(r"[\w'-]+", fold(text))
+    """Folded words, a possessive ending dropped as in the question's names ("RT's" → "rt")."""
+    words = (w.removesuffix("'s").rstrip("'") for w in re.findall(r"[\w'-]+", fold(text)))
+    return [w for w in words if w]
 
 
 def name_in(name: str, words) -> bool:

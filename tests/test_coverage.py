@@ -7,9 +7,10 @@ import re
 
 from click.testing import CliRunner
 
+from assistant.coverage import assess
 from assistant.kinds import asked_kind, holds_kind
-from assistant.models import Turn
-from assistant.question import read_question
+from assistant.models import Evidence, Turn
+from assistant.question import read_question, words_of
 from claimtrace.cli import cli
 
 KA52 = "How many armoured vehicles did the Russian Ka-52 helicopters destroy?"
@@ -32,6 +33,34 @@ def test_a_count_must_count_what_the_question_asks_about():
     ukrainians = read_question("How many Ukrainian soldiers were killed?")
     assert holds_kind("More than 750 Ukrainian soldiers have been killed.", ukrainians)
     assert not holds_kind("The Ka-52 destroyed several vehicles in 2022.", ukrainians)
+
+
+def test_a_short_name_in_the_possessive_is_the_name():
+    assert words_of("RT's crew and the Reuters' desk") == [
+        "rt",
+        "crew",
+        "and",
+        "the",
+        "reuters",
+        "desk",
+    ]
+    question = "Who said that C2I's business is planting trees on old mines?"
+    said = Evidence(
+        "a",
+        "a#0",
+        "C2I's business is planting trees on old mines, Mr. Van Voorhis said.",
+        0,
+        70,
+        "Van Voorhis",
+        "said",
+        "A plan",
+        "nyt",
+        None,
+        1.0,
+        attributed=True,
+    )
+    coverage = assess(question, [said])
+    assert (coverage.status, coverage.answering) == ("answered", [0])
 
 
 def test_a_near_miss_says_the_number_is_not_given_then_gives_the_closest(seed_engine):
