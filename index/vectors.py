@@ -10,9 +10,10 @@ only here.
 
 Vectors are written and searched through llama-index's ``ChromaVectorStore``
 (nodes with an embedding and metadata, ``VectorStoreQuery`` with standard
-``MetadataFilters``). What that interface does not offer goes to the Chroma
-collection under it: which of many ids exist (to reuse vectors), reading
-embeddings back, listing every id, and deleting by id in pages (the sweep).
+``MetadataFilters``), and deleted by id through it. What that interface does
+not offer goes to the Chroma collection under it: which of many ids exist,
+without reading their nodes (to reuse vectors), reading embeddings back,
+listing every id, and counting.
 """
 
 from __future__ import annotations
@@ -126,11 +127,12 @@ class Vectors:
         self.store.add(nodes)
 
     def delete(self, ids: list[str]) -> None:
+        """Delete the vectors of ``ids`` (those that exist), a page at a time."""
         for i in range(0, len(ids), _PAGE):
-            self.collection.delete(ids=ids[i : i + _PAGE])
+            self.store.delete_nodes(node_ids=ids[i : i + _PAGE])
 
     def all_ids(self) -> list[str]:
-        """Every id in the collection (for moving a store and for tests)."""
+        """Every id in the collection (tests check with it that the sweep left nothing)."""
         out: list[str] = []
         total = self.collection.count()
         for offset in range(0, total, _PAGE):
