@@ -103,6 +103,10 @@ class Answerer:
     def ask(
         self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
     ) -> Answer:
+        """The Answer to ``question``, with its coverage; it abstains if no passage is about it.
+
+        If the backend fails, the extractive answer is given instead, with a warning saying so.
+        """
         chosen = self.backend
         evidence, coverage, warnings = self._prepare(question, filters, history, chosen)
         if coverage.status == "none":

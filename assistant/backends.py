@@ -19,6 +19,8 @@ __all__ = ["Backend", "BackendChoice", "open_backend"]
 
 
 class Backend(Protocol):
+    """An answer backend: a ``name`` and ``answer(question, evidence, history)``."""
+
     name: str
 
     def answer(

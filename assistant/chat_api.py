@@ -44,6 +44,8 @@ class RequestError(ValueError):
 
 @dataclass(frozen=True)
 class ChatRequest:
+    """A parsed chat request: the question, earlier turns, filters, backend, whether to stream."""
+
     question: str
     history: list[Turn]
     filters: Filters

@@ -115,6 +115,7 @@ def ask(
 
 
 def is_iso_date(value: str) -> bool:
+    """True when ``value`` parses as a date with ``datetime.date.fromisoformat``."""
     import datetime
 
     try:

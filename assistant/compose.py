@@ -25,6 +25,7 @@ _NOT_GIVEN = {
 
 
 def abstention_text(question: str) -> str:
+    """The reply when no indexed passage is about ``question``; it quotes the question."""
     q = question.strip().rstrip("?").strip()
     return f"The indexed articles do not say: “{q}?” No passage is about it."
 
@@ -83,6 +84,11 @@ class ExtractiveBackend:
     def answer(
         self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
     ) -> Answer:
+        """Each evidence sentence quoted and cited, grouped by claimant and article.
+
+        A group opens by naming its claimant and source and sits where its best sentence ranks; its
+        quotes follow the article's order. With no evidence, an abstention.
+        """
         if not evidence:
             return Answer(question, abstention_text(question), True, self.name)
         groups: dict[tuple[str, str], list[Evidence]] = {}

@@ -39,6 +39,11 @@ __all__ = ["Engine"]
 
 
 class Engine:
+    """Settings, store, lazily loaded models and the live retriever, shared by every front end.
+
+    Safe across threads: a question's backend, filters and history are arguments, not state.
+    """
+
     def __init__(self, settings: Settings | None = None):
         self._settings = settings or Settings.load()
         self.store = Store(self._settings.store, chroma_url=self._settings.chroma_url)
@@ -141,6 +146,10 @@ class Engine:
         return [ArticleInfo(**ArticleMeta.of(art), chunks=n) for art, n in infos]
 
     def show(self, article_id: str) -> ArticleDetail:
+        """An article's provenance, cleaned text, chunks and attributions (``index show``).
+
+        Raises UnknownArticleError, listing some known ids, when the index has no ``article_id``.
+        """
         gen = self.generation()
         item = gen.article(article_id)
         if item is None:

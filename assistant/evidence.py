@@ -39,6 +39,13 @@ SPEECH_WORDS = verb_forms(SAYING_VERBS) | {"according", "who", "whom", "statemen
 
 @dataclass(frozen=True)
 class Weights:
+    """How evidence sentences are scored and picked.
+
+    ``dense``, ``lexical``, ``rank`` and ``claimant`` weigh a sentence's cosine to the question,
+    the (rarity-weighted) question words it holds, its chunk's rank, and whether a speaker the
+    question names makes it.
+    """
+
     dense: float = 0.70
     lexical: float = 0.45
     rank: float = 0.15

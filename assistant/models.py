@@ -80,6 +80,12 @@ class Citation:
 
 @dataclass
 class Answer:
+    """An answer and its citations, as ``ask --json`` prints it; ``backend`` names who wrote it.
+
+    ``abstained`` is True when it declines (no passage is about the question); ``warnings`` say
+    what went wrong on the way (a fallback, a filter no article passes).
+    """
+
     question: str
     answer: str
     abstained: bool
@@ -126,6 +132,8 @@ class ArticleInfo(ArticleMeta):
 
 @dataclass
 class ChunkInfo:
+    """A chunk in ``index show``: its text, offsets in the cleaned text, and claimants."""
+
     chunk_id: str
     text: str
     start: int
@@ -145,6 +153,11 @@ class ArticleDetail(ArticleMeta):
 
 @dataclass
 class IndexStats:
+    """``index stats``: article and chunk counts, the store, the embedding model, the live state.
+
+    ``generation`` names the live state and ``created`` is when it was made (UTC, ISO 8601).
+    """
+
     articles: int
     chunks: int
     store: str

@@ -25,6 +25,12 @@ RRF_K = 60
 
 @dataclass(frozen=True)
 class Filters:
+    """What retrieval is limited to; a Filters with nothing set is falsy.
+
+    ``since`` and ``until`` are inclusive ISO dates, ``outlet`` an outlet's full name, and
+    ``claimant`` a name matched loosely (``claimant_matches``).
+    """
+
     since: str | None = None
     until: str | None = None
     outlet: str | None = None
@@ -36,6 +42,8 @@ class Filters:
 
 @dataclass
 class ChunkHit:
+    """A retrieved chunk, the article it comes from, and its scores."""
+
     chunk: Chunk
     item: IndexedArticle
     score: float  # fused RRF score

@@ -46,6 +46,11 @@ _FALLBACK_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
 
 @dataclass(frozen=True)
 class Settings:
+    """All of claimtrace's configuration, with its defaults.
+
+    ``load`` reads explicit values (CLI options), then ``CLAIMTRACE_*`` variables, then defaults.
+    """
+
     store: str = "./store"
     backend: str = "extractive"
     base_url: str | None = None
@@ -97,6 +102,10 @@ class Settings:
         return new
 
     def validate(self) -> None:
+        """Raise a ConfigError on the first bad value; return None when all are valid.
+
+        Bad: an unknown backend, encoder or device, or a number out of range (named in the error).
+        """
         if self.backend not in BACKENDS:
             raise ConfigError(
                 f"unknown backend {self.backend!r}; choose {' or '.join(BACKENDS)} "

@@ -14,4 +14,5 @@ __all__ = ["tokens", "content_words", "fold", "STOPWORDS"]
 
 
 def content_words(text: str) -> set[str]:
+    """The distinct stemmed, lowercased words of ``text``, stopwords left out."""
     return set(tokens(text))

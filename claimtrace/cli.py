@@ -15,4 +15,5 @@ cli = make_cli(evaluate)
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Run the ``claimtrace`` command on ``argv`` (None: the process's arguments) and exit."""
     cli.main(args=argv, prog_name="claimtrace")

@@ -49,6 +49,7 @@ OUTLETS = ("ukrinform.net", "censor.net", "reuters.com", "aljazeera.com")
 
 
 def csv_path(bench: Path) -> Path:
+    """Where the RUWA CSV lies under the bench folder ``bench``."""
     return bench / "ruwa" / CSV_NAME
 
 

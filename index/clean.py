@@ -110,6 +110,7 @@ EMBED_LINK = re.compile(
 
 
 def is_short(text: str, limit: int = 150) -> bool:
+    """True when ``text`` has at most ``limit`` characters."""
     return len(text) <= limit
 
 
@@ -125,6 +126,7 @@ def is_language_switcher(text: str, mostly_latin: bool) -> bool:
 
 
 def has_latin(text: str) -> bool:
+    """True when ``text`` holds a Latin letter (ASCII or not, as in "é")."""
     return any(c.isalpha() and c.isascii() or "LATIN" in unicodedata.name(c, "") for c in text)
 
 

@@ -21,6 +21,11 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
 class Embedder(Protocol):
+    """An embedder: a ``name`` (the stored vectors' model) and ``embed_batch``.
+
+    ``embed_batch(texts)`` returns one vector per text, in order.
+    """
+
     name: str
 
     def embed_batch(self, texts: list[str]) -> list[list[float]]: ...

@@ -19,6 +19,8 @@ class IndexingError(Exception):
 
 
 class NoIndexError(IndexingError):
+    """The store holds no index; the message says how to build one."""
+
     def __init__(self, store: str):
         self.store = store
         super().__init__(
@@ -28,6 +30,8 @@ class NoIndexError(IndexingError):
 
 
 class StoreBusyError(IndexingError):
+    """Another build or update holds the store's writer lock."""
+
     def __init__(self, store: str):
         super().__init__(
             f"another build or update is writing to {store} — wait for it to finish and try again"
@@ -35,6 +39,8 @@ class StoreBusyError(IndexingError):
 
 
 class OldStoreError(IndexingError):
+    """The store holds an index in the old layout; the message says how to rebuild it."""
+
     def __init__(self, store: str):
         self.store = store
         super().__init__(

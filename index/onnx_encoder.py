@@ -61,6 +61,7 @@ class OnnxEmbedder:
         self._tok.enable_padding(pad_id=self._tok.token_to_id("[PAD]") or 0, pad_token="[PAD]")
 
     def embed_batch(self, texts: list[str]) -> list[list[float]]:
+        """One 384-float vector per text, in order; run longest texts first, in padded batches."""
         if not texts:
             return []
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))

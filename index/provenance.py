@@ -104,6 +104,7 @@ def parse_date(value: object) -> str | None:
 
 
 def days_in(year: int, month: int) -> int:
+    """How many days ``month`` has in ``year`` (leap years counted)."""
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
     return 30 if month in (4, 6, 9, 11) else 31

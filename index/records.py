@@ -33,6 +33,10 @@ def to_record(item: IndexedArticle) -> dict:
 
 
 def from_record(rec: dict) -> IndexedArticle:
+    """The IndexedArticle of a ``to_record`` record; chunk texts are cut from the article's text.
+
+    It pops ``cue``, ``content`` and ``source`` from the record's attribution dicts.
+    """
     article = Article(**rec["article"])
     sentences = [Sentence(**s) for s in rec["sentences"]]
     attributions = []

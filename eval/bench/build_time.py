@@ -45,6 +45,11 @@ class Timed:
 
 
 def measure(path: str, embedder, attributor) -> dict:
+    """Build ``path`` into a temporary store and time it.
+
+    Returns the article and chunk counts, the seconds in all, attributing, embedding and the
+    rest, and attribution's time as a share of the rest of the build.
+    """
     analyser = Timed(attributor, "analyse_many")
     timed_embedder = Timed(embedder, "embed_batch")
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,6 +70,7 @@ def measure(path: str, embedder, attributor) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Load the models, time a fresh build of each PATH and print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+")
     args = parser.parse_args(argv)

@@ -72,6 +72,7 @@ def updates(work: Path, embedder, attributor) -> dict:
 
 
 def questions(records: list[dict], n: int = 30) -> list[str]:
+    """RUWA's event questions, then up to ``n`` titles taken evenly across ``records``."""
     titles = [r["title"] for r in records[:: max(1, len(records) // n)]][:n]
     return list(EVENT_QUESTIONS.values()) + titles
 
@@ -124,6 +125,7 @@ def ann_recall(store: Path, asked: list[str], embedder, k: int = 10) -> float:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Build a store of each size, then time updates and questions on the largest; print tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 6000, 15000])
     parser.add_argument(

@@ -61,12 +61,14 @@ def new_articles(folder: Path, n: int) -> None:
 
 
 def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now (the OS picks it)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 def cli_command(store: Path, *args: str) -> list[str]:
+    """The argv of ``claimtrace --store STORE ARGS...`` run by this Python interpreter."""
     return [sys.executable, "-m", "claimtrace", "--store", str(store), *args]
 
 
@@ -168,6 +170,10 @@ def _client(base: str) -> openai.OpenAI:
 
 
 def wait_up(base: str, server: subprocess.Popen) -> None:
+    """Wait until the server at ``base`` answers ``/v1/models``.
+
+    Raises RuntimeError if the server process exits, or after 300 s.
+    """
     for _ in range(600):
         if server.poll() is not None:
             raise RuntimeError(f"claimtrace chat exited with {server.returncode}")
@@ -218,6 +224,7 @@ def _converse(base, conversations, questions, rss_every, pid, rss) -> list[dict]
 
 
 def main() -> None:
+    """Parse the options, serve and load in a temporary folder, and print the figures as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--store", type=Path, help="a built store to copy (default: index the seeds)"

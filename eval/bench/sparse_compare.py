@@ -54,6 +54,10 @@ class Bm25sGeneration:
         return getattr(self.inner, name)
 
     def sparse(self, text: str, k: int, where: ChunkFilter = ChunkFilter()):
+        """The ``k`` best (chunk id, bm25s score) pairs with a positive score for ``text``.
+
+        Of ``where``, only the outlet is applied.
+        """
         mask = None
         if where.outlet:
             mask = (self.outlet == where.outlet.lower()).astype(float)
@@ -88,6 +92,7 @@ def score(retriever: Retriever, records: list[dict], sparse_only: bool = False) 
 
 
 def main() -> None:
+    """Score the RUWA events with FTS5 and with bm25s as the sparse half; print one table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("store")
     parser.add_argument(

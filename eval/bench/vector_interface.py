@@ -29,6 +29,7 @@ DIM = 384  # all-MiniLM-L6-v2
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Time adding and searching random vectors via llama-index and via Chroma; print a table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--vectors", type=int, default=5000)
     ap.add_argument("--queries", type=int, default=50)

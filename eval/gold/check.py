@@ -61,6 +61,10 @@ def claimant_group(c) -> list[str] | None:
 
 
 def check(seeds: Path, articles: Path) -> tuple[list[str], Counter]:
+    """Check the gold questions in ``seeds`` against the articles (``*.txt``) in ``articles``.
+
+    Returns the errors, each naming its question and what is wrong, and the questions per type.
+    """
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))}
     errors: list[str] = []
     counts: Counter = Counter()
@@ -168,6 +172,7 @@ def check(seeds: Path, articles: Path) -> tuple[list[str], Counter]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the questions per type and any errors; return 1 on an error, else 0."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=Path, default=Path(__file__).resolve().parent / "seeds.jsonl")
     ap.add_argument("--articles", type=Path, default=ROOT / "data" / "articles")
