@@ -18,21 +18,15 @@ listing every id, and counting.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-import chromadb
-from chromadb.api.shared_system_client import SharedSystemClient
-from chromadb.config import Settings
-from llama_index.core.schema import TextNode
-from llama_index.core.vector_stores.types import (
-    FilterOperator,
-    MetadataFilter,
-    MetadataFilters,
-    VectorStoreQuery,
-)
-from llama_index.vector_stores.chroma import ChromaVectorStore
+if TYPE_CHECKING:
+    from llama_index.vector_stores.chroma import ChromaVectorStore
 
 __all__ = ["Vectors", "Where", "vector_id", "HNSW"]
 
@@ -42,6 +36,40 @@ Where = tuple[tuple[str, str, object], ...]
 #: HNSW parameters; measured recall@10 against exact search is in the README.
 HNSW = {"hnsw:space": "cosine", "hnsw:construction_ef": 200, "hnsw:search_ef": 128, "hnsw:M": 32}
 _PAGE = 2000
+
+
+@functools.cache
+def lib() -> SimpleNamespace:
+    """Chroma and llama-index, imported on first use.
+
+    Importing them costs about 1.5 s of a fresh process (llama-index's package imports most
+    of its framework), so commands that never touch the vectors (``--help``, ``index list``,
+    ``attribute``) do not pay it. Not imported in a background thread: two threads importing
+    numpy's submodules at once fail (a partly initialised module).
+    """
+    import chromadb
+    from chromadb.api.shared_system_client import SharedSystemClient
+    from chromadb.config import Settings
+    from llama_index.core.schema import TextNode
+    from llama_index.core.vector_stores.types import (
+        FilterOperator,
+        MetadataFilter,
+        MetadataFilters,
+        VectorStoreQuery,
+    )
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    return SimpleNamespace(
+        chromadb=chromadb,
+        SharedSystemClient=SharedSystemClient,
+        Settings=Settings,
+        TextNode=TextNode,
+        FilterOperator=FilterOperator,
+        MetadataFilter=MetadataFilter,
+        MetadataFilters=MetadataFilters,
+        VectorStoreQuery=VectorStoreQuery,
+        ChromaVectorStore=ChromaVectorStore,
+    )
 
 
 def vector_id(model: str, chunk_id: str, text: str, date: int, outlet: str) -> str:
@@ -65,19 +93,19 @@ class Vectors:
         self._store: ChromaVectorStore | None = None
 
     def _open(self):
-        settings = Settings(anonymized_telemetry=False, allow_reset=False)
+        settings = lib().Settings(anonymized_telemetry=False, allow_reset=False)
         if self.url:
             from urllib.parse import urlparse
 
             u = urlparse(self.url if "//" in self.url else f"http://{self.url}")
-            client = chromadb.HttpClient(
+            client = lib().chromadb.HttpClient(
                 host=u.hostname or "127.0.0.1",
                 port=u.port or (443 if u.scheme == "https" else 8000),
                 ssl=u.scheme == "https",
                 settings=settings,
             )
         else:
-            client = chromadb.PersistentClient(path=str(self.path), settings=settings)
+            client = lib().chromadb.PersistentClient(path=str(self.path), settings=settings)
         return client.get_or_create_collection(self.name, metadata=HNSW)
 
     @property
@@ -85,7 +113,7 @@ class Vectors:
         with _chroma:
             if self._collection is None:
                 self._collection = self._open()
-                self._store = ChromaVectorStore(chroma_collection=self._collection)
+                self._store = lib().ChromaVectorStore(chroma_collection=self._collection)
             return self._collection
 
     @property
@@ -99,7 +127,7 @@ class Vectors:
         """See writes made by another process (an embedded client caches its index)."""
         with _chroma:
             if not self.url:
-                SharedSystemClient.clear_system_cache()
+                lib().SharedSystemClient.clear_system_cache()
             self._collection = None
 
     def existing(self, ids: list[str]) -> set[str]:
@@ -121,7 +149,7 @@ class Vectors:
         """Store vectors as nodes without text (the catalogue holds it). An id already stored
         keeps its vector: ids are content-derived, so it is the same one."""
         nodes = [
-            TextNode(id_=i, text="", embedding=list(v), metadata=m)
+            lib().TextNode(id_=i, text="", embedding=list(v), metadata=m)
             for i, v, m in zip(ids, vectors, metadatas)
         ]
         self.store.add(nodes)
@@ -147,9 +175,11 @@ class Vectors:
         value) conditions, all of which must hold, e.g. ``("date", ">=", 20220701)``. The
         similarity is llama-index's for Chroma, exp(-cosine distance): only its order is used.
         """
-        filters = MetadataFilters(
+        li = lib()
+        filters = li.MetadataFilters(
             filters=[
-                MetadataFilter(key=f, operator=FilterOperator(op), value=v) for f, op, v in where
+                li.MetadataFilter(key=f, operator=li.FilterOperator(op), value=v)
+                for f, op, v in where
             ]
         )
         with _chroma:  # not while another thread reopens the client under it
@@ -157,7 +187,7 @@ class Vectors:
             if not total:
                 return []
             got = self.store.query(
-                VectorStoreQuery(
+                li.VectorStoreQuery(
                     query_embedding=list(embedding),
                     similarity_top_k=min(k, total),
                     filters=filters if where else None,
