@@ -12,6 +12,7 @@ from .cli_base import Context
 from .models import Answer
 from .retrieve import Filters
 from .settings import BACKENDS
+from .text import in_quotes
 
 __all__ = ["ask", "render_answer", "render_sources", "is_iso_date"]
 
@@ -23,7 +24,7 @@ def render_sources(answer: Answer) -> str:
         where = " — ".join(x for x in (c.title, c.outlet, c.date) if x)
         lines.append(f"[{c.n}] {where} ({c.article_id})" if where else f"[{c.n}] {c.article_id}")
         lines.append(f"    claimant: {c.claimant}" + (f" (cue: {c.cue})" if c.cue else ""))
-        lines.append(f"    “{c.quote}”")
+        lines.append(f"    {in_quotes(c.quote)}")
     lines += [f"warning: {w}" for w in answer.warnings]
     return "\n".join(lines)
 

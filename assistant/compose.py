@@ -13,6 +13,7 @@ from .citations import defuse_markers
 from .coverage import Coverage
 from .models import Answer, Citation, Evidence, Turn
 from .question import read_question
+from .text import in_quotes
 
 __all__ = ["ExtractiveBackend", "abstention_text", "not_stated_text", "source_label"]
 
@@ -55,10 +56,9 @@ def _reported(ev: Evidence) -> str:
 
 
 def _quoted(text: str) -> str:
-    """The sentence in quote marks, unless it already opens with one; "[n]" markers of its own
-    are written "［n］" so that every [n] of the answer is one of its citations."""
-    text = defuse_markers(text)
-    return text if text[:1] in "“\"‘'" else f"“{text}”"
+    """The sentence in quote marks (``in_quotes``); "[n]" markers of its own are written
+    "［n］" so that every [n] of the answer is one of its citations."""
+    return in_quotes(defuse_markers(text))
 
 
 def _short(title: str, words: int = 9) -> str:

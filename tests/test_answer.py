@@ -13,6 +13,7 @@ from openai_server import error, reply, running_server
 from assistant.models import Turn
 from assistant.retrieve import Filters
 from assistant.retry import call_bound
+from assistant.text import in_quotes
 from claimtrace.cli import cli
 
 PRIGOZHIN = "What did Prigozhin accuse the 72nd brigade of?"
@@ -207,3 +208,11 @@ def test_a_filter_no_article_passes_is_explained(seed_engine):
     answer = seed_engine.ask(IZIUM, Filters(outlet="Fox News"))
     assert answer.abstained
     assert any("--outlet 'Fox News'" in w and "Press TV" in w for w in answer.warnings)
+
+
+def test_a_quoted_sentence_keeps_its_own_marks_balanced():
+    assert in_quotes("The bridge was hit.") == "“The bridge was hit.”"
+    assert in_quotes("“The teams are being reorganised.") == "“The teams are being reorganised.”"
+    assert in_quotes("“Units are moving,” he said.") == "“Units are moving,” he said."
+    assert in_quotes('"Units are moving," he said.') == '"Units are moving," he said.'
+    assert in_quotes('"Units are moving.') == '"Units are moving."'
