@@ -121,6 +121,20 @@ def test_quote_before_said_is_direct_content(attributor):
     assert "John Carter" in att.claimant and att.cue.text == "said"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "claim"),
+    [
+        ("The economy, Senator Jane Doe said, is weaker than it looks.", "Jane Doe", "weaker"),
+        ("That decision, Smith argued, was a mistake that cost the party.", "Smith", "mistake"),
+        ("In office, Mr. Obama said, most Americans came to see the threat.", "Obama", "threat"),
+    ],
+)
+def test_a_cue_between_commas_inside_the_claim(attributor, sentence, source, claim):
+    (att,) = attributor.analyse(sentence).attributions
+    assert att.cue.text.endswith(("said", "argued")) and source in att.claimant
+    assert claim in att.content.text and att.content.text.startswith(sentence.split()[0])
+
+
 def test_according_to_and_headline_lines(attributor):
     text = "Storm Warning Issued\n\nAccording to the weather service, the storm will hit tonight."
     analysis = attributor.analyse(text, voice="Daily Post")

@@ -53,11 +53,13 @@ def _verb(ctx: Context, tok) -> RawAttribution | None:
     if subject and lemma not in EVIDENCE_VERBS and _head(subject).lower_ in EVENT_NOUNS:
         return None  # an event happens; it does not claim
     source = ctx.chars(subject) if subject else None
+    cue = cue_tokens(tok)
     if source and content and source[0] < content[1] and content[0] < source[1]:
-        return None
+        around = ctx.chars(cue)  # "A, she said, B": the claim's range holds its own cue
+        if not (_parenthetical(tok) and content[0] < around[0] and around[1] < content[1]):
+            return None
     if content[1] <= ctx.offset + tok.idx and ctx.quoted(*content):
         content = _rest_of_quote(ctx, tok, content)  # "“A,” he said, “B.”": one quotation
-    cue = cue_tokens(tok)
     kind = "direct" if ctx.quoted(*content) else "indirect"
     return RawAttribution(
         ctx.chars(cue), content, source, ctx.mention(naming) if naming else None, kind
@@ -171,10 +173,21 @@ def _parenthetical(tok) -> bool:
         return False
     if tok.dep_ not in ("advcl", "parataxis") or tok.head is tok:
         return False
-    left, right = tok.left_edge.i, tok.right_edge.i
+    left, right = _edges(tok)
     opens = left == 0 or doc[left - 1].text in ",—–" or doc[left].lower_ == "as"
     closes = right + 1 < len(doc) and doc[right + 1].text in ",—–"
     return opens and closes and tok.head.i > right
+
+
+def _edges(tok) -> tuple[int, int]:
+    """The first and last token of ``tok``'s subtree, leaving out the commas or dashes that
+    spaCy hangs on a parenthetical verb ("The economy, she said, is weak")."""
+    span = list(tok.subtree)
+    while len(span) > 1 and span[0].text in ",—–":
+        span.pop(0)
+    while len(span) > 1 and span[-1].text in ",—–":
+        span.pop()
+    return span[0].i, span[-1].i
 
 
 def _adjacent_quote(ctx: Context, tok) -> tuple[int, int] | None:
