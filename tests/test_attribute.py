@@ -135,6 +135,17 @@ def test_a_cue_between_commas_inside_the_claim(attributor, sentence, source, cla
     assert claim in att.content.text and att.content.text.startswith(sentence.split()[0])
 
 
+def test_a_quotation_going_on_after_the_cue_is_the_same_speakers(attributor):
+    text = (
+        '"We cannot deny the right," Rep. John Mica said. "If you continue, you destroy it."\n\n'
+        '"I do not think so," Chaffetz said. "It is the way we operate," his aide added.'
+    )
+    analysis = attributor.analyse(text)
+    by_sentence = {s.text: s.claimants for s in analysis.sentences}
+    assert "John Mica" in by_sentence['"If you continue, you destroy it."'][0]
+    assert by_sentence['"It is the way we operate," his aide added.'] == ["his aide"]
+
+
 def test_according_to_and_headline_lines(attributor):
     text = "Storm Warning Issued\n\nAccording to the weather service, the storm will hit tonight."
     analysis = attributor.analyse(text, voice="Daily Post")

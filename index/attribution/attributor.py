@@ -11,7 +11,8 @@ phrases into readable claimant names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
 from index.attribution.claimants import ClaimantResolver, Mention, Publisher
 from index.attribution.context import RawAttribution
@@ -21,6 +22,7 @@ from index.attribution.lexicon import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
+    QUOTE_CHARS,
     cue_lemma,
 )
 from index.attribution.nlp import DEFAULT_MODEL, load_model
@@ -118,8 +120,35 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             seen.add(raw.cue)
             attributions.append(_attribution(text, raw, resolver, named[i].orgs, following))
         resolver.observe(named[i])
+    attributions = _continued(text, spans, quotes, attributions)
     sentences = _sentences_of(text, spans, attributions, voice)
     return Analysis(sentences=sentences, attributions=attributions)
+
+
+def _continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attribution]:
+    """A quotation that goes on in the next sentence of the line is the same speaker's:
+    in "“A,” X said. “B.”" the content of X's attribution grows over B (its range then
+    holds "X said", as a claim set around its cue does). Not when B has a cue of its own.
+    """
+    starts = [s for s, _ in spans]
+    quote_end = dict(quotes)
+    cues = [a.cue.start for a in atts]
+    out = []
+    for a in atts:
+        i = bisect_right(starts, a.cue.start) - 1
+        if a.kind == "direct" and a.content.end <= a.cue.start and 0 <= i < len(spans) - 1:
+            end, nxt = spans[i][1], spans[i + 1][0]
+            q1 = quote_end.get(nxt)
+            rest = text[a.cue.end : end]
+            if (
+                q1 is not None
+                and not any(c in QUOTE_CHARS for c in rest)
+                and "\n" not in text[end:nxt]
+                and not any(nxt <= c < spans[i + 1][1] for c in cues)
+            ):
+                a = replace(a, content=_span(text, a.content.start, q1))
+        out.append(a)
+    return out
 
 
 def _speakers(raws: list[RawAttribution]) -> list[str]:
