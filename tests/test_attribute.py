@@ -190,6 +190,7 @@ def test_polnear_dev_scores_stay_above_the_thresholds(attributor):
         ("Republicans were sharply critical of the deal.", "critical of", "Republicans", "deal"),
         ("Trump's claim that Mexico will pay is false.", "claim that", "Trump", "Mexico will pay"),
         ("The plan was criticized by Democrats.", "was criticized", "Democrats", "The plan"),
+        ("The mayor told residents at a rally to stay indoors.", "told", "mayor", "stay indoors"),
     ],
 )
 def test_adjective_noun_and_passive_cues(attributor, sentence, cue, source, content):

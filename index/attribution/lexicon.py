@@ -173,6 +173,9 @@ ADDRESSING_VERBS = frozenset("speak talk say explain write add tweet post read y
 QUOTING_VERBS = frozenset("quote cite".split())
 #: Verbs of asking: an indirect question is their content ("wondered whether …").
 ASKING_VERBS = frozenset("wonder ask question".split())
+#: Verbs whose object is whom they address and whose "to" clause is what was said
+#: ("told residents to stay indoors", "urged drivers to avoid the bridge").
+DIRECTIVE_VERBS = frozenset("tell urge ask order warn remind advise instruct implore beg".split())
 #: Cues only on their own ("…," he continued), not in "continues to grow".
 QUOTE_ONLY_VERBS = frozenset({"continue"})
 #: Prepositions after a stance adjective that carry the claim ("critical of", "sure about").

@@ -11,6 +11,7 @@ from index.attribution.context import Context, RawAttribution, speaker_tokens, t
 from index.attribution.cue_span import content_prep, cue_tokens, is_prep
 from index.attribution.lexicon import (
     AUDIENCE_NOUNS,
+    DIRECTIVE_VERBS,
     EVENT_NOUNS,
     EVIDENCE_VERBS,
     MESSAGE_NOUNS,
@@ -116,6 +117,10 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
             if any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children):
                 return ctx.chars(child.subtree)
     objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if lemma in DIRECTIVE_VERBS and objects:
+        for child in tok.children:  # "told his supporters to “go vote”": what they were told
+            if child.dep_ == "advcl" and child.i > objects[0].i and _infinitive(child):
+                return ctx.chars(child.subtree)
     if lemma in STANCE_VERBS and objects and objects[0].lower_ not in RELATIVE_PRONOUNS:
         extra = [
             c
@@ -156,6 +161,11 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
         if before.text in ",—–" and tok.left_edge.i > 2:
             return ctx.chars(tok.doc[: tok.left_edge.i])
     return None
+
+
+def _infinitive(verb) -> bool:
+    """A "to" clause: "to go", "to “go to your place and vote”"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _said(obj) -> bool:
