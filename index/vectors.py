@@ -148,8 +148,9 @@ class Vectors:
     def add(self, ids: list[str], vectors: list[list[float]], metadatas: list[dict]) -> None:
         """Store vectors as nodes without text (the catalogue holds it). An id already stored
         keeps its vector: ids are content-derived, so it is the same one."""
+        node = lib().TextNode
         nodes = [
-            lib().TextNode(id_=i, text="", embedding=list(v), metadata=m)
+            node(id_=i, text="", embedding=list(v), metadata=m)
             for i, v, m in zip(ids, vectors, metadatas)
         ]
         self.store.add(nodes)
