@@ -149,11 +149,14 @@ class Vectors:
         """Store vectors as nodes without text (the catalogue holds it). An id already stored
         keeps its vector: ids are content-derived, so it is the same one."""
         node = lib().TextNode
-        nodes = [
-            node(id_=i, text="", embedding=list(v), metadata=m)
-            for i, v, m in zip(ids, vectors, metadatas)
-        ]
-        self.store.add(nodes)
+        for i in range(0, len(ids), _PAGE):  # llama-index would hand Chroma more than it takes
+            part = slice(i, i + _PAGE)
+            self.store.add(
+                [
+                    node(id_=k, text="", embedding=list(v), metadata=m)
+                    for k, v, m in zip(ids[part], vectors[part], metadatas[part])
+                ]
+            )
 
     def delete(self, ids: list[str]) -> None:
         """Delete the vectors of ``ids`` (those that exist), a page at a time."""

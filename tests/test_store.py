@@ -215,3 +215,16 @@ def test_the_vector_search_keeps_to_date_and_outlet_filters(seed_engine):
     until = live.query(query, 200, ChunkFilter(until=newest))
     dated = [c for c, _ in everything if meta[c.rsplit("#", 1)[0]].date]
     assert sorted(c for c, _ in until) == sorted(dated)  # articles without a date are left out
+
+
+def test_more_vectors_than_chroma_takes_at_once_are_added_in_pages(tmp_path):
+    """llama-index hands Chroma every node at once; embedded Chroma takes about 5,400."""
+    from index.vectors import Vectors
+
+    vectors = Vectors("many-vectors", tmp_path / "chroma")
+    n = vectors.collection._client.get_max_batch_size() + 100
+    ids = [f"v{i}" for i in range(n)]
+    vecs = [[1.0, float(i % 7), float(i % 11)] for i in range(n)]
+    vectors.add(ids, vecs, [{"date": i} for i in range(n)])
+    assert vectors.count() == n
+    assert vectors.query([1.0, 3.0, 5.0], 5, (("date", "<=", 10),))[0][0] in ids[:11]

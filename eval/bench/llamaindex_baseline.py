@@ -68,5 +68,9 @@ def llamaindex_seconds(records: list[dict], embedder) -> float:
         pipeline = IngestionPipeline(
             transformations=[SentenceSplitter(), OurEncoder(embedder)], vector_store=store
         )
-        pipeline.run(documents=docs)
+        # llama-index hands Chroma up to 41,665 nodes at once; embedded Chroma takes at most
+        # get_max_batch_size() (5,461 here), so more documents go in runs of that many.
+        most = client.get_max_batch_size()
+        for i in range(0, len(docs), most):
+            pipeline.run(documents=docs[i : i + most])
         return time.perf_counter() - started
