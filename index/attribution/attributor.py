@@ -11,7 +11,7 @@ phrases into readable claimant names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from index.attribution.claimants import ClaimantResolver, Mention, Publisher
@@ -107,13 +107,15 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
     seen: set[tuple[int, int]] = set()
     order = {start: n for n, (start, _) in enumerate(spans)}
     for i, (start, raws, _) in enumerate(found):
+        # the next two sentences' speakers; ``found`` holds distinct sentences in text order,
+        # so they are among the next two entries
         soon = [
             r
-            for s, rs, _ in found[i + 1 :]
+            for s, rs, _ in found[i + 1 : i + 3]
             if order.get(s, 0) - order.get(start, 0) <= 2
             for r in rs
         ]
-        following = _speakers(soon)
+        following = _speakers(soon) if raws else []
         for raw in raws:
             if any(c0 < raw.cue[1] and raw.cue[0] < c1 for c0, c1 in seen):
                 continue  # one cue, one attribution: "is expected to endorse" is found twice
@@ -132,7 +134,7 @@ def _continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attrib
     """
     starts = [s for s, _ in spans]
     quote_end = dict(quotes)
-    cues = [a.cue.start for a in atts]
+    cues = sorted(a.cue.start for a in atts)
     out = []
     for a in atts:
         i = bisect_right(starts, a.cue.start) - 1
@@ -144,11 +146,17 @@ def _continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attrib
                 q1 is not None
                 and not any(c in QUOTE_CHARS for c in rest)
                 and "\n" not in text[end:nxt]
-                and not any(nxt <= c < spans[i + 1][1] for c in cues)
+                and not _cue_within(cues, nxt, spans[i + 1][1])
             ):
                 a = replace(a, content=_span(text, a.content.start, q1))
         out.append(a)
     return out
+
+
+def _cue_within(cues: list[int], start: int, end: int) -> bool:
+    """Whether any of the sorted cue offsets ``cues`` lies in ``[start, end)``."""
+    j = bisect_left(cues, start)
+    return j < len(cues) and cues[j] < end
 
 
 def _speakers(raws: list[RawAttribution]) -> list[str]:
