@@ -93,6 +93,22 @@ def _question(content: str) -> str:
     return f"Who said that {content}?"
 
 
+def _who_said(article, rel) -> WhoSaid:
+    """The "who said that" question of one gold relation (which has a source, cue and
+    content), its id ``article@cue-offset``."""
+    source, cue, content = (
+        _clean(article.text[slice(*span)]) for span in (rel.source, rel.cue, rel.content)
+    )
+    return WhoSaid(
+        f"{article.name}@{rel.cue[0]}", _question(content), article.name, source, cue, content
+    )
+
+
+def _order(q: WhoSaid) -> tuple:
+    """Article, then cue offset as a number, then the texts: the sampler's fixed order."""
+    return (q.article_id, int(q.id.rsplit("@", 1)[1]), q.source, q.cue, q.content, q.question)
+
+
 def whosaid_questions(dev_dir: Path, limit: int | None = DEFAULT_LIMIT) -> list[WhoSaid]:
     """A fixed, seeded sample of "who said that" questions from the dev gold attributions."""
     candidates, seen = [], set()
@@ -100,24 +116,18 @@ def whosaid_questions(dev_dir: Path, limit: int | None = DEFAULT_LIMIT) -> list[
         for rel in article.relations:
             if not (rel.source and rel.cue and rel.content):
                 continue
-            source = _clean(article.text[slice(*rel.source)])
-            cue = _clean(article.text[slice(*rel.cue)])
-            content = _clean(article.text[slice(*rel.content)])
-            if not _is_named(source) or not _is_speech(cue) or len(content.split()) < 6:
+            q = _who_said(article, rel)
+            if not _is_named(q.source) or not _is_speech(q.cue) or len(q.content.split()) < 6:
                 continue
-            if speaker_named(source, content):  # "..., Trump said. ..." would give it away
+            if speaker_named(q.source, q.content):  # "..., Trump said. ..." would give it away
                 continue
-            question = _question(content)
-            if question in seen:
+            if q.question in seen:
                 continue
-            seen.add(question)
-            candidates.append((article.name, rel.cue[0], source, cue, content, question))
-    candidates.sort()
+            seen.add(q.question)
+            candidates.append(q)
+    candidates.sort(key=_order)
     picked = random.Random(SEED).sample(candidates, min(limit or len(candidates), len(candidates)))
-    return [
-        WhoSaid(f"{name}@{pos}", question, name, source, cue, content)
-        for name, pos, source, cue, content, question in sorted(picked)
-    ]
+    return sorted(picked, key=_order)
 
 
 def pinned_questions(dev_dir: Path, pinned: Path = PINNED) -> list[WhoSaid]:
@@ -127,17 +137,14 @@ def pinned_questions(dev_dir: Path, pinned: Path = PINNED) -> list[WhoSaid]:
         for line in pinned.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    wanted = {i.rsplit("@", 1)[0] for i in ids}
+    wanted, pinned_ids = {i.rsplit("@", 1)[0] for i in ids}, set(ids)
     found: dict[str, WhoSaid] = {}
     for article in read_split(dev_dir, names=wanted):
         for rel in article.relations:
-            key = f"{article.name}@{rel.cue[0]}" if rel.cue else ""
-            if key in ids and rel.source and rel.content:
-                source, cue, content = (
-                    _clean(article.text[slice(*span)])
-                    for span in (rel.source, rel.cue, rel.content)
-                )
-                found[key] = WhoSaid(key, _question(content), article.name, source, cue, content)
+            if rel.cue and rel.source and rel.content:
+                q = _who_said(article, rel)
+                if q.id in pinned_ids:
+                    found[q.id] = q
     missing = [i for i in ids if i not in found]
     if missing:
         raise EvalError(
