@@ -6,7 +6,7 @@ imports the one above it to register its commands.
 
 from __future__ import annotations
 
-from assistant.cli import make_cli
+from assistant.cli.main import make_cli
 from eval.cli import evaluate
 
 __all__ = ["cli", "main"]

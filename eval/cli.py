@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from assistant.cli_base import Context
+from assistant.cli.base import Context
 from assistant.settings import BACKENDS
 
 __all__ = ["evaluate"]

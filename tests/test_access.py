@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 from web_server import copy_engine, running_app
 
-from assistant.uploads import add_folder, add_uploads
-from assistant.web import check_serving, create_app
-from assistant.web_api import MAX_BODY_BYTES
+from assistant.web.api import MAX_BODY_BYTES
+from assistant.web.app import check_serving, create_app
+from assistant.web.uploads import add_folder, add_uploads
 from claimtrace.cli import cli
 
 IZIUM = "Why did Russian troops leave Izium and Balakliia?"

@@ -97,3 +97,52 @@ def test_each_layer_imports_alone_and_never_reaches_up(layer):
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert run.returncode == 0, run.stderr[-2000:]
+
+
+INTERFACES = ["assistant.web", "assistant.cli"]  # rooms on top of the answering core
+
+
+def _room(module: str) -> str | None:
+    return next((r for r in INTERFACES if module == r or module.startswith(r + ".")), None)
+
+
+def test_the_answering_core_never_imports_an_interface():
+    """``assistant/`` core modules answer questions; the page, the API and the CLI sit on them."""
+    graph = _graph()
+    core = [m for m in graph if m.split(".")[0] == "assistant" and _room(m) is None]
+    upward = [f"{m} imports {t}" for m in core for t in graph[m] if _room(t)]
+    assert not upward, "the core must not import assistant.web or assistant.cli:\n" + "\n".join(
+        sorted(upward)
+    )
+
+
+def test_the_interfaces_do_not_import_each_other_except_cli_serving_the_web():
+    """The web room never imports the CLI; the CLI reaches the web only to serve it."""
+    graph = _graph()
+    crossing = [
+        f"{m} imports {t}"
+        for m, ts in graph.items()
+        for t in ts
+        if _room(m) and _room(t) and _room(m) != _room(t)
+    ]
+    allowed = {"assistant.cli.chat imports assistant.web.app"}
+    assert set(crossing) <= allowed, "\n".join(sorted(set(crossing) - allowed))
+
+
+def test_the_core_imports_no_interface_library():
+    """gradio, fastapi, uvicorn and click are the interfaces' libraries, never the core's."""
+    bad = []
+    for name, path in _modules().items():
+        if name.split(".")[0] != "assistant" or _room(name):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            bad += [f"{name} imports {n}" for n in names if n.split(".")[0] in INTERFACE_LIBS]
+    assert not bad, "\n".join(bad)
+
+
+INTERFACE_LIBS = {"gradio", "fastapi", "uvicorn", "click", "starlette"}

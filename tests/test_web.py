@@ -17,14 +17,14 @@ import pytest
 from click.testing import CliRunner
 from web_server import copy_engine, running_app
 
-from assistant.chat_api import RequestError, parse_request
 from assistant.engine import _shared_embedder
 from assistant.errors import ConfigError
 from assistant.models import Answer, Citation
-from assistant.uploads import add_uploads, safe_name
-from assistant.web import check_serving, create_app
-from assistant.web_render import answer_html, escape, source_of, sources_html
-from assistant.web_session import PageTurn, ask_on_page, form_options
+from assistant.web.app import check_serving, create_app
+from assistant.web.protocol import RequestError, parse_request
+from assistant.web.render import answer_html, escape, source_of, sources_html
+from assistant.web.session import PageTurn, ask_on_page, form_options
+from assistant.web.uploads import add_uploads, safe_name
 from claimtrace.cli import cli
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile_bridge.txt"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from web_server import copy_engine, running_app
 
-from assistant.web import create_app
+from assistant.web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[1] / "test-out" / "screenshots"

@@ -1,6 +1,6 @@
 """``claimtrace chat``: the chat page and the OpenAI-compatible API, or a terminal conversation.
 
-``claimtrace chat`` serves the page at ``/`` and the API at ``/v1/`` (``assistant/web.py``)
+``claimtrace chat`` serves the page at ``/`` and the API at ``/v1/`` (``assistant/web/app.py``)
 and prints the address; ``claimtrace chat --terminal`` keeps the conversation in the
 terminal. Gradio is imported only when the page is served.
 """
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import click
 
-from .backends import BackendChoice
-from .cli_ask import render_answer
-from .cli_base import Context
-from .models import Turn
-from .settings import BACKENDS
+from ..backends import BackendChoice
+from ..models import Turn
+from ..plaintext import render_answer
+from ..settings import BACKENDS
+from .base import Context
 
 __all__ = ["chat"]
 
@@ -37,8 +37,8 @@ def chat(
     """Serve the chat page and the OpenAI-compatible API (or, with --terminal, chat here)."""
     if terminal:
         return _terminal(obj, BackendChoice(backend, base_url, model))
-    from .engine import Engine
-    from .web import check_serving, serve
+    from ..engine import Engine
+    from ..web.app import check_serving, serve
 
     key = api_key or obj.settings.serve_api_key
     serving, warnings = check_serving(host, port, auth, no_auth, key)

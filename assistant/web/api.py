@@ -1,6 +1,6 @@
 """The OpenAI-compatible API routes: ``POST /v1/chat/completions`` and ``GET /v1/models``.
 
-Thin routes over ``chat_api`` (the protocol) and the shared Engine. When auth is on,
+Thin routes over ``protocol`` (the protocol) and the shared Engine. When auth is on,
 every route checks a bearer key (Gradio's ``auth`` guards only the page, not routes
 mounted beside it); a request without the right key gets 401. Errors come back in
 OpenAI's error shape with a message that says what to fix, never a traceback.
@@ -20,9 +20,9 @@ from starlette.requests import ClientDisconnect
 
 from index.errors import IndexingError
 
-from .chat_api import MODEL, RequestError, completion, error_body, parse_request, stream_frames
-from .errors import ClaimtraceError
-from .models import Answer
+from ..errors import ClaimtraceError
+from ..models import Answer
+from .protocol import MODEL, RequestError, completion, error_body, parse_request, stream_frames
 
 __all__ = ["api_router", "Refused", "refusal_handler", "MAX_BODY_BYTES"]
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from index.errors import IndexingError, NoIndexError
 
-from .backends import BackendChoice
-from .errors import ClaimtraceError, ConfigError
-from .models import Answer, Turn
-from .retrieve import Filters
-from .settings import BACKENDS, Settings
-from .web_render import (
+from ..backends import BackendChoice
+from ..errors import ClaimtraceError, ConfigError
+from ..models import Answer, Turn
+from ..retrieve import Filters
+from ..settings import BACKENDS, Settings
+from .render import (
     Source,
     answer_html,
     escape,

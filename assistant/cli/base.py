@@ -14,8 +14,8 @@ from dataclasses import asdict, is_dataclass
 
 import click
 
-from .errors import ClaimtraceError, IndexingError
-from .settings import Settings
+from ..errors import ClaimtraceError, IndexingError
+from ..settings import Settings
 
 __all__ = ["Context", "ClaimtraceGroup", "InternalError", "emit_json", "pass_context"]
 

@@ -6,7 +6,7 @@ Engine's Answer into OpenAI's response shapes. The answer's citations travel as 
 top-level ``citations`` list (the objects ``ask --json`` prints) on the non-streaming
 response and on the final stream chunk, the one with ``finish_reason``. Every stream
 frame has ``choices``, as the official client expects. No web framework here: the routes
-in ``web_api.py`` call these.
+in ``api.py`` call these.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
-from .backends import BackendChoice
-from .cli_ask import render_sources
-from .models import Answer, Turn
-from .retrieve import Filters
-from .settings import BACKENDS
+from ..backends import BackendChoice
+from ..models import Answer, Turn
+from ..plaintext import render_sources
+from ..retrieve import Filters
+from ..settings import BACKENDS
 
 __all__ = [
     "MODEL",

@@ -6,32 +6,15 @@ import json
 
 import click
 
-from .answering import answer_dict
-from .backends import BackendChoice
-from .cli_base import Context
-from .models import Answer
-from .retrieve import Filters
-from .settings import BACKENDS
-from .text import in_quotes
+from ..answering import answer_dict
+from ..backends import BackendChoice
+from ..models import Answer
+from ..plaintext import render_answer, render_sources
+from ..retrieve import Filters
+from ..settings import BACKENDS
+from .base import Context
 
-__all__ = ["ask", "render_answer", "render_sources", "is_iso_date"]
-
-
-def render_sources(answer: Answer) -> str:
-    """The numbered sources of an answer, then its warnings."""
-    lines = []
-    for c in answer.citations:
-        where = " — ".join(x for x in (c.title, c.outlet, c.date) if x)
-        lines.append(f"[{c.n}] {where} ({c.article_id})" if where else f"[{c.n}] {c.article_id}")
-        lines.append(f"    claimant: {c.claimant}" + (f" (cue: {c.cue})" if c.cue else ""))
-        lines.append(f"    {in_quotes(c.quote)}")
-    lines += [f"warning: {w}" for w in answer.warnings]
-    return "\n".join(lines)
-
-
-def render_answer(answer: Answer) -> str:
-    """The answer for a terminal: text, then its numbered sources, then warnings."""
-    return f"{answer.answer}\n\n{render_sources(answer)}".rstrip()
+__all__ = ["ask", "is_iso_date"]
 
 
 def _read_batch(path: str) -> list[dict]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import click
 
-from .cli_ask import ask
-from .cli_base import ClaimtraceGroup, Context
-from .cli_chat import chat
-from .cli_index import attribute, index_group
-from .errors import ConfigError
-from .settings import Settings
+from ..errors import ConfigError
+from ..settings import Settings
+from .ask import ask
+from .base import ClaimtraceGroup, Context
+from .chat import chat
+from .index import attribute, index_group
 
 __all__ = ["make_cli"]
 

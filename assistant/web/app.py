@@ -1,7 +1,7 @@
 """The web app: the chat page at ``/`` and the OpenAI-compatible API at ``/v1/``, one process.
 
-``create_app`` makes a FastAPI app holding the API routes (``web_api``) with the Gradio
-page (``web_page``) mounted on it; ``serve`` runs it with uvicorn. One Engine, loaded
+``create_app`` makes a FastAPI app holding the API routes (``api``) with the Gradio
+page (``page``) mounted on it; ``serve`` runs it with uvicorn. One Engine, loaded
 once, serves every browser tab and API request. Safe defaults: loopback only unless told
 otherwise, and any other host needs ``--auth`` (page login and API key) or an explicit
 ``--no-auth``.
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import gradio as gr
 from fastapi import FastAPI
 
-from .errors import ConfigError
-from .web_api import Refused, api_router, refusal_handler
-from .web_page import CSS, HEAD, THEME, build_page
+from ..errors import ConfigError
+from .api import Refused, api_router, refusal_handler
+from .page import CSS, HEAD, THEME, build_page
 
 __all__ = ["Serving", "check_serving", "create_app", "serve"]
 

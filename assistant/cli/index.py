@@ -9,7 +9,7 @@ import click
 
 from index.formats import FIELDS
 
-from .cli_base import Context, emit_json
+from .base import Context, emit_json
 
 __all__ = ["index_group", "attribute", "parse_mapping"]
 

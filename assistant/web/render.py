@@ -13,7 +13,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from .models import Answer, Citation
+from ..models import Answer, Citation
 
 __all__ = [
     "escape",

@@ -1,8 +1,8 @@
 """The chat page (Gradio Blocks): filters on the left, the chat in the centre, sources right.
 
 Gradio is imported here and in ``web.py`` only. Handlers are thin: they read the
-controls and call ``web_session`` (questions), ``uploads`` (adding articles) and
-``facets`` (filter choices), then render with ``web_render``. Each browser tab keeps its
+controls and call ``session`` (questions), ``uploads`` (adding articles) and
+``facets`` (filter choices), then render with ``render``. Each browser tab keeps its
 conversation in its own ``gr.State``; the Engine is shared. The little script in
 ``HEAD`` makes ``[n]`` in an answer scroll to source n and mark it.
 """
@@ -14,13 +14,13 @@ from pathlib import Path
 import gradio as gr
 
 from .facets import Facets, facets
+from .render import EMPTY_SOURCES, escape, notice_html
+from .session import ANY, NO_INDEX, ask_on_page, form_options, panel_html, readable, user_html
 from .uploads import ALLOWED, AddResult, add_folder, add_uploads
-from .web_render import EMPTY_SOURCES, escape, notice_html
-from .web_session import ANY, NO_INDEX, ask_on_page, form_options, panel_html, readable, user_html
 
 __all__ = ["build_page", "THEME", "CSS", "HEAD", "EXAMPLES"]
 
-ASSETS = Path(__file__).with_name("web_assets")
+ASSETS = Path(__file__).with_name("assets")
 CSS = (ASSETS / "page.css").read_text(encoding="utf-8")
 HEAD = f"<script>{(ASSETS / 'cite.js').read_text(encoding='utf-8')}</script>"
 THEME = gr.themes.Default(
