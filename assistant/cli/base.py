@@ -39,7 +39,7 @@ class Context:
     @property
     def engine(self):
         if self._engine is None:
-            from .engine import Engine
+            from ..engine import Engine
 
             self._engine = Engine(self.settings)
         return self._engine
