@@ -20,6 +20,7 @@ from web_server import copy_engine, running_app
 from assistant.engine import _shared_embedder
 from assistant.errors import ConfigError
 from assistant.models import Answer, Citation
+from assistant.retrieve import Filters
 from assistant.web.app import check_serving, create_app
 from assistant.web.protocol import RequestError, parse_request
 from assistant.web.render import answer_html, escape, source_of, sources_html
@@ -114,6 +115,27 @@ def test_a_bad_request_gets_a_message_saying_what_to_fix(served):
         )
     with pytest.raises(RequestError, match="unknown backend"):
         parse_request({"messages": [{"role": "user", "content": "x"}], "backend": "gpt"})
+
+
+def test_a_malformed_filter_is_a_400_naming_the_field_and_the_form(served):
+    base, _ = served
+    with pytest.raises(openai.BadRequestError, match=r"'filters\.since' is \"yesterday\""):
+        _client(base).chat.completions.create(
+            model="claimtrace",
+            messages=[{"role": "user", "content": IZIUM}],
+            extra_body={"filters": {"since": "yesterday"}},
+        )
+    ask = {"messages": [{"role": "user", "content": IZIUM}]}
+    with pytest.raises(RequestError, match="'filters.until' .* YYYY-MM-DD"):
+        parse_request({**ask, "filters": {"until": "2022-13-45"}})
+    with pytest.raises(RequestError, match="'filters.claimant' is \\[\"Peskov\"\\]; .* string"):
+        parse_request({**ask, "filters": {"claimant": ["Peskov"]}})
+    with pytest.raises(RequestError, match="'filters.outlet' is 3"):
+        parse_request({**ask, "filters": {"outlet": 3}})
+    given = {"since": " 2022-09-01 ", "until": "", "claimant": "Peskov"}
+    assert parse_request({**ask, "filters": given}).filters == Filters(
+        since="2022-09-01", claimant="Peskov"
+    )
 
 
 def test_earlier_messages_are_the_conversation_history():

@@ -11,6 +11,7 @@ in ``api.py`` call these.
 
 from __future__ import annotations
 
+import datetime
 import json
 import time
 import uuid
@@ -35,7 +36,14 @@ __all__ = [
 ]
 
 MODEL = "claimtrace"
-_FILTER_KEYS = ("since", "until", "outlet", "claimant")
+#: Each filter a request may give, and the form its value takes.
+_FILTER_FORMS = {
+    "since": "a date, YYYY-MM-DD (e.g. 2022-09-12)",
+    "until": "a date, YYYY-MM-DD (e.g. 2022-09-12)",
+    "outlet": "an outlet's full name, a string",
+    "claimant": "a speaker's name, a string",
+}
+_FILTER_KEYS = tuple(_FILTER_FORMS)
 
 
 class RequestError(ValueError):
@@ -78,7 +86,27 @@ def _filters(given) -> Filters:
         return Filters()
     if not isinstance(given, dict) or set(given) - set(_FILTER_KEYS):
         raise RequestError(f"'filters' is an object with keys among {', '.join(_FILTER_KEYS)}")
-    return Filters(**{k: (str(v) if v else None) for k, v in given.items()})
+    return Filters(**{k: _filter_value(k, v) for k, v in given.items()})
+
+
+def _filter_value(key: str, value) -> str | None:
+    """One filter's value, checked: a malformed one is refused, never dropped."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise RequestError(
+            f"'filters.{key}' is {json.dumps(value)}; it must be {_FILTER_FORMS[key]}"
+        )
+    value = value.strip()
+    if key in ("since", "until"):
+        try:
+            return datetime.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise RequestError(
+                f"'filters.{key}' is {json.dumps(value)}, not a date; it must be "
+                f"{_FILTER_FORMS[key]}"
+            ) from None
+    return value
 
 
 def _choice(given) -> BackendChoice:
