@@ -174,11 +174,12 @@ def _fallback(question: str, evidence: list[Evidence], history, exc: BackendErro
 
 
 def _no_match(filters: Filters, outlets: list[str]) -> str:
-    given = ", ".join(f"--{k} {v!r}" for k, v in vars(filters).items() if v)
+    """Why no article passes ``filters``, in words every front end can show (no CLI flags)."""
+    given = ", ".join(f"{k} {v!r}" for k, v in vars(filters).items() if v)
     known = ", ".join(outlets[:12]) or "none"
     return (
-        f"no indexed article matches {given}; dates are YYYY-MM-DD, outlets by their full name "
-        f"(known: {known}) — see `claimtrace index list`"
+        f"no indexed article matches {given}: dates are YYYY-MM-DD, outlets go by their full "
+        f"name (known: {known}), and a claimant by a speaker's name as the articles give it"
     )
 
 

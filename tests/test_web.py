@@ -269,6 +269,24 @@ def test_a_bad_date_on_the_page_says_how_to_write_it(seed_engine):
         form_options(seed_engine.settings, "last week", "", None, None, "extractive", "", "")
 
 
+def test_a_claimant_typed_on_the_page_filters_and_warnings_name_no_cli_flags(seed_engine):
+    def asked(claimant: str, since: str = "") -> PageTurn:
+        filters, choice = form_options(
+            seed_engine.settings, since, "", "any", claimant, "extractive", "", ""
+        )
+        *_, (_, turn) = ask_on_page(seed_engine, PRIGOZHIN, filters, choice, [])
+        return turn
+
+    typed = asked(" Prigozhin ")  # a part of the name, as typed, not picked from the menu
+    assert typed.answer.citations
+    assert all("Prigozhin" in c.claimant for c in typed.answer.citations)
+    for turn in (asked("Nobodyson"), asked("", since="2031-01-01")):
+        (warning,) = turn.answer.warnings
+        assert "no indexed article matches" in warning
+        assert "--" not in warning and "claimtrace" not in warning
+    assert "claimant 'Nobodyson'" in asked("Nobodyson").answer.warnings[0]
+
+
 def test_uploads_refuse_other_types_and_big_files_and_say_why(engine_factory, tmp_path):
     engine = engine_factory(tmp_path / "store", upload_max_mb=0.001)
     (tmp_path / "tool.exe").write_bytes(b"MZ")

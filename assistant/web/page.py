@@ -3,8 +3,9 @@
 Gradio is imported here and in ``web.py`` only. Handlers are thin: they read the
 controls and call ``session`` (questions), ``uploads`` (adding articles) and
 ``facets`` (filter choices), then render with ``render``. Each browser tab keeps its
-conversation in its own ``gr.State``; the Engine is shared. The little script in
-``HEAD`` makes ``[n]`` in an answer scroll to source n and mark it.
+conversation in its own ``gr.State``; the Engine is shared. The little scripts in
+``HEAD`` (``assets/``) make ``[n]`` in an answer scroll to source n and mark it, and a name
+typed into a filter menu replace its "any".
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ __all__ = ["build_page", "THEME", "CSS", "HEAD", "EXAMPLES"]
 
 ASSETS = Path(__file__).with_name("assets")
 CSS = (ASSETS / "page.css").read_text(encoding="utf-8")
-HEAD = f"<script>{(ASSETS / 'cite.js').read_text(encoding='utf-8')}</script>"
+HEAD = "".join(
+    f"<script>{(ASSETS / name).read_text(encoding='utf-8')}</script>"
+    for name in ("cite.js", "page.js")
+)
 THEME = gr.themes.Default(
     primary_hue="indigo",
     neutral_hue="slate",
@@ -136,9 +140,21 @@ def build_page(engine) -> gr.Blocks:
                         until = gr.Textbox(
                             label="To", placeholder="YYYY-MM-DD", max_lines=1, min_width=100
                         )
-                    outlet = gr.Dropdown([ANY], value=ANY, label="Outlet", elem_id="ct-outlet")
+                    outlet = gr.Dropdown(
+                        [ANY],
+                        value=ANY,
+                        label="Outlet",
+                        elem_id="ct-outlet",
+                        elem_classes="ct-filter",
+                    )
                     claimant = gr.Dropdown(
-                        [ANY], value=ANY, label="Claimant", allow_custom_value=True
+                        [ANY],
+                        value=ANY,
+                        label="Claimant",
+                        info="Pick a speaker, or type a name",
+                        allow_custom_value=True,
+                        elem_id="ct-claimant",
+                        elem_classes="ct-filter",
                     )
                 with gr.Accordion("Answer backend", open=False):
                     backend = gr.Radio(
