@@ -19,6 +19,7 @@ from .coverage import Coverage, assess, focus
 from .errors import BackendError
 from .evidence import select_evidence
 from .models import Answer, Evidence, Turn
+from .question import Asked, read_question
 from .retrieve import Filters, Retriever
 
 __all__ = ["Answerer", "MAX_EVIDENCE"]
@@ -56,15 +57,20 @@ class Answerer:
     def evidence(
         self,
         question: str,
+        asked: Asked,
         filters: Filters = Filters(),
         history: list[Turn] | None = None,
         warnings: list[str] | None = None,
     ) -> tuple[list[Evidence], Coverage]:
-        """The evidence for ``question`` and whether it holds what the question asks.
+        """The evidence for ``question`` and whether it holds what ``asked`` asks.
 
+        ``asked`` is the question read once (``read`` below), in the light of ``history``.
         Filters that no indexed article passes are explained in ``warnings``.
         """
-        query = carry_over(question, history)
+        speakers = frozenset(
+            w for turn in history or [] for w in read_question(turn.question).speaker
+        )
+        query = carry_over(question, history, speakers)
         retriever = self.retriever
         if filters and warnings is not None and not retriever.matching(filters):
             warnings.append(_no_match(filters, retriever.outlets()))
@@ -79,7 +85,7 @@ class Answerer:
         )
         items = retriever.items
         coverage = assess(
-            judged_question(question, history),
+            asked,
             found,
             weigh=lambda w: retriever.idf.get(w, retriever.idf_unseen),
             seen=lambda w: w in retriever.idf,
@@ -97,8 +103,9 @@ class Answerer:
             except BackendError as exc:
                 warnings.append(f"could not condense the follow-up: {exc}")
         history = history if query == question else None
-        evidence, coverage = self.evidence(query, filters, history, warnings)
-        return focus(evidence, coverage, self.limit), coverage, warnings
+        asked = read(query, history)
+        evidence, coverage = self.evidence(query, asked, filters, history, warnings)
+        return focus(evidence, coverage, self.limit), coverage, asked, warnings
 
     def ask(
         self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
@@ -108,7 +115,7 @@ class Answerer:
         If the backend fails, the extractive answer is given instead, with a warning saying so.
         """
         chosen = self.backend
-        evidence, coverage, warnings = self._prepare(question, filters, history, chosen)
+        evidence, coverage, asked, warnings = self._prepare(question, filters, history, chosen)
         if coverage.status == "none":
             return self._abstain(question, chosen.name, warnings)
         try:
@@ -116,33 +123,33 @@ class Answerer:
         except BackendError as exc:
             answer = _fallback(question, evidence, history, exc)
         answer.warnings = warnings + answer.warnings
-        return _with_coverage(answer, coverage)
+        return _with_coverage(answer, coverage, asked)
 
     def stream(
         self, question: str, filters: Filters = Filters(), history: list[Turn] | None = None
     ) -> Iterator[str | Answer]:
         """Text deltas as they come, then the final Answer (whose text is authoritative)."""
         chosen = self.backend
-        evidence, coverage, warnings = self._prepare(question, filters, history, chosen)
+        evidence, coverage, asked, warnings = self._prepare(question, filters, history, chosen)
         weak = coverage.status == "none"
         if weak or chosen.name == "extractive":  # nothing to stream: the whole text at once
             answer = (
                 self._abstain(question, chosen.name, [])
                 if weak
-                else _with_coverage(chosen.answer(question, evidence, history), coverage)
+                else _with_coverage(chosen.answer(question, evidence, history), coverage, asked)
             )
             answer.warnings = warnings + answer.warnings
             yield answer.answer
             yield answer
             return
-        note = not_stated_text(question, coverage) if coverage.status == "not_stated" else ""
+        note = not_stated_text(asked, coverage) if coverage.status == "not_stated" else ""
         if note:
             yield note + "\n\n"
         try:
             for part in chosen.stream(question, evidence, history):
                 if isinstance(part, Answer):
                     part.warnings = warnings + part.warnings
-                    part = _with_coverage(part, coverage)
+                    part = _with_coverage(part, coverage, asked)
                 yield part
         except BackendError as exc:
             answer = _fallback(question, evidence, history, exc)
@@ -154,12 +161,18 @@ class Answerer:
         return Answer(question, abstention_text(question), True, backend, warnings, [], "none")
 
 
-def _with_coverage(answer: Answer, coverage: Coverage) -> Answer:
+def read(question: str, history: list[Turn] | None) -> Asked:
+    """``question`` read once, where it enters: a follow-up that names nothing of its own
+    ("and why?") is read with the question it follows (``judged_question``)."""
+    return read_question(judged_question(question, history))
+
+
+def _with_coverage(answer: Answer, coverage: Coverage, asked: Asked) -> Answer:
     """The answer marked with its coverage; a "not stated" one opens by saying so."""
     if answer.abstained:
         answer.coverage = "none"
     elif coverage.status == "not_stated":
-        answer.answer = f"{not_stated_text(answer.question, coverage)}\n\n{answer.answer}"
+        answer.answer = f"{not_stated_text(asked, coverage)}\n\n{answer.answer}"
         answer.coverage = "not_stated"
     else:
         answer.coverage = "answered"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .citations import defuse_markers
 from .coverage import Coverage
 from .models import Answer, Citation, Evidence, Turn
-from .question import read_question
+from .question import Asked
 from .text import in_quotes
 
 __all__ = ["ExtractiveBackend", "abstention_text", "not_stated_text", "source_label"]
@@ -31,9 +31,8 @@ def abstention_text(question: str) -> str:
     return f"The indexed articles do not say: “{q}?” No passage is about it."
 
 
-def not_stated_text(question: str, coverage: Coverage) -> str:
+def not_stated_text(asked: Asked, coverage: Coverage) -> str:
     """The opening of a "not stated" answer: what the articles do not give, then what follows."""
-    asked = read_question(question)
     if coverage.kind in _NOT_GIVEN:
         lead = _NOT_GIVEN[coverage.kind]
     elif asked.speaker:

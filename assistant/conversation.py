@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from .models import Turn
-from .question import read_question
 from .text import fold
 
 __all__ = ["is_follow_up", "carry_over", "judged_question"]
@@ -38,19 +37,23 @@ def is_follow_up(question: str, history: list[Turn] | None) -> bool:
     )
 
 
-def carry_over(question: str, history: list[Turn] | None) -> str:
+def carry_over(
+    question: str, history: list[Turn] | None, speakers: frozenset[str] = frozenset()
+) -> str:
     """The retrieval query for ``question`` given earlier turns.
 
     A follow-up with names of its own carries the previous question's other names
-    and numbers (not its speaker); one without carries the whole previous question.
-    The previous question is itself read in the light of the turns before it.
+    and numbers (not its speaker: ``speakers`` holds the folded name words of the
+    speakers the earlier questions asked about, ``Asked.speaker`` of each); one
+    without carries the whole previous question. The previous question is itself
+    read in the light of the turns before it.
     """
     if not is_follow_up(question, history):
         return question
-    previous = carry_over(history[-1].question, history[:-1])
+    previous = carry_over(history[-1].question, history[:-1], speakers)
     if not entities(question):
         return f"{question} {previous}"
-    speaker = {w for turn in history for w in read_question(turn.question).speaker}
+    speaker = speakers
     lowered = question.lower()
     carried = " ".join(
         w for w in entities(previous) if w.lower() not in lowered and fold(w) not in speaker

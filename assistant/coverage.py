@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .kinds import holds_kind
 from .models import Evidence
-from .question import Asked, name_in, read_question, words_of
+from .question import Asked, name_in, words_of
 from .text import tokens
 
 __all__ = ["Coverage", "assess", "focus", "COVERAGES"]
@@ -80,7 +80,6 @@ def fit(
     seen,
     article_text: str = "",
     similar=None,
-    question: str = "",
 ) -> Fit:
     """How ``ev`` fits ``asked``; ``seen(stem)`` says whether the index holds the word.
 
@@ -106,7 +105,7 @@ def fit(
     speaker = not asked.speaker or (
         ev.attributed and any(name_in(n, claimant) for n in asked.speaker)
     )
-    meaning = similar(question, ev.quote) if similar and question else 0.0
+    meaning = similar(asked.text, ev.quote) if similar and asked.text else 0.0
     pairs = _pairs(asked.claim, tokens(ev.quote))
     return Fit(
         names, len(asked.names) - len(found), subject, len(stems), meaning, kind, speaker, pairs
@@ -148,24 +147,20 @@ def close(asked: Asked, f: Fit) -> bool:
 
 
 def assess(
-    question: str,
+    asked: Asked,
     evidence: list[Evidence],
     weigh: Callable[[str], float] = lambda w: 1.0,
     seen: Callable[[str], bool] = lambda w: True,
     article_text: Callable[[str], str] = lambda article_id: "",
     similar: Callable[[str, str], float] | None = None,
 ) -> Coverage:
-    """The coverage verdict for ``evidence`` (best first) on ``question``.
+    """The coverage verdict for ``evidence`` (best first) on the question read as ``asked``.
 
     ``weigh(stem)`` is how rare a word is in the index, ``seen(stem)`` whether the index
     holds it at all, ``article_text(id)`` the text of an evidence sentence's article,
     ``similar(a, b)`` the cosine of two phrases.
     """
-    asked = read_question(question)
-    fits = [
-        fit(asked, ev, weigh, seen, article_text(ev.article_id), similar, question)
-        for ev in evidence
-    ]
+    fits = [fit(asked, ev, weigh, seen, article_text(ev.article_id), similar) for ev in evidence]
     near = [i for i, f in enumerate(fits) if close(asked, f)]
     elsewhere = _names_across(asked, [evidence[i] for i in near], article_text)
     answering = [i for i, f in enumerate(fits) if answers(asked, f, elsewhere)]

@@ -1,8 +1,9 @@
 """Reading a question: what it asks for, its subject, the names it holds, the speaker asked about.
 
-Used by ``assistant.coverage`` (does the evidence hold what is asked?), by
-``assistant.conversation`` (whose words a follow-up drops) and by
-``assistant.compose`` (how a "not stated" answer opens). Pure text: no model.
+A question is read once, where it enters (``assistant.answering``), and the ``Asked`` is
+passed down: to ``assistant.coverage`` (does the evidence hold what is asked?), to
+``assistant.conversation`` (whose words a follow-up drops) and to ``assistant.compose``
+(how an answer opens). Pure text: no model.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class Asked:
     year: bool = False  # "in what year …": only a year answers
     words: frozenset[str] = frozenset()  # every folded word of the question
     claim: tuple[str, ...] = ()  # "who claims that X": X's stemmed words, in order
+    text: str = ""  # the question as it was asked
 
 
 def _name_words(text: str) -> list[str]:
@@ -112,6 +114,7 @@ def read_question(question: str) -> Asked:
         year,
         frozenset(words_of(question)),
         tuple(tokens(m.group("x"))) if (m := _WHO_CLAIMS.search(question)) else (),
+        question,
     )
 
 

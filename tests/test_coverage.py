@@ -59,7 +59,7 @@ def test_a_short_name_in_the_possessive_is_the_name():
         1.0,
         attributed=True,
     )
-    coverage = assess(question, [said])
+    coverage = assess(read_question(question), [said])
     assert (coverage.status, coverage.answering) == ("answered", [0])
 
 
