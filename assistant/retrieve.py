@@ -42,12 +42,11 @@ class Filters:
 
 @dataclass
 class ChunkHit:
-    """A retrieved chunk, the article it comes from, and its scores."""
+    """A retrieved chunk, the article it comes from, and its fused score."""
 
     chunk: Chunk
     item: IndexedArticle
     score: float  # fused RRF score
-    dense: float  # the vector store's similarity (0 when not among the dense hits)
 
 
 def claimant_matches(wanted: str, claimant: str) -> bool:
@@ -96,7 +95,6 @@ class Retriever:
         dense = self.generation.query(self.embed([query])[0], pool, where)
         sparse = self.generation.sparse(query, pool, where)
         fused: dict[str, float] = {}
-        near = dict(dense)
         for ranked in (dense, sparse):
             for rank, (cid, _) in enumerate(ranked):
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
@@ -104,7 +102,7 @@ class Retriever:
         items = self.generation.articles_for([cid.rsplit("#", 1)[0] for cid, _ in best])
         chunks = {c.chunk_id: (c, i) for i in items.values() for c in i.chunks}
         return [
-            ChunkHit(chunks[cid][0], chunks[cid][1], score, near.get(cid, 0.0))
+            ChunkHit(chunks[cid][0], chunks[cid][1], score)
             for cid, score in best
             if cid in chunks  # an article removed by an update since the search began
         ]
