@@ -49,7 +49,9 @@ def _summary(result) -> str:
 
 @click.command("eval")
 @click.option(
-    "--suite", required=True, help="seeds, polnear-attribution, polnear-whosaid, ruwa-events."
+    "--suite",
+    required=True,
+    help="seeds, polnear-attribution, polnear-whosaid, ruwa-events, polnear-coverage, archive.",
 )
 @click.option("--backend", type=click.Choice(BACKENDS), default=None, help="Answer backend.")
 @click.option(
@@ -85,6 +87,9 @@ def evaluate(
       polnear-attribution  attribution extraction on PolNeAR dev (F1)
       polnear-whosaid      "Who said that ...?" from PolNeAR dev attributions
       ruwa-events          event retrieval over ~15k RUWA items (P@10, R@100)
+      polnear-coverage     declined / not stated over 233 PolNeAR articles
+      archive              not stated per kind, lead rate, citations over 504
+                           PolNeAR articles
 
     Each suite keeps its index in <work>/<suite>/store and reuses it next time;
     <work> is --store when given, else OUT/store, else a temporary folder.

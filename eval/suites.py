@@ -14,7 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.settings import Settings
-from eval import suite_coverage, suite_polnear, suite_ruwa, suite_seeds, suite_whosaid
+from eval import (
+    suite_archive,
+    suite_coverage,
+    suite_polnear,
+    suite_ruwa,
+    suite_seeds,
+    suite_whosaid,
+)
 from eval.errors import EvalError, SuiteSkipped
 from eval.metrics import flatten
 from eval.models import SuiteResult
@@ -32,6 +39,7 @@ SUITES: dict[str, Suite] = {
     "polnear-whosaid": suite_whosaid.run_whosaid,
     "ruwa-events": suite_ruwa.run,
     "polnear-coverage": suite_coverage.run,
+    "archive": suite_archive.run,
 }
 
 DESCRIPTIONS = {
@@ -41,6 +49,8 @@ DESCRIPTIONS = {
     "ruwa-events": "event retrieval over ~15k RUWA news items (precision@10, recall@100)",
     "polnear-coverage": "answerable and unanswerable questions over 233 PolNeAR articles "
     "(declined / not stated)",
+    "archive": "answerable and unanswerable questions over 504 PolNeAR articles "
+    "(not stated per kind, lead rate, citation articles)",
 }
 
 
