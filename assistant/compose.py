@@ -1,10 +1,10 @@
 """The extractive backend: an answer built from the evidence sentences alone.
 
 Needs no model weights. Sentences are quoted verbatim and grouped by who makes
-them; each group opens by naming its claimant and source, so an attributed
-claim is never stated as fact: "According to Prigozhin, as reported in article
-002…, 2023-05-11: “…” [1]". Claims the article makes in its own voice are given as the
-outlet's (or the article's) report.
+them; each group opens by naming its claimant and source (``Evidence.label``),
+so an attributed claim is never stated as fact: "According to Prigozhin, as
+reported in La Razón (credited), 2023-05-11: “…” [1]". Claims the article makes
+in its own voice are given as the outlet's (or the article's) report.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .models import Answer, Citation, Evidence, Turn
 from .question import Asked
 from .text import in_quotes
 
-__all__ = ["ExtractiveBackend", "abstention_text", "not_stated_text", "source_label"]
+__all__ = ["ExtractiveBackend", "abstention_text", "not_stated_text"]
 
 _NOT_GIVEN = {
     "quantity": "The indexed articles do not give a number for this.",
@@ -43,26 +43,15 @@ def not_stated_text(asked: Asked, coverage: Coverage) -> str:
     return f"{lead} The closest passages:"
 
 
-def source_label(ev: Evidence) -> str:
-    """How a source is named in running text: outlet or title, and date."""
-    name = ev.outlet or (f"“{_short(ev.title)}”" if ev.title else f"article {ev.article_id}")
-    return f"{name}, {ev.date}" if ev.date else name
-
-
 def _reported(ev: Evidence) -> str:
-    """ "as reported by Press TV, 2022-09-11" / "as reported in “Title…”"."""
-    return ("as reported by " if ev.outlet else "as reported in ") + source_label(ev)
+    """ "as reported by Press TV, 2022-09-11" / "as reported in “Title…”" (``Evidence.label``)."""
+    return ("as reported by " if ev.outlet else "as reported in ") + ev.label
 
 
 def _quoted(text: str) -> str:
     """The sentence in quote marks (``in_quotes``); "[n]" markers of its own are written
     "［n］" so that every [n] of the answer is one of its citations."""
     return in_quotes(defuse_markers(text))
-
-
-def _short(title: str, words: int = 9) -> str:
-    parts = title.split()
-    return title if len(parts) <= words else " ".join(parts[:words]) + "…"
 
 
 def _opening(ev: Evidence) -> str:
@@ -72,7 +61,7 @@ def _opening(ev: Evidence) -> str:
         return f"According to {lead}{also}, {_reported(ev)}:"
     if ev.outlet:
         return f"{ev.outlet} reports ({ev.date or 'undated'}):"
-    return f"The article {source_label(ev).removeprefix('article ')} reports:"
+    return f"The article {ev.label} reports:"
 
 
 class ExtractiveBackend:

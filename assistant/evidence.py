@@ -19,6 +19,7 @@ from index.attribution.lexicon import SAYING_VERBS, verb_forms
 from index.models import IndexedArticle, Sentence
 from index.names import mentions, name_words
 
+from .labels import article_label
 from .models import Evidence
 from .retrieve import ChunkHit, claimant_matches
 from .text import content_words, fold
@@ -235,4 +236,5 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
         score=c.score,
         attributed=claimants != [art.voice],
         also_in=list(c.also_in),
+        label=article_label(art.title, art.outlet, art.credit, art.date, art.text),
     )

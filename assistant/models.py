@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .labels import article_label
+
 __all__ = [
     "Evidence",
     "Citation",
@@ -41,6 +43,13 @@ class Evidence:
     score: float
     attributed: bool = False  # True when someone other than the article's own voice claims it
     also_in: list[str] = field(default_factory=list)  # other articles printing the same sentence
+    #: how the article is named to a reader (``assistant.labels.article_label``): its outlet,
+    #: title, credit or first words, and its date; filled from the fields above when not given
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            self.label = article_label(self.title, self.outlet, None, self.date)
 
 
 @dataclass
@@ -59,6 +68,7 @@ class Citation:
     end: int
     score: float
     also_in: list[str] = field(default_factory=list)  # other articles printing the same sentence
+    label: str = ""  # how the article is named to a reader (``Evidence.label``)
 
     @classmethod
     def from_evidence(cls, n: int, ev: Evidence) -> Citation:
@@ -75,6 +85,7 @@ class Citation:
             end=ev.end,
             score=round(ev.score, 4),
             also_in=list(ev.also_in),
+            label=ev.label,
         )
 
 

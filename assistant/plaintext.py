@@ -16,8 +16,8 @@ def render_sources(answer: Answer) -> str:
     """The numbered sources of an answer, then its warnings."""
     lines = []
     for c in answer.citations:
-        where = " — ".join(x for x in (c.title, c.outlet, c.date) if x)
-        lines.append(f"[{c.n}] {where} ({c.article_id})" if where else f"[{c.n}] {c.article_id}")
+        title = f" — {c.title}" if c.title and c.outlet else ""  # else the label holds the title
+        lines.append(f"[{c.n}] {c.label}{title} ({c.article_id})")
         lines.append(f"    claimant: {c.claimant}" + (f" (cue: {c.cue})" if c.cue else ""))
         lines.append(f"    {in_quotes(c.quote)}")
     lines += [f"warning: {w}" for w in answer.warnings]

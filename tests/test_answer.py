@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from openai_server import error, reply, running_server
 
 from assistant.models import Turn
+from assistant.plaintext import render_sources
 from assistant.retrieve import Filters
 from assistant.retry import call_bound
 from assistant.text import in_quotes
@@ -100,7 +101,21 @@ def test_ask_json_contract(seed_engine):
     }
     assert out["backend"] == "extractive"
     keys = {"n", "article_id", "title", "outlet", "date", "claimant", "cue", "quote"}
-    assert keys | {"start", "end", "score", "also_in"} == set(out["citations"][0])
+    assert keys | {"start", "end", "score", "also_in", "label"} <= set(out["citations"][0])
+
+
+def test_an_untitled_article_is_named_by_what_it_gives_never_by_its_id(seed_engine):
+    answer = seed_engine.ask(PRIGOZHIN)
+    bakhmut = [c for c in answer.citations if c.article_id.startswith("002_")]
+    assert bakhmut and bakhmut[0].label == "La Razón (credited), 2023-05-11"
+    assert "La Razón (credited), 2023-05-11" in answer.answer
+    assert "article 002_" not in answer.answer
+    sources = render_sources(answer)
+    assert "La Razón (credited), 2023-05-11 (002_" in sources
+    rt = seed_engine.ask("What kind of helicopter did RT show destroying armoured vehicles?")
+    footage = [c for c in rt.citations if c.article_id.startswith("000_")]
+    assert footage and footage[0].label.startswith("“Amid the ongoing Russian invasion")
+    assert footage[0].label.endswith("…”, 2022-03-06")
 
 
 def test_ask_batch_answers_every_line_with_its_id(seed_engine, tmp_path):
@@ -207,7 +222,7 @@ def test_openai_follow_up_is_condensed_before_retrieval(seed_engine, engine_fact
 def test_a_filter_no_article_passes_is_explained(seed_engine):
     answer = seed_engine.ask(IZIUM, Filters(outlet="Fox News"))
     assert answer.abstained
-    assert any("--outlet 'Fox News'" in w and "Press TV" in w for w in answer.warnings)
+    assert any("outlet 'Fox News'" in w and "Press TV" in w for w in answer.warnings)
 
 
 def test_a_quoted_sentence_keeps_its_own_marks_balanced():
