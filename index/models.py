@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .names import outlet_name
+
 __all__ = [
     "Article",
     "Span",
+    "Speaker",
+    "SPEAKER_KINDS",
     "Attribution",
     "Sentence",
     "Chunk",
@@ -49,8 +53,9 @@ class Article:
 
     @property
     def voice(self) -> str:
-        """Who speaks in sentences that attribute nothing to anyone."""
-        return self.outlet or ARTICLE_VOICE
+        """Who speaks in sentences that attribute nothing to anyone: the outlet, by its name
+        ("nyt" → "The New York Times")."""
+        return outlet_name(self.outlet) if self.outlet else ARTICLE_VOICE
 
 
 @dataclass(frozen=True)
@@ -62,9 +67,34 @@ class Span:
     text: str
 
 
+#: What a speaker is: a named person, a body, a group of people, a document, a news outlet,
+#: or someone the article does not name ("an unnamed official", "the spokesman").
+SPEAKER_KINDS = ("person", "organisation", "group", "document", "outlet", "unnamed")
+
+
+@dataclass
+class Speaker:
+    """Who makes a claim, as the article names them: "Annalena Baerbock", "Germany's foreign
+    minister", ``kind`` one of ``SPEAKER_KINDS``. ``id`` is the same for the same speaker in
+    every article of the archive (``index.attribution.speakers.speaker_id``)."""
+
+    id: str
+    name: str
+    role: str = ""
+    kind: str = "unnamed"
+
+    @property
+    def label(self) -> str:
+        """How the speaker is shown: "Annalena Baerbock (Germany's foreign minister)"."""
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
 @dataclass
 class Attribution:
-    """Who (source) says (cue) what (content), after BBC Citron's quote model."""
+    """Who (source) says (cue) what (content), after BBC Citron's quote model.
+
+    ``claimant`` is ``speaker.label``, kept for readers of the older records.
+    """
 
     cue: Span
     content: Span
@@ -72,6 +102,7 @@ class Attribution:
     claimant: str
     kind: str  # one of KINDS
     confidence: float = 1.0
+    speaker: Speaker | None = None
 
 
 @dataclass
@@ -83,6 +114,7 @@ class Sentence:
     text: str
     claimants: list[str] = field(default_factory=list)
     cue: str | None = None  # the cue of the attribution covering it, if any
+    speakers: list[str] = field(default_factory=list)  # the claimants' speaker ids, in order
 
 
 @dataclass

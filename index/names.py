@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["PREFIX", "fold", "name_words", "mentions"]
+__all__ = ["PREFIX", "fold", "name_words", "mentions", "outlet_name", "OUTLET_NAMES"]
 
 #: Letters of a name word compared: enough to tell names apart, few enough for
 #: spelling variants and endings ("Zelenskyy"/"Zelensky", "Ukraine"/"Ukrainian").
@@ -40,3 +40,26 @@ def mentions(name: str, text: str, *, every: bool = False, min_len: int = 1) -> 
     have = _WORD.findall(fold(text))
     found = [any(h.startswith(w[:PREFIX]) for h in have) for w in words]
     return bool(words) and (all(found) if every else any(found))
+
+
+#: File tags that stand for outlets (PolNeAR's publishers and common short forms).
+OUTLET_NAMES = {
+    "nyt": "The New York Times",
+    "huff-post": "HuffPost",
+    "huffpost": "HuffPost",
+    "wash-post": "The Washington Post",
+    "wapo": "The Washington Post",
+    "usa-today": "USA Today",
+    "west-journal": "Western Journal",
+    "breitbart": "Breitbart",
+    "politico": "Politico",
+    "guardian": "The Guardian",
+    "bbc": "BBC",
+    "rt": "RT",
+    "ap": "The Associated Press",
+}
+
+
+def outlet_name(tag: str) -> str:
+    """An outlet's name for its file tag ("nyt" → "The New York Times"); other names as given."""
+    return OUTLET_NAMES.get(tag.strip().lower(), tag.strip())

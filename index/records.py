@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .models import Article, Attribution, Chunk, IndexedArticle, Sentence, Span
+from .models import Article, Attribution, Chunk, IndexedArticle, Sentence, Span, Speaker
 
 __all__ = ["to_record", "from_record"]
 
@@ -35,7 +35,7 @@ def to_record(item: IndexedArticle) -> dict:
 def from_record(rec: dict) -> IndexedArticle:
     """The IndexedArticle of a ``to_record`` record; chunk texts are cut from the article's text.
 
-    It pops ``cue``, ``content`` and ``source`` from the record's attribution dicts.
+    It pops ``cue``, ``content``, ``source`` and ``speaker`` from the record's attribution dicts.
     """
     article = Article(**rec["article"])
     sentences = [Sentence(**s) for s in rec["sentences"]]
@@ -43,8 +43,15 @@ def from_record(rec: dict) -> IndexedArticle:
     for a in rec["attributions"]:
         src = a.pop("source")
         cue, content = Span(**a.pop("cue")), Span(**a.pop("content"))
+        speaker = a.pop("speaker", None)  # absent in records written before speakers
         attributions.append(
-            Attribution(cue=cue, content=content, source=Span(**src) if src else None, **a)
+            Attribution(
+                cue=cue,
+                content=content,
+                source=Span(**src) if src else None,
+                speaker=Speaker(**speaker) if speaker else None,
+                **a,
+            )
         )
     chunks = [
         Chunk(

@@ -205,7 +205,7 @@ def test_claimant_carries_the_office_the_article_gives(analyses):
     claimants = {a.claimant for _, (_, an) in analyses.items() for a in an.attributions}
     assert any("(President of Ukraine)" in c for c in claimants), claimants
     assert any("(governor of the Belgorod region)" in c for c in claimants), claimants
-    assert "Igor Konashenkov (Russian Defence Ministry)" in claimants
+    assert "Igor Konashenkov (Russian Defence Ministry Spokesperson)" in claimants
 
 
 def test_beliefs_inside_sayings_and_actions_are_not_cues(attributor):

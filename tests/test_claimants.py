@@ -73,8 +73,9 @@ def test_the_speaker_of_a_quote_is_the_one_its_cue_attaches_to(attributor):
         "meeting. Netanyahu said the talks would go on."
     )
     claims = _claims(attributor, text)
-    assert ("Israel Katz", "said") == claims[0][:2] and "hostages" in claims[0][2]
-    assert ("Benjamin Netanyahu", "said") == claims[1][:2]
+    assert ("Israel Katz (foreign minister)", "said") == claims[0][:2]
+    assert "hostages" in claims[0][2]
+    assert ("Benjamin Netanyahu (Israel's prime minister)", "said") == claims[1][:2]
 
 
 def test_a_quote_is_its_speakers_in_an_article_that_quotes_two(attributor):
@@ -84,7 +85,8 @@ def test_a_quote_is_its_speakers_in_an_article_that_quotes_two(attributor):
         "return every town.”\n\n“Nobody will take our land,” Zelenskiy added."
     )
     claims = _claims(attributor, text)
-    assert claims[0][0] == "Sergei Lavrov"  # a nationality is not the body he speaks for
+    # a nationality alone is not the body he speaks for; his title is his role
+    assert claims[0][0] == "Sergei Lavrov (Russian Foreign Minister)"
     assert all("Zelenskiy" in c for c, _, content in claims[1:])
 
 

@@ -5,7 +5,7 @@ the whole text into sentences (``index.attribution.sentences``); only sentences
 holding a cue word, a quote mark or a colon are run through the full parser and
 NER (``index.attribution.nlp``), and the rules of ``index.attribution.registry``
 read their dependency parse. ``index.attribution.claimants`` turns source
-phrases into readable claimant names.
+phrases into speakers (``Speaker``: name, role, kind), shown as claimants ("Name (role)").
 """
 
 from __future__ import annotations
@@ -29,11 +29,14 @@ from index.attribution.nlp import DEFAULT_MODEL, load_model
 from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
 from index.attribution.sentences import is_candidate, split_sentences
-from index.models import ARTICLE_VOICE, Attribution, Sentence, Span
+from index.attribution.speakers import make_speaker, role_beside
+from index.models import ARTICLE_VOICE, Attribution, Sentence, Span, Speaker
 
 __all__ = ["Analysis", "Attributor"]
 
 _NAME_LIKE = re.compile(r"\b[A-Z][a-z]")
+#: The speaker of an attribution whose source the sentence does not give ("it was said that").
+UNNAMED_SOURCE = "an unnamed source"
 
 
 @dataclass
@@ -105,6 +108,7 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
     resolver = ClaimantResolver(_publishers(text, found))
     attributions: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
+    said: list[Speaker] = []
     order = {start: n for n, (start, _) in enumerate(spans)}
     for i, (start, raws, _) in enumerate(found):
         # the next two sentences' speakers; ``found`` holds distinct sentences in text order,
@@ -120,8 +124,11 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             if any(c0 < raw.cue[1] and raw.cue[0] < c1 for c0, c1 in seen):
                 continue  # one cue, one attribution: "is expected to endorse" is found twice
             seen.add(raw.cue)
-            attributions.append(_attribution(text, raw, resolver, named[i].orgs, following))
-        resolver.observe(named[i])
+            att = _attribution(text, raw, resolver, named[i].orgs, following, voice)
+            attributions.append(att)
+            said.append(att.speaker)
+        resolver.observe(named[i], said)
+        said = []
     attributions = _continued(text, spans, quotes, attributions)
     sentences = _sentences_of(text, spans, attributions, voice)
     return Analysis(sentences=sentences, attributions=attributions)
@@ -161,7 +168,8 @@ def _cue_within(cues: list[int], start: int, end: int) -> bool:
 
 def _speakers(raws: list[RawAttribution]) -> list[str]:
     """The sources of a sentence's attributions, each resolved on its own."""
-    names = [ClaimantResolver().resolve(r.mention) for r in raws if r.mention]
+    found = [ClaimantResolver().resolve(r.mention) for r in raws if r.mention]
+    names = [s.name for s in found if s is not None and s.kind != "unnamed"]
     return [n for n in names if n.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS]
 
 
@@ -183,16 +191,38 @@ def _publishers(text: str, found: list) -> list[Publisher]:
                 None,
             )
             if carrier and raw.mention.head.lower().removesuffix("s") not in CARRIER_NOUNS:
-                name = ClaimantResolver().resolve(raw.mention)
-                publishers.append(Publisher(raw.cue[0], carrier, name))
+                speaker = ClaimantResolver().resolve(raw.mention)
+                if speaker is not None:
+                    publishers.append(Publisher(raw.cue[0], carrier, speaker.name))
     return publishers
 
 
 def _entities(doc) -> Mention:
+    """The named entities of a parsed sentence, with the role the sentence gives each person
+    ("Israel's prime minister, Benjamin Netanyahu, met …")."""
     persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    parsed = doc.has_annotation("DEP")
+    roles = [_role_of(e) if parsed else role_beside(doc.text, e.text) for e in doc.ents]
+    roles = [r for e, r in zip(doc.ents, roles) if e.label_ == "PERSON"]
     bodies = [e.text for e in doc.ents if e.label_ in BODY_ENTS]
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
-    return Mention(text="", persons=persons, bodies=bodies, orgs=orgs)
+    groups = [e.text for e in doc.ents if e.label_ == "NORP"]
+    return Mention(text="", persons=persons, bodies=bodies, orgs=orgs, groups=groups, roles=roles)
+
+
+def _role_of(ent) -> str:
+    """The words a sentence puts in apposition to a person, or the title before the name."""
+    root, doc = ent.root, ent.doc
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        head = root.head
+        return doc[head.left_edge.i : head.i + 1].text
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > root.i:
+            return doc[child.left_edge.i : child.i + 1].text
+    left = ent.start
+    while left > 0 and doc[left - 1].dep_ in ("compound", "amod", "poss", "case"):
+        left -= 1
+    return doc[left : ent.start].text if left < ent.start else ""
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -205,22 +235,30 @@ def _attribution(
     resolver: ClaimantResolver,
     nearby: list[str],
     following: list[str],
+    voice: str,
 ) -> Attribution:
+    """The attribution of ``raw`` with its speaker: the article's ``voice`` when its source
+    names nothing that can speak ("the gambit showed") or it describes someone ("X, who has
+    championed Y")."""
     source = _span(text, *raw.source) if raw.source else None
     claimed = text[raw.content[0] : raw.content[1]]  # who released a clip is not in its content
     nearby = [org for org in nearby if org not in claimed]
-    claimant = (
-        resolver.resolve(raw.mention, nearby, raw.cue[0], following)
-        if raw.mention
-        else "unknown source"
-    )
+    if raw.described:
+        speaker = make_speaker(voice, "", "outlet")  # the article's description of someone
+    elif raw.mention:
+        # a source naming nothing that can speak ("the gambit showed"): the article's voice
+        speaker = resolver.resolve(raw.mention, nearby, raw.cue[0], following)
+        speaker = speaker or make_speaker(voice, "", "outlet")
+    else:
+        speaker = make_speaker(UNNAMED_SOURCE, "", "unnamed")
     return Attribution(
         cue=_span(text, *raw.cue),
         content=_span(text, *raw.content),
         source=source,
-        claimant=claimant,
+        claimant=speaker.label,
         kind=raw.kind,
         confidence=raw.confidence,
+        speaker=speaker,
     )
 
 
@@ -243,13 +281,32 @@ def _sentences_of(text: str, spans, atts: list[Attribution], voice: str) -> list
 
 
 def _sentence(text: str, start: int, end: int, atts: list[Attribution], voice: str) -> Sentence:
+    """A sentence and who claims it: the attributions whose claim covers it, less those
+    nested in another's claim ("X said that Washington was to blame": X's, not Washington's)."""
     claimants: list[str] = []
+    speakers: list[str] = []
     cue = None
     for att in atts:
+        if any(o is not att and _nested(att, o) for o in atts):
+            continue
         overlap = min(end, att.content.end) - max(start, att.content.start)
         holds_cue = start <= att.cue.start < end
         if overlap > 0 and (holds_cue or overlap * 2 >= (end - start)):
             if att.claimant not in claimants:
                 claimants.append(att.claimant)
+                speakers.append(att.speaker.id if att.speaker else "")
             cue = cue or att.cue.text
-    return Sentence(start, end, text[start:end], claimants or [voice], cue)
+    if not claimants:
+        return Sentence(start, end, text[start:end], [voice], cue, [_voice_id(voice)])
+    return Sentence(start, end, text[start:end], claimants, cue, speakers)
+
+
+def _nested(inner: Attribution, outer: Attribution) -> bool:
+    """Whether ``inner``'s source and cue lie inside ``outer``'s claim."""
+    where = inner.source or inner.cue
+    c = outer.content
+    return c.start <= where.start and where.end <= c.end and c.start <= inner.cue.start < c.end
+
+
+def _voice_id(voice: str) -> str:
+    return make_speaker(voice, "", "outlet").id

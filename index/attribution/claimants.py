@@ -1,11 +1,15 @@
-"""Claimant resolution: turn the source of an attribution into a readable name.
+"""Claimant resolution: turn the source of an attribution into a ``Speaker``.
 
 ``index.attribution.context`` describes each source phrase as a plain ``Mention`` (no spaCy
-objects) and feeds mentions to a ``ClaimantResolver`` in text order. The
-resolver remembers the names it has seen, so that a pronoun ("he", "they"), a
-short form ("the ministry", "the spokesperson", a bare surname) or a title
-resolves to the full name given earlier, and an apposition naming both a person
-and a body reads "Person (Body)".
+objects) and feeds mentions to a ``ClaimantResolver`` in text order. A mention that
+names a person gives their fullest name and the role the phrase gives them
+("Germany's foreign minister, Annalena Baerbock", "Kremlin spokesman Dmitry
+Peskov"). The resolver remembers the speakers it has seen, so that a later
+mention — a surname alone, "the minister", "the spokesman", "he", "she", "they" —
+resolves to the earlier one by its name, its role words, the pronouns the
+article uses for it and number; a mention it cannot resolve keeps its words and
+is ``unnamed``. A phrase naming nothing that can speak ("the gambit") resolves to
+None (``index.attribution.speakers``).
 """
 
 from __future__ import annotations
@@ -19,15 +23,18 @@ from index.attribution.lexicon import (
     GROUP_PRONOUNS,
     OFFICES,
     PART_NOUNS,
-    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLATFORMS,
     ROLE_TAIL,
+    UNNAMED_PRONOUNS,
 )
+from index.attribution.speakers import kind_of_noun, make_speaker, same_role_word
+from index.models import Speaker
 
 __all__ = ["Mention", "Publisher", "ClaimantResolver", "strip_determiner"]
 
 _MAX_NAME_WORDS = 8
+_MAX_ROLE_WORDS = 10
 _OFFICE_WORDS = "|".join(sorted(OFFICES, key=len, reverse=True))
 _OFFICE_OF = re.compile(
     rf"^(?:the |[a-z]+ )?((?:[A-Z]?[a-z-]+ ){{0,2}}?(?:{_OFFICE_WORDS}) of (?:the )?[^,;()]+)",
@@ -41,6 +48,10 @@ _OWNER = re.compile(
 #: "Lavrov's comments" → their owner, "Lavrov".
 _POSSESSOR = re.compile(rf"^(.+?)['’]s? (?:[\w-]+ )?(?:{_CARRIERS})s?$", re.IGNORECASE)
 _NUMBER = re.compile(r"[\d.,]+")
+_WORDS = re.compile(r"[\w'’-]+")
+_MALE = frozenset("he him his mr mr. sir".split())
+_FEMALE = frozenset("she her hers mrs mrs. ms ms. miss madam".split())
+_PLURAL = frozenset("they them their we us".split())
 
 
 @dataclass
@@ -53,6 +64,8 @@ class Mention:
     persons: list[str] = field(default_factory=list)  # PERSON entities inside
     bodies: list[str] = field(default_factory=list)  # ORG/NORP/GPE entities inside
     orgs: list[str] = field(default_factory=list)  # the ORG entities among them
+    groups: list[str] = field(default_factory=list)  # the NORP entities among them
+    roles: list[str] = field(default_factory=list)  # the role given each of ``persons``
 
 
 @dataclass(frozen=True)
@@ -66,9 +79,21 @@ class Publisher:
 
 @dataclass
 class _Known:
-    name: str
-    raw: str
-    is_person: bool
+    speaker: Speaker
+    raw: set[str]  # the lower-cased words it was named with
+    gender: str = ""  # "m" or "f" once the article's words tell
+
+    @property
+    def is_person(self) -> bool:
+        return self.speaker.kind == "person"
+
+    @property
+    def is_one(self) -> bool:
+        """A person, named or not ("the governor"), whom "he" or "she" may stand for."""
+        if self.speaker.kind == "unnamed":
+            last = self.speaker.name.split()[-1].lower() if self.speaker.name else ""
+            return not last.endswith("s") and last not in UNNAMED_PRONOUNS
+        return self.is_person
 
 
 def strip_determiner(text: str) -> str:
@@ -82,6 +107,10 @@ def strip_determiner(text: str) -> str:
     return " ".join(words)
 
 
+def _words(text: str) -> set[str]:
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in _WORDS.findall(text)}
+
+
 class ClaimantResolver:
     """Resolves the sources of one article, in order; keep one per article."""
 
@@ -91,14 +120,25 @@ class ClaimantResolver:
         self._recent: list[str] = []  # organisations named in the last sentence observed
         self._orgs: list[str] = []  # every organisation named so far
 
-    def observe(self, mention: Mention) -> None:
-        """Remember the named entities of a sentence once its attributions are resolved."""
+    def observe(self, mention: Mention, speakers: list[Speaker] = ()) -> None:
+        """Remember the named entities of a sentence once its attributions are resolved,
+        then its ``speakers`` again, so that a later "he" finds a speaker before a person
+        the speaker talked about. Entities go in from last to first: a sentence's subject
+        comes before what follows it."""
         self._recent = [strip_determiner(o) for o in mention.orgs]
         self._orgs += self._recent
-        for person in mention.persons:
-            self._remember(strip_determiner(person), person, True)
-        for body in mention.bodies:
-            self._remember(strip_determiner(body), body, False)
+        for body in reversed(mention.bodies):
+            name = strip_determiner(body)
+            kind = "group" if body in mention.groups else "organisation"
+            self._remember(make_speaker(name, "", kind), body)
+        roles = mention.roles or [""] * len(mention.persons)
+        for person, role in reversed(list(zip(mention.persons, roles))):
+            self._person_seen(strip_determiner(person), strip_determiner(role))
+        for speaker in speakers:
+            known = self._find(lambda k, s=speaker: k.speaker.id == s.id)
+            if known:
+                self._known.remove(known)
+                self._known.append(known)
 
     def resolve(
         self,
@@ -106,18 +146,15 @@ class ClaimantResolver:
         nearby: list[str] | None = None,
         at: int = 0,
         following: list[str] | None = None,
-    ) -> str:
-        """The readable claimant name for a source mention at offset ``at``; remembers it.
-
-        ``nearby`` lists the organisations named in the mention's sentence, ``following``
-        those of the next sentence (a clip's publisher may be named just after it).
-        """
+    ) -> Speaker | None:
+        """The speaker of a source mention at offset ``at`` (None when it names nothing that
+        can speak); remembers it. ``nearby`` lists the organisations named in the mention's
+        sentence, ``following`` those of the next sentence (a clip's publisher may be
+        named just after it)."""
         head = mention.head.lower()
         words = mention.text.split()
         if len(words) <= 2 and (head in PERSON_PRONOUNS or head in GROUP_PRONOUNS):
-            person = head in PERSON_PRONOUNS  # "he" is never a place; "they" may be a body
-            found = self._find(lambda k: k.is_person == person)
-            return found.name if found else mention.text.strip()
+            return self._pronoun(head, mention.text)
         words_lower = {_singular(w.lower().strip(",.")) for w in words}
         carrier = _singular(head) in CARRIER_NOUNS or (
             head in PART_NOUNS and words_lower & CARRIER_NOUNS
@@ -130,42 +167,70 @@ class ClaimantResolver:
                 return self._owner(owner.group(1))
         if not mention.persons and carrier:
             return self._publisher(mention, nearby, at, following)
-        name, is_person = self._name(mention)
-        self._remember(name, mention.text, is_person)
-        return name
+        speaker = self._name(mention)
+        if speaker is not None:
+            self._remember(speaker, mention.text)
+        return speaker
 
-    def _name(self, mention: Mention) -> tuple[str, bool]:
+    def _pronoun(self, head: str, text: str) -> Speaker:
+        """ "he"/"she": the last person the article may call so; "they"/"it": the last body."""
+        if head in PERSON_PRONOUNS:
+            gender = "m" if head in _MALE else "f" if head in _FEMALE else ""
+            found = self._find(lambda k: k.is_one and (not gender or k.gender in ("", gender)))
+            if found:
+                found.gender = found.gender or gender
+                return found.speaker
+            return make_speaker(text.strip(), "", "unnamed")
+        plural = head in _PLURAL
+        found = self._find(
+            lambda k: not k.is_person and k.speaker.kind != "unnamed" or plural and k.is_person
+        )
+        if found and not found.is_person:
+            return found.speaker
+        return make_speaker(text.strip(), "", "unnamed")
+
+    def _person_seen(self, person: str, role: str = "") -> None:
+        """A person named in passing: the one named so before comes forward, else a new one."""
+        if not person:
+            return
+        earlier = self._find(
+            lambda k: (
+                k.is_person
+                and (k.speaker.name == person or _ends_with_word(k.speaker.name, person))
+            )
+        )
+        if earlier:
+            self._known.remove(earlier)
+            self._known.append(earlier)
+            return
+        self._remember(make_speaker(person, role, "person"), f"{role} {person}")
+
+    def _name(self, mention: Mention) -> Speaker | None:
         persons = [p for p in (strip_determiner(x) for x in mention.persons) if p]
         bodies = [b for b in (strip_determiner(x) for x in mention.bodies) if b]
         if persons:
-            person = max(persons, key=len)
-            orgs = {strip_determiner(o) for o in mention.orgs}
-            bodies = [  # "Lavrov (Russian)": a nationality is not the body a person speaks for
-                b
-                for b in bodies
-                if b not in person and person not in b and (b in orgs or len(b.split()) > 1)
-            ]
-            if len(person.split()) == 1:
-                earlier = self._find(lambda k: k.is_person and _ends_with_word(k.name, person))
-                if earlier:
-                    return earlier.name, True
-            role = _office(mention.text, person)
-            if role:
-                return f"{person} ({role})", True
-            return (f"{person} ({_drop_role(bodies[0])})" if bodies else person), True
-        head = mention.head.lower()
-        for body in bodies:
-            if head and head in body.lower().split():
-                return _drop_role(body), False
-        is_short = len(strip_determiner(mention.text).split()) <= 3
-        if head and is_short:
-            raw = mention.text.lower()
-            earlier = self._find(lambda k: head in k.raw.split() and k.raw != raw)
+            return self._person(mention, _first_name(mention.text, max(persons, key=len)), bodies)
+        head, common = mention.head.lower(), mention.head.islower()
+        text = strip_determiner(mention.text)
+        is_short = len(text.split()) <= 4
+        kind = kind_of_noun(head) if head else None  # "Officials", "Police" open sentences
+        if kind == "unnamed" and is_short:
+            earlier = self._by_role(head, _words(text) - {head})
             if earlier:
-                return earlier.name, earlier.is_person
+                return earlier.speaker
         for body in bodies:
             if head and head in body.lower().split():
-                return body, False
+                return make_speaker(_drop_role(body), "", _body_kind(body, mention))
+        if head and is_short and kind != "unnamed":
+            earlier = self._find(
+                lambda k: head in k.raw and not k.is_person and k.raw != _words(mention.text)
+            )
+            if earlier:
+                return earlier.speaker
+        if head and is_short and not common:  # a bare surname NER did not tag
+            earlier = self._find(lambda k: k.is_person and _ends_with_word(k.speaker.name, head))
+            if earlier and len(text.split()) == 1:
+                return earlier.speaker
         text = strip_determiner(mention.base or mention.text)
         if len(text.split()) > _MAX_NAME_WORDS:
             text = strip_determiner(text.split(",")[0])
@@ -173,24 +238,66 @@ class ClaimantResolver:
         words = text.split()
         while len(words) > 1 and _NUMBER.fullmatch(words[0]):
             words = words[1:]  # "299 deputies": a number is no part of a name
-        return " ".join(words), head in PERSON_NOUNS or head in OFFICES
+        text = " ".join(words)
+        if kind is None:
+            if head and not common:  # a proper name the NER did not tag
+                return make_speaker(text, "", _proper_kind(text))
+            if bodies:  # "the UN human rights wing"
+                return make_speaker(text, "", "organisation")
+            return None  # "the gambit", "the tally": nothing that can speak
+        if bodies and kind == "unnamed":  # "a Kremlin spokesman"
+            return make_speaker(strip_determiner(mention.text.split(",")[0]), "", "unnamed")
+        return make_speaker(text, "", kind)
 
-    def _owner(self, text: str) -> str:
-        name, _ = self._name(Mention(text=text, head=text.split()[-1], base=text))
-        return name
+    def _person(self, mention: Mention, person: str, bodies: list[str]) -> Speaker:
+        """A named person, with the role the phrase gives them."""
+        if len(person.split()) == 1:
+            earlier = self._find(lambda k: k.is_person and _ends_with_word(k.speaker.name, person))
+            if earlier:
+                return earlier.speaker
+        earlier = self._find(lambda k: k.speaker.name == person and k.is_person)
+        if earlier and earlier.speaker.role:  # one person, one label in an article
+            return earlier.speaker
+        role = _office(mention.text, person) or _role(mention.text, person)
+        if not role:
+            orgs = {strip_determiner(o) for o in mention.orgs}
+            bodies = [  # "Lavrov (Russian)": a nationality is not the body a person speaks for
+                b
+                for b in bodies
+                if b not in person and person not in b and (b in orgs or len(b.split()) > 1)
+            ]
+            role = _drop_role(bodies[0]) if bodies else ""
+        if not role and earlier:
+            return earlier.speaker
+        return make_speaker(person, role, "person")
+
+    def _by_role(self, head: str, others: set[str]) -> _Known | None:
+        """The last named person whose role has ``head`` ("the minister" → "Germany's foreign
+        minister"), and ``others`` when given ("the foreign minister")."""
+
+        def fits(known: _Known) -> bool:
+            role = _words(known.speaker.role)
+            if not known.is_person or not any(same_role_word(head, w) for w in role | known.raw):
+                return False
+            return not others or bool(others & (role | known.raw))
+
+        return self._find(fits)
+
+    def _owner(self, text: str) -> Speaker | None:
+        return self._name(Mention(text=text, head=text.split()[-1], base=text))
 
     def _publisher(
         self, mention: Mention, nearby: list[str] | None, at: int, following: list[str] | None
-    ) -> str:
+    ) -> Speaker:
         """A clip or report without an owner: whoever the article says released it (a clip
         of the same kind first, before or after it), else a body named in this, the last
-        or the next sentence, else the last body named; "unknown source" when none is."""
+        or the next sentence, else the last body named; else the document itself, unnamed."""
         kind = _singular(mention.head.lower())
         same = [p for p in self._publishers if p.carrier == kind and p.name]
         before = [p for p in same if p.at < at]
         after = [p for p in same if p.at > at]
         if before or after:
-            return (before[-1] if before else after[0]).name
+            return make_speaker((before[-1] if before else after[0]).name, "", "organisation")
         own = mention.text.lower()
         earlier = [p.name for p in self._publishers if p.at < at and p.name]
         for body in [
@@ -202,12 +309,16 @@ class ClaimantResolver:
         ]:
             body = strip_determiner(body)
             if body and body.lower() not in own and body.lower() not in PLATFORMS:
-                return _drop_role(body)
-        return _drop_role(self._orgs[-1]) if self._orgs else "unknown source"
+                return make_speaker(_drop_role(body), "", "organisation")
+        if self._orgs:
+            return make_speaker(_drop_role(self._orgs[-1]), "", "organisation")
+        return make_speaker(strip_determiner(mention.text), "", "document")
 
-    def _remember(self, name: str, raw: str, is_person: bool) -> None:
-        if name and name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            self._known.append(_Known(name, raw.lower(), is_person))
+    def _remember(self, speaker: Speaker, raw: str) -> None:
+        if speaker.name and speaker.name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            words = _words(raw)
+            known = _Known(speaker, words, _gender(words))
+            self._known.append(known)
 
     def _find(self, test) -> _Known | None:
         for known in reversed(self._known):
@@ -216,12 +327,73 @@ class ClaimantResolver:
         return None
 
 
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt prof rev sir lord lady".split())
+
+
+def _first_name(text: str, person: str) -> str:
+    """A surname the NER tagged alone, with the capitalised word just before it that is its
+    first name ("…, Oleksiy Danilov" → "Oleksiy Danilov"); not an office ("President X")."""
+    if len(person.split()) != 1:
+        return person
+    at = text.find(person)
+    before = text[:at].split() if at > 0 else []
+    if not before or text[at - 1] != " ":
+        return person
+    word = before[-1]
+    plain = word.lower().rstrip(".")
+    if (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and plain not in OFFICES
+        and plain not in _TITLES
+        and plain not in DETERMINERS
+    ):
+        return f"{word} {person}"
+    return person
+
+
+def _proper_kind(text: str) -> str:
+    """Two or three capitalised words ("Jason Chaffetz") are taken for a person's name."""
+    words = text.split()
+    person = 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
+    return "person" if person else "organisation"
+
+
+def _gender(words: set[str]) -> str:
+    return "m" if words & _MALE else "f" if words & _FEMALE else ""
+
+
+def _body_kind(body: str, mention: Mention) -> str:
+    return "group" if body in {strip_determiner(g) for g in mention.groups} else "organisation"
+
+
+def _role(text: str, person: str) -> str:
+    """What a source phrase says a person is, beside their name: "Kremlin spokesman Dmitry
+    Peskov" → "Kremlin spokesman"; "X, Germany's foreign minister" → "Germany's foreign
+    minister"."""
+    at = text.find(person)
+    if at < 0:
+        return ""
+    parts = [strip_determiner(p) for p in text[:at].split(",")]
+    rest = text[at + len(person) :].lstrip()
+    if rest.startswith(","):  # "X, Germany's foreign minister,"
+        parts.append(strip_determiner(rest[1:].split(",")[0]))
+    roles = [
+        p
+        for p in parts
+        if 0 < len(p.split()) <= _MAX_ROLE_WORDS
+        and any(c.isalpha() for c in p)
+        and p.lower().rstrip(".") not in _TITLES  # an honorific is no role
+    ]
+    return max(roles, key=lambda p: len(p.split()), default="")
+
+
 def _office(text: str, person: str) -> str:
     """The office a source phrase gives a person, read as "Title of Place".
 
     "President X of Ukraine" and "Ukraine's President X" → "President of Ukraine";
     "X, the governor of the Belgorod region" → "governor of the Belgorod region".
-    A spokesperson's body is named by the caller instead.
     """
     at = text.find(person)
     if at < 0:
@@ -234,9 +406,6 @@ def _office(text: str, person: str) -> str:
         if after.lower().startswith("of "):
             place = re.split(r"[,;(]| and | in | on ", after[3:])[0].strip()
             return f"{title} of {place}" if place else ""
-        owner = " ".join(words[:-1])
-        if owner.endswith(("'s", "’s")) and len(owner.split()) <= 3:
-            return f"{title} of {strip_determiner(owner[:-2])}"
         return ""
     if after.startswith(","):  # "X, the governor of the region"
         found = _OFFICE_OF.match(after[1:].strip())
@@ -251,7 +420,7 @@ def _singular(word: str) -> str:
 
 
 def _ends_with_word(name: str, word: str) -> bool:
-    parts = name.split(" (")[0].split()
+    parts = name.split()
     return len(parts) > 1 and parts[-1].lower() == word.lower()
 
 

@@ -38,6 +38,7 @@ class RawAttribution:
     mention: Mention | None
     kind: str
     confidence: float = 1.0
+    described: bool = False  # the article describing someone ("who has championed X")
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Context:
             persons=persons,
             bodies=[e.text for e in ents if e.label_ in BODY_ENTS],
             orgs=[e.text for e in ents if e.label_ == "ORG"],
+            groups=[e.text for e in ents if e.label_ == "NORP"],
         )
 
 

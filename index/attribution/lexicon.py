@@ -34,6 +34,12 @@ __all__ = [
     "RELATIVE_PRONOUNS",
     "DETERMINERS",
     "AUX_DEPS",
+    "PERSON_NOUNS",
+    "GROUP_NOUNS",
+    "DOCUMENT_NOUNS",
+    "ORGANISATION_NOUNS",
+    "UNNAMED_PRONOUNS",
+    "ROLE_SYNONYMS",
     "verb_forms",
     "cue_forms",
     "cue_lemma",
@@ -145,8 +151,57 @@ PLATFORMS = frozenset("twitter telegram facebook youtube instagram tiktok x what
 PERSON_NOUNS = frozenset(
     """spokesperson spokesman spokeswoman official aide adviser advisor analyst expert
     resident witness lawmaker deputy diplomat envoy general colonel officer soldier
-    commander prosecutor lawyer attorney judge doctor""".split()
+    commander prosecutor lawyer attorney judge doctor source person woman man friend
+    spokespeople aide candidate nominee official insider staffer worker member
+    student nurse professor scientist researcher economist pollster strategist wife husband
+    ex son daughter mother father brother sister surrogate advocate mogul lady host user
+    spouse partner colleague""".split()
 )
+
+# --- speakers (``index.attribution.speakers``): what a source phrase without a name names ----
+#: Nouns naming a group of people ("protesters said", "Democrats argue").
+GROUP_NOUNS = frozenset(
+    """people protester critic supporter opponent voter resident citizen democrat republican
+    conservative liberal progressive activist troop force rebel militant family parent
+    child student worker employee member delegate leader ally authority observer
+    economist expert analyst scholar historian scientist investor manager crowd public
+    majority minority population community everyone everybody nobody many others both
+    some most few all several each chorus ones two three dozens""".split()
+)
+#: Nouns naming a document or record that can say something ("the report found").
+DOCUMENT_NOUNS = frozenset(
+    """report study poll survey review analysis paper document record data figure number
+    statistic estimate projection forecast law bill rule ruling decision order complaint
+    lawsuit filing indictment memo email letter book column editorial op-ed post
+    tweet statement release transcript video footage clip audio recording interview
+    speech platform manifesto plan proposal policy guidance evidence research model index
+    ad advertisement website site page message note briefing bulletin notice
+    announcement communique constitution treaty agreement resolution charter verdict
+    finding""".split()
+)
+#: Nouns naming a body that speaks as one ("the ministry said", "police say").
+ORGANISATION_NOUNS = frozenset(
+    """ministry government administration campaign committee agency department council
+    party police army military navy court company firm group office team union board
+    commission parliament congress senate house embassy regime cabinet bank fund
+    organisation organization institute foundation association network newspaper
+    magazine channel outlet station broadcaster service command headquarters staff
+    panel agency authority coalition alliance movement brigade battalion unit
+    regiment federation secretariat presidency kremlin pentagon journal publication paper
+    city state country nation county""".split()
+)
+#: Source words that name someone without naming them ("someone said", "you know").
+UNNAMED_PRONOUNS = frozenset("someone somebody anyone anybody one i you we me us no-one".split())
+#: Office words that name the same office, for resolving "the spokesman" and for questions
+#: asking for "the head of X" where the article says "secretary of X".
+_ROLE_GROUPS = (
+    "spokesman spokeswoman spokesperson spokespeople",
+    "head chief secretary leader boss chairman chairwoman chair director",
+    "premier prime",
+)
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    w: frozenset(g.split()) - {w} for g in _ROLE_GROUPS for w in g.split()
+}
 #: Verbs whose object is an act, not a claim: "declared an independent republic".
 PERFORMATIVE_VERBS = frozenset("declare order pronounce".split())
 #: Whom words are said to: the object of "told reporters" is no claim.

@@ -62,9 +62,16 @@ def _verb(ctx: Context, tok) -> RawAttribution | None:
     if content[1] <= ctx.offset + tok.idx and ctx.quoted(*content):
         content = _rest_of_quote(ctx, tok, content)  # "“A,” he said, “B.”": one quotation
     kind = "direct" if ctx.quoted(*content) else "indirect"
-    return RawAttribution(
-        ctx.chars(cue), content, source, ctx.mention(naming) if naming else None, kind
-    )
+    # "X, who has championed Y,": the article describes X; X claims nothing
+    described = bool(subject) and subject[0].lower_ in RELATIVE_PRONOUNS and _describes(tok, quote)
+    mention = ctx.mention(naming) if naming else None
+    return RawAttribution(ctx.chars(cue), content, source, mention, kind, described=described)
+
+
+def _describes(tok, quote) -> bool:
+    """A relative clause whose verb takes no clause or quotation ("who has championed weapons
+    transfers") is the article's description of someone, not their claim."""
+    return quote is None and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
 
 def _head(tokens: list):

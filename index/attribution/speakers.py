@@ -1,0 +1,147 @@
+"""Speakers: what kind of speaker a source phrase names, their role, and their archive id.
+
+``index.attribution.claimants`` resolves a source phrase to a name and a role; this
+module says what the phrase names (a person, a body, a group, a document, an
+outlet, someone unnamed — or nothing that can speak: "the gambit", "the tally"),
+cleans names of markup ("00:42 Boris Johnson"), shows outlets' file tags by their
+names ("nyt" → "The New York Times"), and gives a speaker the id that is the same
+in every article (``speaker_id``); the catalogue links surname-only mentions
+across articles (``index.catalogue``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.attribution.lexicon import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    OFFICES,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    ROLE_SYNONYMS,
+    UNNAMED_PRONOUNS,
+)
+from index.models import Speaker
+from index.names import fold, outlet_name
+
+__all__ = [
+    "kind_of_noun",
+    "clean_name",
+    "outlet_name",
+    "speaker_id",
+    "make_speaker",
+    "role_words",
+    "role_beside",
+    "same_role_word",
+]
+
+#: Markup and timestamps that may lead a name in live blogs and feeds ("00:42 Boris Johnson").
+_LEADING_JUNK = re.compile(r"^(?:[\W_]+|\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|\d+\b)\s*", re.I)
+_SLUG = re.compile(r"[^a-z0-9]+")
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee", "eer")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def kind_of_noun(head: str) -> str | None:
+    """The kind of speaker a common noun names, or None when it names none ("gambit").
+
+    "the minister", "officials" → unnamed; "protesters" → group; "the report" → document;
+    "the ministry" → organisation. A noun that ends like one naming a person ("-er",
+    "-ist", "-ian": "announcer", "economist") counts as one.
+    """
+    word = head.lower().strip(".,;:'’\"“”")
+    one = _singular(word)
+    if word in UNNAMED_PRONOUNS:
+        return "unnamed"
+    if one in PERSON_NOUNS or one in OFFICES or word in PERSON_NOUNS:
+        return "unnamed"
+    if one in GROUP_NOUNS or word in GROUP_NOUNS:
+        return "group"
+    if one in DOCUMENT_NOUNS or word in DOCUMENT_NOUNS:
+        return "document"
+    if one in ORGANISATION_NOUNS or word in ORGANISATION_NOUNS:
+        return "organisation"
+    if len(one) > 4 and one.endswith(_PERSON_SUFFIXES):
+        return "group" if one != word else "unnamed"
+    return None
+
+
+def clean_name(text: str) -> str:
+    """A name without leading markup, bullets, numbers or timestamps."""
+    before = None
+    while before != text:
+        before, text = text, _LEADING_JUNK.sub("", text, count=1)
+    return text.strip(" \t\n,;:—-–\"“”‘’'()[]")
+
+
+def speaker_id(name: str, kind: str) -> str:
+    """The archive id of a named speaker: its kind's letter and its folded name
+    ("person:annalena-baerbock"); the same wherever the same full name appears."""
+    slug = _SLUG.sub("-", fold(name)).strip("-") or "none"
+    return f"{kind}:{slug}"
+
+
+def make_speaker(name: str, role: str = "", kind: str = "unnamed") -> Speaker:
+    """A Speaker with its id; a role that only repeats the name is dropped."""
+    name, role = clean_name(name), clean_name(role)
+    if role and (fold(role) in fold(name) or fold(name) == fold(role)):
+        role = ""
+    return Speaker(speaker_id(name, kind), name, role, kind)
+
+
+def role_words(text: str) -> set[str]:
+    """The folded content words of a role ("Germany's foreign minister" → germany, foreign,
+    minister), with the synonyms of each office word ("head" → chief, secretary, …)."""
+    words = {w.removesuffix("'s") for w in re.findall(r"[\w'’-]+", fold(text))}
+    words -= {"the", "a", "an", "of", "and", "for", "in", "s"}
+    return words | {syn for w in words for syn in ROLE_SYNONYMS.get(w, ())}
+
+
+def same_role_word(a: str, b: str) -> bool:
+    """Whether two office words name the same office ("spokesman" and "spokeswoman")."""
+    a, b = _singular(a.lower()), _singular(b.lower())
+    return a == b or b in ROLE_SYNONYMS.get(a, ())
+
+
+def _is_role(words: list[str]) -> bool:
+    return 0 < len(words) <= 8 and kind_of_noun(words[-1]) == "unnamed"
+
+
+def role_beside(sentence: str, person: str) -> str:
+    """The role a sentence gives a person it names, read from its words alone (for sentences
+    that are not parsed): "Israel's prime minister, X," / "X, Israel's prime minister," /
+    "Kremlin spokesman X" → the role; "" when none ends in an office or person noun."""
+    at = sentence.find(person)
+    if at < 0:
+        return ""
+    before = sentence[:at].rstrip()
+    after = sentence[at + len(person) :]
+    if before.endswith(","):  # "Israel's prime minister, X"
+        words = before[:-1].split(",")[-1].split()
+        while words and words[0].lower() in _OPENERS | {"the", "a", "an"}:
+            words = words[1:]
+        if _is_role(words):
+            return " ".join(words)
+    if after.startswith(","):  # "X, Israel's prime minister,"
+        words = after[1:].split(",")[0].split()
+        while words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        if _is_role(words):
+            return " ".join(words)
+    words = before.split()[-3:]  # "Kremlin spokesman X"
+    while words and not _is_role(words):
+        words = words[1:]
+    return " ".join(words) if words and not any(w.endswith(",") for w in words) else ""
+
+
+_OPENERS = frozenset("on in at when while after before but and as meanwhile".split())
