@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
-from index.pipeline import UpdateSummary, update_index
+from index.pipeline import RemoveSummary, UpdateSummary, remove_articles, update_index
 from index.store import Generation, Store
 
 from .answering import Answerer
@@ -108,6 +108,13 @@ class Engine:
         return self._update(
             paths, mapping, fresh=False, progress=progress, keep_others=True, fixed=fixed
         )
+
+    def remove(self, article_ids: list[str]) -> RemoveSummary:
+        """Remove articles by id in one commit; their uploaded files go with them.
+
+        Raises UnknownArticlesError, changing nothing, when an id is not indexed.
+        """
+        return remove_articles(self.store, article_ids, owned=self.settings.uploads_dir)
 
     def _update(
         self, paths, mapping, fresh, progress, keep_others=False, fixed=None

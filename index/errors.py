@@ -10,6 +10,7 @@ __all__ = [
     "NoIndexError",
     "OldStoreError",
     "StoreBusyError",
+    "UnknownArticlesError",
     "refuse_unknown",
 ]
 
@@ -48,6 +49,22 @@ class OldStoreError(IndexingError):
             f"rebuild it in the new layout with `claimtrace --store {store} index build PATH...` "
             "(the articles you indexed), or point --store at a new folder"
         )
+
+
+class UnknownArticlesError(IndexingError, KeyError):
+    """Article ids that the index does not hold (``index remove``); nothing was changed."""
+
+    def __init__(self, article_ids: Sequence[str], store: str, some_ids: Sequence[str]):
+        self.article_ids = list(article_ids)
+        named = ", ".join(map(repr, article_ids))
+        known = ", ".join(some_ids) or "none: the index is empty"
+        super().__init__(
+            f"no article {named} in {store}, so nothing was removed — "
+            f"`claimtrace index list` shows the ids (some: {known})"
+        )
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
 
 
 class MappingError(IndexingError, ValueError):

@@ -1,9 +1,10 @@
-"""Build and update: make the index match the articles under some paths.
+"""Build, update and remove: make the index match the articles under some paths.
 
 Read → attribute → chunk → embed → store, for new and changed articles only
 (an article is changed when its content hash is). Only the changed articles'
 rows and the new chunks' vectors are written; the new state becomes live in one
-catalogue commit (see ``store.py``), so a killed run loses nothing.
+catalogue commit (see ``store.py``), so a killed run loses nothing. Removing
+articles by id goes through the same commit.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .attribution import attribution_version
 from .catalogue import date_key
 from .chunk import chunk_article, embed_text
 from .embed import Embedder
+from .errors import NoIndexError, UnknownArticlesError
 from .find import DEFAULT_MAX_FILE_MB
 from .models import Article, IndexedArticle, ReadError
 from .read import read_paths
@@ -29,7 +31,7 @@ from .store import Store
 from .terms import tokens
 from .vectors import vector_id
 
-__all__ = ["UpdateSummary", "update_index", "Analyser"]
+__all__ = ["UpdateSummary", "RemoveSummary", "update_index", "remove_articles", "Analyser"]
 
 EMBED_BATCH = 128
 
@@ -58,6 +60,20 @@ class UpdateSummary:
     unchanged: int = 0
     embedded_chunks: int = 0
     errors: list[ReadError] = field(default_factory=list)
+
+
+@dataclass
+class RemoveSummary:
+    """What a removal did; ``asdict`` of it is ``index remove --json``.
+
+    ``deleted_files``: files of the owned folder (the page's uploads) deleted with their
+    articles; ``kept_files``: files of removed articles still on disk, which an update of
+    their folder indexes again.
+    """
+
+    removed: list[str] = field(default_factory=list)
+    deleted_files: list[str] = field(default_factory=list)
+    kept_files: list[str] = field(default_factory=list)
 
 
 def _same_file(a: str | None, b: str) -> bool:
@@ -148,6 +164,55 @@ def update_index(
         if fresh:
             store.drop_old_layout()
     return summary
+
+
+def remove_articles(
+    store: Store, article_ids: list[str], owned: str | Path | None = None
+) -> RemoveSummary:
+    """Remove the articles ``article_ids`` from the index in one catalogue commit.
+
+    Atomic like an update: under the writer lock, visible in one commit, their vectors
+    swept after it. An id the index does not hold fails the whole call with
+    UnknownArticlesError before anything changes. A file under ``owned`` (the chat page's
+    uploads folder) from which no indexed article remains is deleted, so the next update
+    of that folder does not bring its articles back.
+    """
+    ids = list(dict.fromkeys(article_ids))
+    summary = RemoveSummary()
+    if not store.exists():
+        raise NoIndexError(str(store.root))
+    with store.writing():
+        cat = store.catalogue
+        known = cat.hashes()
+        unknown = [a for a in ids if a not in known]
+        if unknown:
+            raise UnknownArticlesError(unknown, str(store.root), sorted(known)[:10])
+        if not ids:
+            return summary
+        meta = {
+            "writer": str(os.getpid()),
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        cat.commit([], ids, meta)
+        store.sweep()
+        summary.removed = sorted(ids)
+        left = {_resolved(path) for _, path in cat.hashes().values() if path}
+        files = sorted({known[a][1] for a in ids if known[a][1]})
+        root = Path(owned).resolve() if owned else None
+        for name in files:
+            path = _resolved(name)
+            if path in left or not Path(path).exists():
+                continue
+            if root and Path(path).is_relative_to(root):
+                Path(path).unlink()
+                summary.deleted_files.append(name)
+            else:
+                summary.kept_files.append(name)
+    return summary
+
+
+def _resolved(path: str) -> str:
+    return str(Path(path).resolve())
 
 
 def _plan(

@@ -118,6 +118,31 @@ def update(obj: Context, paths, as_json, mapping, fixed) -> None:
     _run_update(obj, paths, as_json, mapping, fixed, fresh=False)
 
 
+@index_group.command("remove")
+@click.argument("article_ids", nargs=-1, required=True, metavar="ID...")
+@_json
+@click.pass_obj
+def remove(obj: Context, article_ids, as_json: bool) -> None:
+    """Remove the articles with these ids from the index (`index list` shows the ids).
+
+    All or nothing: an unknown id changes nothing. A file uploaded on the chat page goes
+    with its articles; any other file stays, and an update of its folder adds it back.
+    """
+    summary = obj.engine.remove(list(article_ids))
+    if as_json:
+        emit_json(summary)
+        return
+    n = len(summary.removed)
+    click.echo(f"removed {n} article{'s' if n != 1 else ''} from {obj.engine.store.root}")
+    for name in summary.deleted_files:
+        click.echo(f"deleted the uploaded file {_printable(name)}")
+    for name in summary.kept_files:
+        click.echo(
+            f"kept {_printable(name)}: an update of its folder adds its articles back "
+            "(delete the file, or leave its folder out of `index update`)"
+        )
+
+
 @index_group.command("list")
 @_json
 @click.pass_obj
