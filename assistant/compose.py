@@ -88,7 +88,8 @@ class ExtractiveBackend:
             parts = [opening]
             for ev in sorted(evs, key=lambda e: e.start):
                 citations.append(Citation.from_evidence(len(citations) + 1, ev))
-                also = f" (also printed in {', '.join(ev.also_in)})" if ev.also_in else ""
+                copies = ev.also_in_names or ev.also_in  # named by title and outlet
+                also = f" (also printed in {'; '.join(copies)})" if copies else ""
                 parts.append(f"{_quoted(ev.quote)}{also} [{len(citations)}]")
             paragraphs.append(" ".join(parts))
         return Answer(question, "\n\n".join(paragraphs), False, self.name, [], citations)

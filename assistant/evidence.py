@@ -19,7 +19,7 @@ from index.attribution.lexicon import SAYING_VERBS, verb_forms
 from index.models import IndexedArticle, Sentence
 from index.names import mentions, name_words
 
-from .labels import article_label
+from .labels import article_label, copy_name
 from .models import Evidence
 from .retrieve import ChunkHit, claimant_matches
 from .text import content_words, fold
@@ -65,6 +65,7 @@ class _Candidate:
     chunk_id: str
     score: float = 0.0
     also_in: list[str] = field(default_factory=list)  # other articles printing the sentence
+    also_in_names: list[str] = field(default_factory=list)  # … by title and outlet
 
 
 #: A live-blog entry's time and byline before its text: "27 Jul 2022 14.48 Peter Beaumont …"
@@ -143,6 +144,9 @@ def select_evidence(
                 aid = hit.item.article.article_id
                 if aid != first.item.article.article_id and aid not in first.also_in:
                     first.also_in.append(aid)
+                    other = hit.item.article
+                    name = copy_name(other.title, other.outlet, other.credit, other.text)
+                    first.also_in_names.append(name)
                 continue
             cand = _Candidate(sent, hit.item, hit.chunk.chunk_id)
             by_text[same] = cand
@@ -236,5 +240,6 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
         score=c.score,
         attributed=claimants != [art.voice],
         also_in=list(c.also_in),
+        also_in_names=list(c.also_in_names),
         label=article_label(art.title, art.outlet, art.credit, art.date, art.text),
     )

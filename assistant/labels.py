@@ -9,7 +9,7 @@ sources and the page all show that field, so an article is named the same way ev
 
 from __future__ import annotations
 
-__all__ = ["article_label", "source_name"]
+__all__ = ["article_label", "source_name", "copy_name"]
 
 #: Words of a title or an opening kept in a label before "…".
 LABEL_WORDS = 9
@@ -38,6 +38,14 @@ def article_label(
     "“Amid the ongoing Russian invasion of Ukraine, Moscow-run state…”, 2022-03-06"."""
     name = source_name(title, outlet, credit, text)
     return f"{name}, {date}" if date else name
+
+
+def copy_name(title: str | None, outlet: str | None, credit: str | None, text: str = "") -> str:
+    """Another article printing the same sentence, by its title and outlet: "“Kremlin denies
+    it…” (The Guardian)"; ``source_name`` when it lacks either."""
+    if title and outlet:
+        return f"“{_short(title)}” ({outlet})"
+    return source_name(title, outlet, credit, text)
 
 
 def _short(words: str, keep: int = LABEL_WORDS) -> str:

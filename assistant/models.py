@@ -43,6 +43,8 @@ class Evidence:
     score: float
     attributed: bool = False  # True when someone other than the article's own voice claims it
     also_in: list[str] = field(default_factory=list)  # other articles printing the same sentence
+    #: the articles of ``also_in`` as a reader knows them: "“Title…” (Outlet)" (``copy_name``)
+    also_in_names: list[str] = field(default_factory=list)
     #: how the article is named to a reader (``assistant.labels.article_label``): its outlet,
     #: title, credit or first words, and its date; filled from the fields above when not given
     label: str = ""
@@ -68,6 +70,7 @@ class Citation:
     end: int
     score: float
     also_in: list[str] = field(default_factory=list)  # other articles printing the same sentence
+    also_in_names: list[str] = field(default_factory=list)  # … by title and outlet
     label: str = ""  # how the article is named to a reader (``Evidence.label``)
 
     @classmethod
@@ -85,6 +88,7 @@ class Citation:
             end=ev.end,
             score=round(ev.score, 4),
             also_in=list(ev.also_in),
+            also_in_names=list(ev.also_in_names),
             label=ev.label,
         )
 

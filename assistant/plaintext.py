@@ -20,6 +20,8 @@ def render_sources(answer: Answer) -> str:
         lines.append(f"[{c.n}] {c.label}{title} ({c.article_id})")
         lines.append(f"    claimant: {c.claimant}" + (f" (cue: {c.cue})" if c.cue else ""))
         lines.append(f"    {in_quotes(c.quote)}")
+        if c.also_in_names or c.also_in:
+            lines.append(f"    also printed in {'; '.join(c.also_in_names or c.also_in)}")
     lines += [f"warning: {w}" for w in answer.warnings]
     return "\n".join(lines)
 

@@ -20,6 +20,7 @@ from web_server import copy_engine, running_app
 from assistant.engine import _shared_embedder
 from assistant.errors import ConfigError
 from assistant.models import Answer, Citation
+from assistant.plaintext import render_sources
 from assistant.retrieve import Filters
 from assistant.web.app import check_serving, create_app
 from assistant.web.protocol import RequestError, parse_request
@@ -285,6 +286,30 @@ def test_a_claimant_typed_on_the_page_filters_and_warnings_name_no_cli_flags(see
         assert "no indexed article matches" in warning
         assert "--" not in warning and "claimtrace" not in warning
     assert "claimant 'Nobodyson'" in asked("Nobodyson").answer.warnings[0]
+
+
+def test_a_sentence_printed_twice_names_the_other_article_by_title_and_outlet(
+    corpus_copy, engine_factory, tmp_path
+):
+    bakhmut = (corpus_copy / "002_e91c7a62ac189f98.txt").read_text(encoding="utf-8")
+    (corpus_copy / "005_copy.txt").write_text(
+        f"Wagner chief accuses Ukrainian brigade\n\n{bakhmut}\n\n© 2023 The Daily Ledger\n",
+        encoding="utf-8",
+    )
+    engine = engine_factory(tmp_path / "store")
+    engine.build([corpus_copy])
+    answer = engine.ask(PRIGOZHIN)
+    (copied,) = [c for c in answer.citations if c.also_in][:1]
+    names = {
+        "005_copy": "“Wagner chief accuses Ukrainian brigade” (The Daily Ledger)",
+        "002_e91c7a62ac189f98": "La Razón (credited)",  # no title, no outlet: its credit
+    }
+    assert copied.also_in_names == [names[a] for a in copied.also_in]
+    printed = f"also printed in {copied.also_in_names[0]}"
+    assert printed in answer.answer and "also printed in 00" not in answer.answer
+    assert printed in render_sources(answer)
+    card = unescape(sources_html([(answer, [source_of(c, None) for c in answer.citations])]))
+    assert f"Also {printed[5:]}" in card
 
 
 def test_uploads_refuse_other_types_and_big_files_and_say_why(engine_factory, tmp_path):

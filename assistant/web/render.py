@@ -120,8 +120,16 @@ def _source_card(turn: int, s: Source) -> str:
         f'<div class="ct-claim"><span class="ct-label">claimant</span> '
         f'<span class="ct-who">{escape(c.claimant)}</span>{cue}</div>'
         f'<p class="ct-para">{escape(s.before)}<mark class="ct-quote">{escape(c.quote)}</mark>'
-        f"{escape(s.after)}</p></div>"
+        f"{escape(s.after)}</p>{_copies(c)}</div>"
     )
+
+
+def _copies(c: Citation) -> str:
+    """ "Also printed in “Title…” (Outlet)" under a card whose sentence other articles print."""
+    copies = c.also_in_names or c.also_in
+    if not copies:
+        return ""
+    return f'<p class="ct-also">Also printed in {escape("; ".join(copies))}</p>'
 
 
 def who_says_what(answer: Answer, turn: int) -> str:
