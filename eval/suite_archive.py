@@ -10,8 +10,9 @@ A question's ``type`` is what it asks for when answerable (``number``, ``date``,
 ``name``, ``place``, ``said``) and, when not, why the archive cannot answer it
 (the ``KINDS``). Reported: not-stated-or-declined recall on the unanswerable
 ones, overall and per kind; the share of answerable ones wrongly said not stated
-or declined; the lead rate (the answer's opening, before its first ``[n]``, holds
-every key fact); and citation article precision and recall.
+or declined; the lead rate (an answered answer whose opening, ``answer.lead`` or
+the text before its first ``[n]``, holds every key fact); and citation article
+precision and recall.
 """
 
 from __future__ import annotations
@@ -75,8 +76,11 @@ def score_extra(gold: GoldQuestion, answer: Answer) -> dict:
     lead = lead_of(answer)
     row: dict = {"lead": " ".join(lead.split()), "gold_articles": gold.gold_articles}
     if gold.answerable:
-        row["lead_hit"] = bool(gold.key_facts) and all(
-            names_match(fact, norm(lead)) for fact in gold.key_facts
+        # an opening that says "not stated" and then quotes the fact does not lead with it
+        row["lead_hit"] = (
+            answer.coverage == "answered"
+            and bool(gold.key_facts)
+            and all(names_match(fact, norm(lead)) for fact in gold.key_facts)
         )
         cited = {c.article_id for c in answer.citations}
         row["article_recall"] = len(cited & set(gold.gold_articles)) / len(gold.gold_articles)

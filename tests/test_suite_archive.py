@@ -84,7 +84,7 @@ def test_score_extra_marks_a_lead_holding_every_key_fact_and_the_cited_articles(
     asked = gold(key_facts=[["twice"]], gold_articles=["a", "b"])
     row = score_extra(asked, answer("The bridge  was hit TWICE [1]. [2]", articles=["a", "c"]))
     assert row["lead_hit"] and row["article_recall"] == 0.5 and not row["wrongly_not_stated"]
-    row = score_extra(asked, answer("The articles do not say [1]. twice", "not_stated"))
+    row = score_extra(asked, answer("Not stated; closest: hit twice [1].", "not_stated"))
     assert not row["lead_hit"] and row["wrongly_not_stated"]
     unanswerable = gold(answerable=False, type="general", gold_articles=[], key_facts=[])
     assert score_extra(unanswerable, answer("No.", "none"))["not_stated_or_declined"]
