@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index.attribution.lexicon import SAYING_VERBS, verb_forms
-from index.models import IndexedArticle, Sentence
-from index.names import mentions, name_words
+from index.attribution.speakers import voice_speaker
+from index.models import IndexedArticle, Sentence, Speaker
+from index.names import mentions, name_words, speaker_parts
 
 from .labels import article_label, copy_name
 from .models import Evidence
@@ -99,15 +100,17 @@ def named_claimants(question: str, claimants: set[str], window: int = 4) -> dict
     speech_at = [i for i, w in enumerate(words) if w in SPEECH_WORDS]
     found = {}
     for name in claimants:
-        parts = name_words(name, min_len=3)
-        where = {
-            p: [i for i, w in enumerate(words) if len(w) >= 3 and mentions(p, w)] for p in parts
-        }
-        at = [i for found in where.values() for i in found]
-        hit = sum(1 for found in where.values() if found)
-        if hit:
-            near = any(abs(i - j) <= window for i in at for j in speech_at)
-            found[name] = hit / len(parts) * (1.0 if near else 0.3)
+        for part in speaker_parts(name):  # a speaker is named by name or by role
+            parts = name_words(part, min_len=3)
+            where = {
+                p: [i for i, w in enumerate(words) if len(w) >= 3 and mentions(p, w)] for p in parts
+            }
+            at = [i for found in where.values() for i in found]
+            hit = sum(1 for found in where.values() if found)
+            if hit:
+                near = any(abs(i - j) <= window for i in at for j in speech_at)
+                weight = hit / len(parts) * (1.0 if near else 0.3)
+                found[name] = max(found.get(name, 0.0), weight)
     return found
 
 
@@ -242,4 +245,16 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
         also_in=list(c.also_in),
         also_in_names=list(c.also_in_names),
         label=article_label(art.title, art.outlet, art.credit, art.date, art.text),
+        speaker=_speaker_of(c, claimants[0]),
     )
+
+
+def _speaker_of(c: _Candidate, claimant: str) -> Speaker | None:
+    """The speaker of the sentence's leading claimant: its attribution's, or the outlet's."""
+    sent = c.sentence
+    for a in c.item.attributions:
+        if a.claimant == claimant and a.content.start < sent.end and sent.start < a.content.end:
+            return a.speaker
+    if claimant == c.item.article.voice:
+        return voice_speaker(claimant)
+    return None

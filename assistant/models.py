@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from index.models import Speaker
+
 from .labels import article_label
 
 __all__ = [
@@ -49,6 +51,9 @@ class Evidence:
     #: title, credit or first words, and its date; filled from the fields above when not given
     label: str = ""
 
+    #: who claims it (``index.models.Speaker``: id, name, role, kind); None on older stores
+    speaker: Speaker | None = None
+
     def __post_init__(self) -> None:
         if not self.label:
             self.label = article_label(self.title, self.outlet, None, self.date)
@@ -72,6 +77,7 @@ class Citation:
     also_in: list[str] = field(default_factory=list)  # other articles printing the same sentence
     also_in_names: list[str] = field(default_factory=list)  # … by title and outlet
     label: str = ""  # how the article is named to a reader (``Evidence.label``)
+    speaker: Speaker | None = None  # who claims it (``Evidence.speaker``)
 
     @classmethod
     def from_evidence(cls, n: int, ev: Evidence) -> Citation:
@@ -90,6 +96,7 @@ class Citation:
             also_in=list(ev.also_in),
             also_in_names=list(ev.also_in_names),
             label=ev.label,
+            speaker=ev.speaker,
         )
 
 

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 
 from index.models import Chunk, IndexedArticle
-from index.names import mentions
+from index.names import speaker_matches
 from index.sparse import ChunkFilter, count
 from index.store import Generation
 
@@ -50,9 +50,9 @@ class ChunkHit:
 
 
 def claimant_matches(wanted: str, claimant: str) -> bool:
-    """Loose name match (``index.names``): every word of ``wanted`` begins a word of
-    ``claimant``."""
-    return mentions(wanted, claimant, every=True)
+    """Loose name match (``index.names.speaker_matches``): every word of ``wanted`` begins a
+    word of ``claimant``'s name or role ("the head of X" also finds "secretary of X")."""
+    return speaker_matches(wanted, claimant)
 
 
 class Retriever:

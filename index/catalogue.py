@@ -18,13 +18,16 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
+from . import speaker_table
 from .models import Article, IndexedArticle
 from .records import from_record, to_record
+from .speaker_table import SpeakerRow
 
 __all__ = ["Catalogue", "ChunkRow", "SCHEMA_VERSION", "date_key"]
 
 SCHEMA_VERSION = "1"
-_SCHEMA = """
+_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(
     article_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, path TEXT,
@@ -41,6 +44,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS terms
 CREATE VIRTUAL TABLE IF NOT EXISTS terms_vocab USING fts5vocab(terms, 'row');
 CREATE TABLE IF NOT EXISTS pending(vector_id TEXT PRIMARY KEY);
 """
+    + speaker_table.SCHEMA
+)
 
 
 def date_key(date: str | None) -> int:
@@ -139,6 +144,11 @@ class Catalogue:
     def claimant_counts(self) -> dict[str, int]:
         return dict(self.rows("SELECT name, count(DISTINCT chunk) FROM claimants GROUP BY name"))
 
+    def speakers(self) -> list[SpeakerRow]:
+        """Every speaker of the archive (``index.speaker_table``), most articles first."""
+        with self._lock:
+            return speaker_table.read_speakers(self.db)
+
     def outlets(self) -> list[str]:
         rows = self.rows("SELECT DISTINCT json_extract(info, '$.outlet') FROM articles")
         return sorted(o for (o,) in rows if o)
@@ -187,6 +197,7 @@ class Catalogue:
                 self._delete(ids)
                 for item, vids, terms in items:
                     self._insert(item, vids, terms)
+                speaker_table.prune(self.db)
                 unused = sorted(before - {v for _, vids, _ in items for v in vids})
                 self.db.executemany(
                     "INSERT OR IGNORE INTO pending VALUES (?)", [(v,) for v in unused]
@@ -207,8 +218,10 @@ class Catalogue:
             self.db.execute(f"DELETE FROM claimants WHERE chunk IN ({inner})", part)
             self.db.execute(f"DELETE FROM chunks WHERE article_id IN ({_marks(part)})", part)
             self.db.execute(f"DELETE FROM articles WHERE article_id IN ({_marks(part)})", part)
+        speaker_table.unlink_articles(self.db, ids)
 
     def _insert(self, item: IndexedArticle, vids: list[str], terms: list[str]) -> None:
+        item = speaker_table.link_speakers(self.db, item)
         art = item.article
         info = {k: v for k, v in asdict(art).items() if k != "text"} | {"text": ""}
         self.db.execute(

@@ -12,13 +12,25 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["PREFIX", "fold", "name_words", "mentions", "outlet_name", "OUTLET_NAMES"]
+__all__ = [
+    "PREFIX",
+    "fold",
+    "name_words",
+    "mentions",
+    "speaker_parts",
+    "speaker_matches",
+    "outlet_name",
+    "OUTLET_NAMES",
+]
 
 #: Letters of a name word compared: enough to tell names apart, few enough for
 #: spelling variants and endings ("Zelenskyy"/"Zelensky", "Ukraine"/"Ukrainian").
 PREFIX = 6
 
 _WORD = re.compile(r"\w+")
+_LABEL = re.compile(r"^(.*?) \((.*)\)$")
+#: Words of a question's speaker that name no one: "the head of the council".
+_GLUE = frozenset("the of s a an and".split())
 
 
 def fold(text: str) -> str:
@@ -40,6 +52,30 @@ def mentions(name: str, text: str, *, every: bool = False, min_len: int = 1) -> 
     have = _WORD.findall(fold(text))
     found = [any(h.startswith(w[:PREFIX]) for h in have) for w in words]
     return bool(words) and (all(found) if every else any(found))
+
+
+def speaker_parts(label: str) -> list[str]:
+    """A claimant label's name and role: "A B (C's minister)" → ["A B", "C's minister"]."""
+    found = _LABEL.match(label.strip())
+    return [found.group(1), found.group(2)] if found else [label]
+
+
+def speaker_matches(wanted: str, label: str) -> bool:
+    """Whether a claimant ``label`` ("Oleksiy Danilov (secretary of Ukraine's national
+    security council)") is the speaker ``wanted`` names, by name or by role: every word of
+    ``wanted`` but glue words begins a word of the label, an office word also through its
+    synonyms ("head of the council" finds "secretary of the council")."""
+    from index.attribution.lexicon import ROLE_SYNONYMS  # index.attribution imports this module
+
+    words = [w for w in name_words(wanted) if w not in _GLUE] or name_words(wanted)
+    have = _WORD.findall(fold(label))
+
+    def found(word: str) -> bool:
+        return any(
+            h.startswith(w[:PREFIX]) for w in (word, *ROLE_SYNONYMS.get(word, ())) for h in have
+        )
+
+    return bool(words) and all(found(w) for w in words)
 
 
 #: File tags that stand for outlets (PolNeAR's publishers and common short forms).

@@ -29,7 +29,7 @@ from index.attribution.nlp import DEFAULT_MODEL, load_model
 from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
 from index.attribution.sentences import is_candidate, split_sentences
-from index.attribution.speakers import make_speaker, role_beside
+from index.attribution.speakers import make_speaker, role_beside, voice_speaker
 from index.models import ARTICLE_VOICE, Attribution, Sentence, Span, Speaker
 
 __all__ = ["Analysis", "Attributor"]
@@ -244,11 +244,11 @@ def _attribution(
     claimed = text[raw.content[0] : raw.content[1]]  # who released a clip is not in its content
     nearby = [org for org in nearby if org not in claimed]
     if raw.described:
-        speaker = make_speaker(voice, "", "outlet")  # the article's description of someone
+        speaker = voice_speaker(voice)  # the article's description of someone
     elif raw.mention:
         # a source naming nothing that can speak ("the gambit showed"): the article's voice
         speaker = resolver.resolve(raw.mention, nearby, raw.cue[0], following)
-        speaker = speaker or make_speaker(voice, "", "outlet")
+        speaker = speaker or voice_speaker(voice)
     else:
         speaker = make_speaker(UNNAMED_SOURCE, "", "unnamed")
     return Attribution(
@@ -281,14 +281,11 @@ def _sentences_of(text: str, spans, atts: list[Attribution], voice: str) -> list
 
 
 def _sentence(text: str, start: int, end: int, atts: list[Attribution], voice: str) -> Sentence:
-    """A sentence and who claims it: the attributions whose claim covers it, less those
-    nested in another's claim ("X said that Washington was to blame": X's, not Washington's)."""
+    """A sentence and who claims it: the speakers of the attributions whose claim covers it."""
     claimants: list[str] = []
     speakers: list[str] = []
     cue = None
     for att in atts:
-        if any(o is not att and _nested(att, o) for o in atts):
-            continue
         overlap = min(end, att.content.end) - max(start, att.content.start)
         holds_cue = start <= att.cue.start < end
         if overlap > 0 and (holds_cue or overlap * 2 >= (end - start)):
@@ -301,12 +298,5 @@ def _sentence(text: str, start: int, end: int, atts: list[Attribution], voice: s
     return Sentence(start, end, text[start:end], claimants, cue, speakers)
 
 
-def _nested(inner: Attribution, outer: Attribution) -> bool:
-    """Whether ``inner``'s source and cue lie inside ``outer``'s claim."""
-    where = inner.source or inner.cue
-    c = outer.content
-    return c.start <= where.start and where.end <= c.end and c.start <= inner.cue.start < c.end
-
-
 def _voice_id(voice: str) -> str:
-    return make_speaker(voice, "", "outlet").id
+    return voice_speaker(voice).id

@@ -31,6 +31,7 @@ __all__ = [
     "outlet_name",
     "speaker_id",
     "make_speaker",
+    "voice_speaker",
     "role_words",
     "role_beside",
     "same_role_word",
@@ -97,6 +98,11 @@ def make_speaker(name: str, role: str = "", kind: str = "unnamed") -> Speaker:
     if role and (fold(role) in fold(name) or fold(name) == fold(role)):
         role = ""
     return Speaker(speaker_id(name, kind), name, role, kind)
+
+
+def voice_speaker(voice: str) -> Speaker:
+    """The speaker of sentences nobody is cited for: the outlet (or "the article")."""
+    return make_speaker(voice, "", "outlet")
 
 
 def role_words(text: str) -> set[str]:

@@ -45,7 +45,9 @@ def _verb(ctx: Context, tok) -> RawAttribution | None:
     quote = None if content else _adjacent_quote(ctx, tok)
     if not is_cue_verb(lemma, content is not None, quote is not None):
         return None
-    if not licensed(tok, lemma, quote is not None) or _imperative(tok) or _aside(tok):
+    if _to_blame(tok) or not licensed(tok, lemma, quote is not None) or _imperative(tok):
+        return None
+    if _aside(tok):
         return None
     content = ctx.widen(content) if content else quote
     found = _subject(tok)
@@ -86,6 +88,11 @@ def _imperative(tok) -> bool:
         verb = verb.head
     helped = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not helped
+
+
+def _to_blame(tok) -> bool:
+    """ "X was to blame": who is responsible, not what anyone said."""
+    return tok.lower_ == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
 
 
 def _aside(tok) -> bool:
