@@ -10,9 +10,11 @@ user never waits forever or gets nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import asdict
 
+from .citations import split_sentences
 from .compose import ExtractiveBackend, abstention_text, not_stated_text
 from .conversation import carry_over, judged_question
 from .coverage import Coverage, assess, focus
@@ -119,9 +121,9 @@ class Answerer:
         if coverage.status == "none":
             return self._abstain(question, chosen.name, warnings)
         try:
-            answer = chosen.answer(question, evidence, history)
+            answer = chosen.answer(question, evidence, history, asked=asked)
         except BackendError as exc:
-            answer = _fallback(question, evidence, history, exc)
+            answer = _fallback(question, evidence, history, exc, asked)
         answer.warnings = warnings + answer.warnings
         return _with_coverage(answer, coverage, asked)
 
@@ -136,7 +138,9 @@ class Answerer:
             answer = (
                 self._abstain(question, chosen.name, [])
                 if weak
-                else _with_coverage(chosen.answer(question, evidence, history), coverage, asked)
+                else _with_coverage(
+                    chosen.answer(question, evidence, history, asked=asked), coverage, asked
+                )
             )
             answer.warnings = warnings + answer.warnings
             yield answer.answer
@@ -152,13 +156,16 @@ class Answerer:
                     part = _with_coverage(part, coverage, asked)
                 yield part
         except BackendError as exc:
-            answer = _fallback(question, evidence, history, exc)
+            answer = _with_coverage(
+                _fallback(question, evidence, history, exc, asked), coverage, asked
+            )
             answer.warnings = warnings + answer.warnings
             yield "\n\n" + answer.answer
             yield answer
 
     def _abstain(self, question: str, backend: str, warnings: list[str]) -> Answer:
-        return Answer(question, abstention_text(question), True, backend, warnings, [], "none")
+        line = abstention_text(question)
+        return Answer(question, line, True, backend, warnings, [], "none", lead=line)
 
 
 def read(question: str, history: list[Turn] | None) -> Asked:
@@ -168,20 +175,41 @@ def read(question: str, history: list[Turn] | None) -> Asked:
 
 
 def _with_coverage(answer: Answer, coverage: Coverage, asked: Asked) -> Answer:
-    """The answer marked with its coverage; a "not stated" one opens by saying so."""
+    """The answer marked with its coverage and its lead.
+
+    A "not stated" one opens by saying so: the extractive lead already does; a model's reply
+    gets ``not_stated_text`` before it. A model's lead is its reply's first sentence.
+    """
     if answer.abstained:
         answer.coverage = "none"
     elif coverage.status == "not_stated":
-        answer.answer = f"{not_stated_text(asked, coverage)}\n\n{answer.answer}"
+        if not answer.lead:
+            answer.answer = f"{not_stated_text(asked, coverage)}\n\n{answer.answer}"
         answer.coverage = "not_stated"
     else:
         answer.coverage = "answered"
+    if not answer.lead:
+        answer.lead = opening_sentences(answer.answer)
     return answer
 
 
-def _fallback(question: str, evidence: list[Evidence], history, exc: BackendError) -> Answer:
+def opening_sentences(text: str) -> str:
+    """The sentences of ``text`` up to and including the first one that cites a source
+    (the whole first paragraph when none does)."""
+    first = text.strip().split("\n\n")[0]
+    taken = []
+    for sentence in split_sentences(first):
+        taken.append(sentence)
+        if "[" in sentence and re.search(r"\[\d", sentence):
+            break
+    return " ".join(taken)
+
+
+def _fallback(
+    question: str, evidence: list[Evidence], history, exc: BackendError, asked: Asked
+) -> Answer:
     """The extractive answer, with a warning saying why the model's is missing."""
-    answer = ExtractiveBackend().answer(question, evidence, history)
+    answer = ExtractiveBackend().answer(question, evidence, history, asked=asked)
     answer.warnings.append(f"{exc} — showing the extractive answer instead")
     return answer
 

@@ -1,6 +1,6 @@
 """Answer backends: the interface, and opening the one a question asks for.
 
-A backend needs ``name`` and ``answer(question, evidence, history)``; one that
+A backend needs ``name`` and ``answer(question, evidence, history, asked)``; one that
 streams also has ``stream`` (text deltas, then the final Answer) and
 ``condense`` (a follow-up rewritten as a whole question). The extractive
 backend is offline; ``openai`` speaks to any OpenAI-compatible endpoint.
@@ -13,18 +13,27 @@ from typing import Protocol
 
 from .compose import ExtractiveBackend
 from .models import Answer, Evidence, Turn
+from .question import Asked
 from .settings import Settings
 
 __all__ = ["Backend", "BackendChoice", "open_backend"]
 
 
 class Backend(Protocol):
-    """An answer backend: a ``name`` and ``answer(question, evidence, history)``."""
+    """An answer backend: a ``name`` and ``answer(question, evidence, history, asked)``.
+
+    ``asked`` is the question as read where it entered (``assistant.question.Asked``); the
+    extractive backend builds its lead from it, a model may ignore it.
+    """
 
     name: str
 
     def answer(
-        self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
+        self,
+        question: str,
+        evidence: list[Evidence],
+        history: list[Turn] | None = None,
+        asked: Asked | None = None,
     ) -> Answer: ...
 
 

@@ -11,18 +11,12 @@ from __future__ import annotations
 
 from .citations import defuse_markers
 from .coverage import Coverage
+from .lead import NOT_GIVEN, lead_of
 from .models import Answer, Citation, Evidence, Turn
 from .question import Asked
 from .text import in_quotes
 
 __all__ = ["ExtractiveBackend", "abstention_text", "not_stated_text"]
-
-_NOT_GIVEN = {
-    "quantity": "The indexed articles do not give a number for this.",
-    "date": "The indexed articles do not give a date for this.",
-    "person": "The indexed articles do not name who this is.",
-    "place": "The indexed articles do not say where this was.",
-}
 
 
 def abstention_text(question: str) -> str:
@@ -33,8 +27,8 @@ def abstention_text(question: str) -> str:
 
 def not_stated_text(asked: Asked, coverage: Coverage) -> str:
     """The opening of a "not stated" answer: what the articles do not give, then what follows."""
-    if coverage.kind in _NOT_GIVEN:
-        lead = _NOT_GIVEN[coverage.kind]
+    if coverage.kind in NOT_GIVEN:
+        lead = NOT_GIVEN[coverage.kind] + "."
     elif asked.speaker:
         who = " ".join(w.capitalize() for w in asked.speaker)
         lead = f"The indexed articles do not report {who} saying this."
@@ -70,12 +64,18 @@ class ExtractiveBackend:
     name = "extractive"
 
     def answer(
-        self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
+        self,
+        question: str,
+        evidence: list[Evidence],
+        history: list[Turn] | None = None,
+        asked: Asked | None = None,
     ) -> Answer:
         """Each evidence sentence quoted and cited, grouped by claimant and article.
 
-        A group opens by naming its claimant and source and sits where its best sentence ranks; its
-        quotes follow the article's order. With no evidence, an abstention.
+        With ``asked`` (the question as read where it entered), the answer opens with its lead
+        (``assistant.lead``): the sentences that answer, or what the articles do not give. A
+        group opens by naming its claimant and source and sits where its best sentence ranks;
+        its quotes follow the article's order. With no evidence, an abstention.
         """
         if not evidence:
             return Answer(question, abstention_text(question), True, self.name)
@@ -84,12 +84,16 @@ class ExtractiveBackend:
             groups.setdefault((_opening(ev), ev.article_id), []).append(ev)
         citations: list[Citation] = []
         paragraphs = []
+        number: dict[int, int] = {}  # id(evidence) → its [n]
         for (opening, _), evs in groups.items():
             parts = [opening]
             for ev in sorted(evs, key=lambda e: e.start):
                 citations.append(Citation.from_evidence(len(citations) + 1, ev))
+                number[id(ev)] = len(citations)
                 copies = ev.also_in_names or ev.also_in  # named by title and outlet
                 also = f" (also printed in {'; '.join(copies)})" if copies else ""
                 parts.append(f"{_quoted(ev.quote)}{also} [{len(citations)}]")
             paragraphs.append(" ".join(parts))
-        return Answer(question, "\n\n".join(paragraphs), False, self.name, [], citations)
+        lead = lead_of(asked, evidence, [number[id(ev)] for ev in evidence]) if asked else ""
+        text = "\n\n".join([lead, *paragraphs] if lead else paragraphs)
+        return Answer(question, text, False, self.name, [], citations, lead=lead)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .kinds import holds_kind
 from .models import Evidence
@@ -187,7 +187,8 @@ def _names_across(asked: Asked, evidence: list[Evidence], article_text) -> bool:
 
 
 def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None) -> list[Evidence]:
-    """The evidence to cite (at most ``limit``): the sentences that answer first, then others.
+    """The evidence to cite (at most ``limit``): the sentences that answer first (marked
+    ``answers``), then others.
 
     Sentences that share no name or word of the question's subject are dropped. When
     some sentences answer, one that is only on the subject is kept when it brings a
@@ -210,4 +211,6 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
         keep = [i for i in keep if i in coverage.claimed] + [
             i for i in keep if i not in coverage.claimed
         ]
-    return [evidence[i] for i in keep][:limit] or evidence[:limit]
+    answering = set(coverage.answering)
+    chosen = keep[:limit] or list(range(len(evidence)))[:limit]
+    return [replace(evidence[i], answers=i in answering) for i in chosen]

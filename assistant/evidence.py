@@ -201,16 +201,15 @@ def select_evidence(
     return [_evidence(c, qwords) for c in picked]
 
 
-def _claim_of(c: _Candidate, qwords: set[str]) -> tuple[list[str], str | None]:
-    """The claimant(s) and cue of a sentence, the one whose claim fits the question first.
+def _claim_of(c: _Candidate, qwords: set[str]) -> tuple[list[str], str | None, str]:
+    """The claimant(s), cue and claim of a sentence, the one whose claim fits the question first.
 
     A sentence can hold several claims ("an official said X as the army claimed
-    Y"); the claimant whose content shares most words with the question leads.
+    Y"); the claimant whose content shares most words with the question leads. The
+    claim is that claimant's content span inside the sentence ("" when none is known).
     """
     sent = c.sentence
-    if len(sent.claimants) < 2:
-        return sent.claimants, sent.cue
-    fits: dict[str, tuple[int, str]] = {}
+    fits: dict[str, tuple[int, str, str]] = {}
     for a in c.item.attributions:
         if (
             a.claimant in sent.claimants
@@ -219,14 +218,20 @@ def _claim_of(c: _Candidate, qwords: set[str]) -> tuple[list[str], str | None]:
         ):
             fit = len(content_words(a.content.text) & qwords)
             if a.claimant not in fits or fit > fits[a.claimant][0]:
-                fits[a.claimant] = (fit, a.cue.text)
-    order = sorted(sent.claimants, key=lambda n: -fits.get(n, (-1, ""))[0])
-    return order, fits.get(order[0], (0, sent.cue))[1]
+                start, end = max(a.content.start, sent.start), min(a.content.end, sent.end)
+                claim = sent.text[start - sent.start : end - sent.start]
+                fits[a.claimant] = (fit, a.cue.text, claim)
+    if len(sent.claimants) < 2:
+        first = fits.get(sent.claimants[0], (0, "", "")) if sent.claimants else (0, "", "")
+        return sent.claimants, sent.cue, first[2]
+    order = sorted(sent.claimants, key=lambda n: -fits.get(n, (-1, "", ""))[0])
+    _, cue, claim = fits.get(order[0], (0, sent.cue, ""))
+    return order, cue, claim
 
 
 def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
     art = c.item.article
-    claimants, cue = _claim_of(c, qwords)
+    claimants, cue, claim = _claim_of(c, qwords)
     claimants = claimants or [art.voice]
     cut, quote = _without_stamp(c.sentence.text)
     return Evidence(
@@ -246,6 +251,7 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
         also_in_names=list(c.also_in_names),
         label=article_label(art.title, art.outlet, art.credit, art.date, art.text),
         speaker=_speaker_of(c, claimants[0]),
+        claim=claim.strip(),
     )
 
 

@@ -31,6 +31,7 @@ from assistant.llm_messages import (
     unusable_reply,
 )
 from assistant.models import Answer, Evidence, Turn
+from assistant.question import Asked
 from assistant.retry import RETRY_WAIT_MAX, call_bound, retry_after, retry_wait
 
 __all__ = ["OpenAIBackend"]
@@ -74,9 +75,16 @@ class OpenAIBackend:
         self.base_url = str(self._client.base_url).rstrip("/")
 
     def answer(
-        self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
+        self,
+        question: str,
+        evidence: list[Evidence],
+        history: list[Turn] | None = None,
+        asked: Asked | None = None,
     ) -> Answer:
         """Ask the model, then check its citations against ``evidence``.
+
+        ``asked`` (the question as read) is not needed: the prompt asks the model itself to
+        open with the answer (``prompts/answer.md``).
 
         With no evidence the model is not called: the Answer abstains. Raises BackendError when
         the endpoint fails (after the retries, within ``self.bound`` seconds), replies with
@@ -89,7 +97,11 @@ class OpenAIBackend:
         return self._checked(question, reply_text(response) or "", evidence)
 
     def stream(
-        self, question: str, evidence: list[Evidence], history: list[Turn] | None = None
+        self,
+        question: str,
+        evidence: list[Evidence],
+        history: list[Turn] | None = None,
+        asked: Asked | None = None,
     ) -> Iterator[str | Answer]:
         """Yield the reply's text deltas as they arrive, then the checked Answer last.
 

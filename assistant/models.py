@@ -53,6 +53,11 @@ class Evidence:
 
     #: who claims it (``index.models.Speaker``: id, name, role, kind); None on older stores
     speaker: Speaker | None = None
+    #: the claimant's words inside the sentence: its attribution's content span ("" when the
+    #: sentence is the article's own or the span is unknown)
+    claim: str = ""
+    #: the sentence holds what the question asks (``assistant.coverage``), not only its subject
+    answers: bool = False
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -117,6 +122,9 @@ class Answer:
     #: "answered"; "not_stated" (the articles do not give what is asked: the closest
     #: passages follow a sentence saying so); "none" (declined, ``abstained`` is True)
     coverage: str = "answered"
+    #: the opening sentences of ``answer``: what answers, with who says it and [n]; or what
+    #: the articles do not give and what they hold instead; or the line that declines
+    lead: str = ""
 
 
 @dataclass

@@ -98,7 +98,9 @@ def test_ask_json_contract(seed_engine):
         "warnings",
         "citations",
         "coverage",
+        "lead",
     }
+    assert out["lead"] and out["answer"].startswith(out["lead"])
     assert out["backend"] == "extractive"
     keys = {"n", "article_id", "title", "outlet", "date", "claimant", "cue", "quote"}
     assert keys | {"start", "end", "score", "also_in", "label"} <= set(out["citations"][0])

@@ -1,0 +1,157 @@
+"""The lead: the one or two sentences an extractive answer opens with.
+
+Sits inside the extractive backend (``assistant.compose``), after coverage has marked
+the evidence sentences that answer (``Evidence.answers``). The lead is built only from
+the words of the cited sentences — a claim's attribution content span when the index
+found one (``Evidence.claim``), else the sentence — and their claimants, joined by a
+few fixed words ("said", "according to", "reports:", "; "):
+
+- a number, date, name or place asked for: the claim that holds it, with its claimant,
+  "Vyacheslav Gladkov said “there are 1,342 people being housed …” [1]";
+- "what did X say about Y": X's claim in X's words, "Prigozhin claimed that the Russians
+  suffered the loss of 500 men and fled without further ado [2]";
+- a disputed matter: the first two answering voices side by side, "A [1]; B [2]."
+
+When no sentence answers, the lead says what the articles do not give and what they do
+hold instead ("The indexed articles do not give a number for this; the closest they
+come: … [1]"), and names the archive's last date when the question is about a later time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .citations import defuse_markers
+from .kinds import holds_kind
+from .models import Evidence
+from .question import Asked
+from .text import in_quotes
+
+__all__ = ["lead_of", "statement", "not_stated_opening", "NOT_GIVEN"]
+
+NOT_GIVEN = {
+    "quantity": "The indexed articles do not give a number for this",
+    "date": "The indexed articles do not give a date for this",
+    "person": "The indexed articles do not name who this is",
+    "name": "The indexed articles do not name this",
+    "place": "The indexed articles do not say where this was",
+}
+#: Cues repeated as they stand in the lead ("X claimed …"); any other cue reads "said".
+_PLAIN_CUES = frozenset(
+    "said says claimed claims stated announced confirmed warned denied alleged insisted "
+    "admitted added wrote reported argued declared acknowledged".split()
+)
+#: Cues always followed by what was said, never by a thing ("announced the withdrawal").
+_CLAUSE_CUES = frozenset(
+    "said says claimed claims stated insisted argued added warned alleged".split()
+)
+#: A claim shorter than this many words is given with its whole sentence.
+_MIN_CLAIM_WORDS = 4
+_SIDES = 2
+
+
+def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
+    """The opening sentences for ``evidence`` (``numbers[i]`` is the [n] of ``evidence[i]``).
+
+    The answering sentences lead, at most two, the second only when another voice makes it;
+    with none answering, ``not_stated_opening`` of the closest passage.
+    """
+    answering = [i for i, ev in enumerate(evidence) if ev.answers]
+    if not answering:
+        return not_stated_opening(asked, evidence, numbers) if evidence else ""
+    chosen = [answering[0]]
+    for i in answering[1:]:
+        if len(chosen) < _SIDES and _voice(evidence[i]) not in {
+            _voice(evidence[j]) for j in chosen
+        }:
+            chosen.append(i)
+    parts = [f"{statement(evidence[i], asked)} [{numbers[i]}]" for i in chosen]
+    return "; ".join(parts) + "."
+
+
+def not_stated_opening(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
+    """What the articles do not give, then what the closest passage holds, in one sentence."""
+    head = _not_given(asked, evidence)
+    if not evidence:
+        return head + "."
+    return f"{head}; the closest they come: {statement(evidence[0], asked)} [{numbers[0]}]."
+
+
+def _not_given(asked: Asked, evidence: list[Evidence]) -> str:
+    if asked.speaker:
+        who = " ".join(w.capitalize() for w in asked.speaker)
+        quoted = any(_names_speaker(ev, asked) for ev in evidence)
+        if quoted:  # the speaker is cited below: the opening must not deny they speak
+            return f"The indexed articles quote {who}, but not on what is asked"
+        return f"The indexed articles do not report {who} saying this"
+    if asked.kind in NOT_GIVEN:
+        return NOT_GIVEN[asked.kind]
+    return "The indexed articles do not say this directly"
+
+
+def _names_speaker(ev: Evidence, asked: Asked) -> bool:
+    claimant = ev.claimant.lower()
+    return ev.attributed and any(w in claimant for w in asked.speaker)
+
+
+def statement(ev: Evidence, asked: Asked) -> str:
+    """One evidence sentence as a lead clause: who says it, then their words.
+
+    The claimant's content span when it holds what is asked and reads after "said" (a
+    quotation, a "that" clause, or the words right after the cue), else the whole
+    sentence in quote marks; an article's own sentence is the outlet's report.
+    """
+    if not ev.attributed:
+        return f"{ev.outlet or 'The article'} reports: {_quoted(ev.quote)}"
+    who = ev.claimant.split("; ")[0]
+    claim = _trim(ev.claim)
+    joined = _joined(ev, claim) if len(claim.split()) >= _MIN_CLAIM_WORDS else None
+    if joined is None or (
+        asked.kind is not None and not holds_kind(claim, asked, ev.claimant, ev.attributed)
+    ):
+        return f"According to {who}, {_quoted(ev.quote)}"
+    return f"{joined.replace('{who}', who)} {defuse_markers(claim)}"
+
+
+def _joined(ev: Evidence, claim: str) -> str | None:
+    """The words that put ``who`` before ``claim`` ("{who} said that"), or None when the
+    claim would not read after them (a cue like "issued a statement" takes no clause)."""
+    cue = (ev.cue or "").strip().lower()
+    if cue.startswith("according"):
+        return "According to {who},"
+    verb = cue.split()[-1] if cue else ""
+    verb = verb if verb in _PLAIN_CUES else "said"
+    at = ev.quote.find(ev.claim.strip()[:40])
+    if at < 0:
+        return None
+    before = ev.quote[:at].rstrip().lower()
+    if claim[:1] in "“\"‘'":  # a quotation, before or after its cue
+        return "{who} " + verb
+    if before.endswith(" that"):
+        return "{who} " + verb + " that"
+    if cue.split()[-1:] == [verb] and verb in _CLAUSE_CUES and before.endswith(verb):
+        return "{who} " + verb
+    return None
+
+
+def _voice(ev: Evidence) -> str:
+    return ev.claimant.split("; ")[0]
+
+
+def _quoted(text: str) -> str:
+    return in_quotes(defuse_markers(_trim(text)))
+
+
+def _trim(text: str) -> str:
+    """``text`` without the punctuation that ends it (the lead adds its own), its quote
+    marks balanced (a claim cut from inside a quotation keeps only its closing mark)."""
+    text = text.strip()
+    text = re.sub(r"[,;:.]+(?=[”\"’']$)", "", text)  # “…,” → “…”
+    text = re.sub(r"[\s,;:.]+$", "", text)
+    if text.count("(") > text.count(")"):
+        text += ")"
+    if text.count("”") > text.count("“"):
+        text = "“" + text
+    elif text.count("“") > text.count("”"):
+        text += "”"
+    return text
