@@ -207,7 +207,9 @@ def _entities(doc) -> Mention:
     bodies = [e.text for e in doc.ents if e.label_ in BODY_ENTS]
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     groups = [e.text for e in doc.ents if e.label_ == "NORP"]
-    return Mention(text="", persons=persons, bodies=bodies, orgs=orgs, groups=groups, roles=roles)
+    return Mention(
+        text=doc.text, persons=persons, bodies=bodies, orgs=orgs, groups=groups, roles=roles
+    )
 
 
 def _role_of(ent) -> str:

@@ -49,8 +49,21 @@ _OWNER = re.compile(
 _POSSESSOR = re.compile(rf"^(.+?)['’]s? (?:[\w-]+ )?(?:{_CARRIERS})s?$", re.IGNORECASE)
 _NUMBER = re.compile(r"[\d.,]+")
 _WORDS = re.compile(r"[\w'’-]+")
-_MALE = frozenset("he him his mr mr. sir".split())
-_FEMALE = frozenset("she her hers mrs mrs. ms ms. miss madam".split())
+_MALE = frozenset("he him his".split())
+_FEMALE = frozenset("she her hers".split())
+#: Words beside a name that tell a person's sex ("Mrs. Clinton", "his daughter Ivanka").
+_MALE_WORDS = frozenset("mr mr. sir son husband father brother king prince man boy".split())
+_FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. miss madam daughter wife mother sister queen princess woman girl lady".split()
+)
+#: Name particles the NER may leave out ("Ursula von der Leyen").
+_PARTICLES = re.compile(
+    r"^((?:\s+(?:von|van|der|den|de|la|le|du|da|di|al|bin|ibn|del|dos|das))+\s+[A-Z][\w'’-]+)"
+)
+#: Bodies a "the agency" may stand for when no earlier body is named with the word.
+_GENERIC_BODIES = frozenset(
+    "agency organisation organization group company firm charity body".split()
+)
 _PLURAL = frozenset("they them their we us".split())
 
 
@@ -117,6 +130,7 @@ class ClaimantResolver:
     def __init__(self, publishers: list[Publisher] | None = None) -> None:
         self._publishers = publishers or []  # who released which clip, in text order
         self._known: list[_Known] = []
+        self._said: list[Speaker] = []  # the speakers resolved so far, in order
         self._recent: list[str] = []  # organisations named in the last sentence observed
         self._orgs: list[str] = []  # every organisation named so far
 
@@ -133,7 +147,14 @@ class ClaimantResolver:
             self._remember(make_speaker(name, "", kind), body)
         roles = mention.roles or [""] * len(mention.persons)
         for person, role in reversed(list(zip(mention.persons, roles))):
-            self._person_seen(strip_determiner(person), strip_determiner(role))
+            self._person_seen(strip_determiner(person), strip_determiner(role), mention.text)
+        if len(set(mention.persons)) == 1:  # "Lynch … her career": the pronouns tell her sex
+            said = set(re.findall(r"[a-z]+", mention.text.lower()))
+            sex = "m" if said & _MALE and not said & _FEMALE else ""
+            sex = sex or ("f" if said & _FEMALE and not said & _MALE else "")
+            known = self._find(lambda k: k.is_person)
+            if sex and known and not known.gender:
+                known.gender = sex
         for speaker in speakers:
             known = self._find(lambda k, s=speaker: k.speaker.id == s.id)
             if known:
@@ -170,6 +191,7 @@ class ClaimantResolver:
         speaker = self._name(mention)
         if speaker is not None:
             self._remember(speaker, mention.text)
+            self._said.append(speaker)
         return speaker
 
     def _pronoun(self, head: str, text: str) -> Speaker:
@@ -189,10 +211,11 @@ class ClaimantResolver:
             return found.speaker
         return make_speaker(text.strip(), "", "unnamed")
 
-    def _person_seen(self, person: str, role: str = "") -> None:
+    def _person_seen(self, person: str, role: str = "", text: str = "") -> None:
         """A person named in passing: the one named so before comes forward, else a new one."""
         if not person:
             return
+        person = _with_particles(text, person)
         earlier = self._find(
             lambda k: (
                 k.is_person
@@ -214,23 +237,41 @@ class ClaimantResolver:
         text = strip_determiner(mention.text)
         is_short = len(text.split()) <= 4
         kind = kind_of_noun(head) if head else None  # "Officials", "Police" open sentences
+        for body in bodies:  # "German Chancellor Olaf Scholz" tagged as a body
+            before = mention.text[: max(mention.text.find(body), 0)].split()
+            title = before and kind_of_noun(before[-1].strip(",")) == "unnamed"
+            if title and _proper_kind(body) == "person":
+                return self._person(mention, body, [])
+        if head and not common and len(text.split()) == 1:  # a bare surname, maybe mistagged
+            earlier = self._find(lambda k: k.is_person and _ends_with_word(k.speaker.name, head))
+            if earlier:
+                return earlier.speaker
+        definite = mention.text.lower().startswith("the ")
         if kind == "unnamed" and is_short:
             earlier = self._by_role(head, _words(text) - {head})
             if earlier:
                 return earlier.speaker
+            plain = len(text.split()) <= 3 and " of " not in text and text.islower()
+            if definite and plain:  # "the retired general": the last person the article quoted
+                last = [s for s in self._said if s.kind == "person"]
+                if last:
+                    return last[-1]
         for body in bodies:
             if head and head in body.lower().split():
                 return make_speaker(_drop_role(body), "", _body_kind(body, mention))
+        run = _proper_run(mention.text, mention.head)
+        if run:  # "Medical charity Doctors Without Borders": NER missed the name
+            return make_speaker(run, "", _proper_kind(run))
         if head and is_short and kind != "unnamed":
             earlier = self._find(
                 lambda k: head in k.raw and not k.is_person and k.raw != _words(mention.text)
             )
             if earlier:
                 return earlier.speaker
-        if head and is_short and not common:  # a bare surname NER did not tag
-            earlier = self._find(lambda k: k.is_person and _ends_with_word(k.speaker.name, head))
-            if earlier and len(text.split()) == 1:
-                return earlier.speaker
+            if definite and head in _GENERIC_BODIES:  # "the agency": the last body quoted
+                last = [s for s in self._said if s.kind == "organisation"]
+                if last:
+                    return last[-1]
         text = strip_determiner(mention.base or mention.text)
         if len(text.split()) > _MAX_NAME_WORDS:
             text = strip_determiner(text.split(",")[0])
@@ -251,6 +292,7 @@ class ClaimantResolver:
 
     def _person(self, mention: Mention, person: str, bodies: list[str]) -> Speaker:
         """A named person, with the role the phrase gives them."""
+        person = _with_particles(mention.text, person)
         if len(person.split()) == 1:
             earlier = self._find(lambda k: k.is_person and _ends_with_word(k.speaker.name, person))
             if earlier:
@@ -356,12 +398,47 @@ def _first_name(text: str, person: str) -> str:
 def _proper_kind(text: str) -> str:
     """Two or three capitalised words ("Jason Chaffetz") are taken for a person's name."""
     words = text.split()
-    person = 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
+    person = 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w[1:].islower() and w.lower() not in _SMALL for w in words
+    )
     return "person" if person else "organisation"
 
 
+def _with_particles(text: str, person: str) -> str:
+    """A name with the particles and surname the NER left out: "Ursula von" → "Ursula von der
+    Leyen"."""
+    at = text.find(person)
+    more = _PARTICLES.match(text[at + len(person) :]) if at >= 0 else None
+    return person + more.group(1) if more else person
+
+
 def _gender(words: set[str]) -> str:
-    return "m" if words & _MALE else "f" if words & _FEMALE else ""
+    return "m" if words & _MALE_WORDS else "f" if words & _FEMALE_WORDS else ""
+
+
+_SMALL = frozenset("of for and the de without on".split())
+
+
+def _proper_run(text: str, head: str) -> str:
+    """The capitalised words round a capitalised head, joined by small words ("Doctors Without
+    Borders", "Bank of England"), when they are more than a sentence's first word."""
+    words = text.split()
+    if not head[:1].isupper() or head not in words:
+        return ""
+    i = j = words.index(head)
+    small = _SMALL
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1].lower() in small):
+        i -= 1
+    while j + 1 < len(words) and (words[j + 1][:1].isupper() or words[j + 1].lower() in small):
+        j += 1
+    while i < j and (not words[i][:1].isupper() or words[i].lower() in DETERMINERS):
+        i += 1
+    while j > i and not words[j][:1].isupper():
+        j -= 1
+    run = words[i : j + 1]
+    if len(run) < 2 or any(w.endswith((",", "'s", "’s")) for w in run[:-1]):
+        return ""
+    return " ".join(run).strip(",;:")
 
 
 def _body_kind(body: str, mention: Mention) -> str:

@@ -127,7 +127,7 @@ def speaker_tokens(tokens: list | None) -> list | None:
         return tokens
     if all(t.like_num or t.is_punct for t in tokens):
         return None  # a bare number
-    dashes = [i for i, t in enumerate(tokens) if t.text in ("—", "–") and i > 0]
+    dashes = [i for i, t in enumerate(tokens) if i > 0 and _dash(t)]
     dateline = dashes and any(
         t.text == ")" or t.is_upper and len(t) > 2 for t in tokens[: dashes[0]]
     )
@@ -163,6 +163,13 @@ def trim_source(tokens: list | None) -> list | None:
     while kept and kept[-1].text == ",":
         kept = kept[:-1]
     return kept if any(not t.is_punct for t in kept) else tokens
+
+
+def _dash(tok) -> bool:
+    """A dash between words: "—", "–", or a hyphen with spaces round it ("GENEVA - The …")."""
+    if tok.text in ("—", "–"):
+        return True
+    return tok.text == "-" and bool(tok.whitespace_) and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _temporal(tok) -> bool:

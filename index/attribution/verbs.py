@@ -159,21 +159,18 @@ def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     if prep is not None and lemma not in PUBLISH_VERBS:
         return ctx.chars(t for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
     head = tok.head
+    left = _edges(tok)[0]  # spaCy may hang the comma before the cue on the cue itself
     if tok.dep_ in ("parataxis", "ccomp") and head.i < tok.i and head.pos_ in ("VERB", "AUX"):
-        before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        before = tok.doc[left - 1] if left > 0 else None
         if before is not None and before.text in ",—–":
-            return ctx.chars(t for t in head.subtree if t.i < tok.left_edge.i)
+            return ctx.chars(t for t in head.subtree if t.i < left)
     if _parenthetical(tok) and head.pos_ in ("VERB", "AUX"):
         inside = {t.i for t in tok.subtree}  # "As X observed, …", "…, X says, …"
         return ctx.chars(t for t in head.subtree if t.i not in inside)
-    if (
-        (lemma in SPEECH_VERBS or lemma in EVIDENCE_VERBS)
-        and tok.dep_ == "ROOT"
-        and tok.left_edge.i > 0
-    ):
-        before = tok.doc[tok.left_edge.i - 1]  # "…, he said" parsed without the clause
-        if before.text in ",—–" and tok.left_edge.i > 2:
-            return ctx.chars(tok.doc[: tok.left_edge.i])
+    if (lemma in SPEECH_VERBS or lemma in EVIDENCE_VERBS) and tok.dep_ == "ROOT" and left > 0:
+        before = tok.doc[left - 1]  # "…, he said" parsed without the clause
+        if before.text in ",—–" and left > 2:
+            return ctx.chars(tok.doc[:left])
     return None
 
 
@@ -241,7 +238,10 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
     names the claimant; infinitives and participles take the subject of the verb
     they hang from ("is expected to endorse", "began by saying", "…, calling").
     """
-    for child in tok.children:
+    children = list(tok.children)
+    if sum(c.dep_ in ("nsubj", "nsubjpass") for c in children) > 1:
+        children.reverse()  # "BERLIN (Reuters) - X said": a dateline parsed as a subject
+    for child in children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in RELATIVE_PRONOUNS:
                 if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
