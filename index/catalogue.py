@@ -18,7 +18,8 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
-from . import speaker_table
+from . import claims_table, speaker_table
+from .claims_table import ClaimQuery, ClaimRow, SpeakerStats
 from .models import Article, IndexedArticle
 from .records import from_record, to_record
 from .speaker_table import SpeakerRow
@@ -45,6 +46,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS terms_vocab USING fts5vocab(terms, 'row');
 CREATE TABLE IF NOT EXISTS pending(vector_id TEXT PRIMARY KEY);
 """
     + speaker_table.SCHEMA
+    + claims_table.SCHEMA
 )
 
 
@@ -144,6 +146,26 @@ class Catalogue:
     def claimant_counts(self) -> dict[str, int]:
         return dict(self.rows("SELECT name, count(DISTINCT chunk) FROM claimants GROUP BY name"))
 
+    def claims(self, query: ClaimQuery) -> list[ClaimRow]:
+        """The claims ``query`` asks for (``index.claims_table``), newest first."""
+        with self._lock:
+            return claims_table.read_claims(self.db, query)
+
+    def claim_copies(self, rows: list[ClaimRow]) -> dict[int, list[str]]:
+        """For each claim, the other articles printing its sentence."""
+        with self._lock:
+            return claims_table.copies(self.db, rows)
+
+    def speaker_stats(self) -> dict[str, SpeakerStats]:
+        """Per speaker id: claims, articles, outlets, first and last date."""
+        with self._lock:
+            return claims_table.speaker_stats(self.db)
+
+    def article_infos(self, article_ids: list[str]) -> dict[str, Article]:
+        """The provenance of these articles (text left empty), by id."""
+        with self._lock:
+            return claims_table.article_infos(self.db, article_ids)
+
     def speakers(self) -> list[SpeakerRow]:
         """Every speaker of the archive (``index.speaker_table``), most articles first."""
         with self._lock:
@@ -219,10 +241,12 @@ class Catalogue:
             self.db.execute(f"DELETE FROM chunks WHERE article_id IN ({_marks(part)})", part)
             self.db.execute(f"DELETE FROM articles WHERE article_id IN ({_marks(part)})", part)
         speaker_table.unlink_articles(self.db, ids)
+        claims_table.delete_claims(self.db, ids)
 
     def _insert(self, item: IndexedArticle, vids: list[str], terms: list[str]) -> None:
         item = speaker_table.link_speakers(self.db, item)
         art = item.article
+        claims_table.insert_claims(self.db, item, date_key(art.date))
         info = {k: v for k, v in asdict(art).items() if k != "text"} | {"text": ""}
         self.db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
