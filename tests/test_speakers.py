@@ -1,0 +1,224 @@
+"""Speakers: who makes each claim, by name, role and kind, one identity across the archive.
+
+Hand-written wire-style sentences pin each pattern of issue 18: apposition, title before
+name, "according to", later mentions by surname, role word, pronoun and sex, quotations
+going on, places and topics that are no co-claimants, words naming nothing, markup, the
+reporter's own descriptions; then the catalogue's speakers table, the JSON, and questions
+naming a speaker by role.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.retrieve import claimant_matches
+from claimtrace.cli import cli
+from index.attribution import Attributor
+from index.models import Article
+
+
+@pytest.fixture(scope="module")
+def attributor():
+    return Attributor()
+
+
+def _who(attributor, text: str, claim: str):
+    """The speaker of the attribution whose claim holds ``claim``."""
+    at = text.find(claim)
+    found = [
+        a for a in attributor.analyse(text).attributions if a.content.start <= at < a.content.end
+    ]
+    assert found, [(a.claimant, a.content.text) for a in attributor.analyse(text).attributions]
+    return found[0]
+
+
+def test_apposition_gives_the_name_and_the_role(attributor):
+    text = "Finland's defence minister, Antti Hakkanen, said the border would stay closed."
+    att = _who(attributor, text, "border would stay")
+    assert (att.speaker.name, att.speaker.role, att.speaker.kind) == (
+        "Antti Hakkanen",
+        "Finland's defence minister",
+        "person",
+    )
+    assert att.claimant == "Antti Hakkanen (Finland's defence minister)"
+
+
+def test_a_title_before_the_name_is_the_role(attributor):
+    text = "White House spokesman John Kirby said the aid package was ready."
+    att = _who(attributor, text, "aid package")
+    assert att.claimant == "John Kirby (White House spokesman)"
+
+
+def test_according_to_names_the_speaker(attributor):
+    text = "According to Norway's central bank, inflation will ease next year."
+    assert "central bank" in _who(attributor, text, "inflation will ease").claimant
+
+
+def test_the_minister_and_a_surname_resolve_to_the_named_speaker(attributor):
+    text = (
+        "Poland's foreign minister, Radoslaw Sikorski, said on Monday that the talks had failed."
+        "\n\nThe minister added that Warsaw would ask for more troops.\n\n"
+        "Sikorski said the alliance had to act."
+    )
+    for claim in ("Warsaw would ask", "alliance had to act"):
+        assert _who(attributor, text, claim).speaker.name == "Radoslaw Sikorski"
+
+
+def test_the_spokesman_and_he_resolve_to_the_spokesman_named_before(attributor):
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks were over. "
+        "“There is nothing to discuss,” he said. The spokesman said Putin had no plans to call."
+    )
+    for claim in ("nothing to discuss", "no plans to call"):
+        assert _who(attributor, text, claim).speaker.id == "person:dmitry-peskov"
+
+
+def test_she_and_he_follow_the_sex_the_article_gives(attributor):
+    text = (
+        "Mrs. Angela Rayner and Mr. Jeremy Hunt spoke after the vote. "
+        "Hunt said the budget was fair. Rayner said her party would oppose it. "
+        "He said the vote would pass anyway."
+    )
+    assert _who(attributor, text, "vote would pass").speaker.name == "Jeremy Hunt"
+
+
+def test_a_quotation_going_on_is_the_same_speakers(attributor):
+    text = "“We are ready,” said Olena Kovalenko, the city's mayor. “The shelters are open.”"
+    assert _who(attributor, text, "shelters are open").speaker.name == "Olena Kovalenko"
+
+
+def test_a_place_inside_the_claim_is_no_co_claimant(attributor):
+    text = (
+        "Kremlin spokesman Dmitry Peskov told reporters that Washington and its allies were to "
+        "blame for the collapse of the deal."
+    )
+    analysis = attributor.analyse(text)
+    assert [a.claimant for a in analysis.attributions] == ["Dmitry Peskov (Kremlin spokesman)"]
+    assert analysis.sentences[0].claimants == ["Dmitry Peskov (Kremlin spokesman)"]
+    assert analysis.sentences[0].speakers == ["person:dmitry-peskov"]
+
+
+def test_words_naming_no_one_are_never_claimants(attributor):
+    text = "The gambit showed that the coalition was weak. The tally suggests that turnout fell."
+    claimants = {a.claimant for a in attributor.analyse(text).attributions}
+    assert claimants <= {"the article"}, claimants
+
+
+def test_someone_unnamed_keeps_their_words(attributor):
+    text = "A senior official said the deal was close. It was reported that talks would resume."
+    atts = attributor.analyse(text).attributions
+    assert atts[0].speaker.kind == "unnamed" and "official" in atts[0].claimant
+    assert all("unknown" not in a.claimant for a in atts)
+
+
+def test_markup_and_timestamps_never_reach_a_name(attributor):
+    text = "00:42 Boris Johnson said the government had done everything it could."
+    assert _who(attributor, text, "done everything").speaker.name == "Boris Johnson"
+
+
+def test_the_reporters_description_is_the_articles_voice(attributor):
+    text = (
+        "Senator Lindsey Graham, who has championed weapons transfers to Ukraine, said "
+        "Congress would approve the package."
+    )
+    assert _who(attributor, text, "weapons transfers").claimant == "the article"
+    assert _who(attributor, text, "Congress would approve").speaker.name == "Lindsey Graham"
+
+
+def test_an_outlets_file_tag_is_shown_by_its_name():
+    assert Article("a", "text", outlet="nyt").voice == "The New York Times"
+    assert Article("a", "text", outlet="huff-post").voice == "HuffPost"
+
+
+@pytest.mark.parametrize(
+    ("asked", "label"),
+    [
+        ("Germany's foreign minister", "Annalena Baerbock (Germany's foreign minister)"),
+        (
+            "the head of Ukraine's national security council",
+            "Oleksiy Danilov (secretary of Ukraine's national security council)",
+        ),
+        ("Peskov", "Dmitry Peskov (Kremlin spokesman)"),
+        ("the Kremlin", "Dmitry Peskov (Kremlin spokesman)"),
+    ],
+)
+def test_a_question_names_a_speaker_by_name_or_role(asked, label):
+    assert claimant_matches(asked, label)
+
+
+def test_a_role_the_speaker_lacks_does_not_match():
+    assert not claimant_matches(
+        "Germany's defence minister", "Annalena Baerbock (Germany's foreign minister)"
+    )
+
+
+def _run(store: Path, *args: str):
+    result = CliRunner().invoke(cli, ["--store", str(store), *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _speakers(store: Path) -> dict[str, tuple]:
+    with sqlite3.connect(store / "catalogue.sqlite") as db:
+        rows = db.execute(
+            "SELECT s.id, s.roles, count(a.article_id) FROM speakers s "
+            "JOIN speaker_articles a ON a.speaker = s.id GROUP BY s.id"
+        ).fetchall()
+    return {i: (json.loads(r), n) for i, r, n in rows}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("speakers")
+    (folder / "a.txt").write_text(
+        "Kremlin spokesman Dmitry Peskov said the grain deal was over.\n\n"
+        "Former U.S. President Donald Trump said the trial was unfair.\n"
+    )
+    (folder / "b.txt").write_text(
+        "Peskov said Russia would not return to the deal.\n\n"
+        "Ivanka Trump said she would not campaign this year.\n"
+    )
+    store = folder / "store"
+    _run(store, "index", "build", str(folder))
+    return folder, store
+
+
+def test_one_speaker_across_articles_and_namesakes_kept_apart(archive):
+    _, store = archive
+    found = _speakers(store)
+    assert found["person:dmitry-peskov"] == (["Kremlin spokesman"], 2)  # "Peskov" in b joins
+    assert "person:donald-trump" in found and "person:ivanka-trump" in found
+
+
+def test_json_carries_the_speaker_beside_the_claimant(archive):
+    folder, store = archive
+    out = json.loads(_run(store, "attribute", str(folder / "a.txt"), "--json").stdout)
+    att = out["attributions"][0] if "attributions" in out else out[0]["attributions"][0]
+    assert att["speaker"] == {
+        "id": "person:dmitry-peskov",
+        "name": "Dmitry Peskov",
+        "role": "Kremlin spokesman",
+        "kind": "person",
+    }
+    answer = json.loads(
+        _run(store, "ask", "What did Peskov say about the grain deal?", "--json").stdout
+    )
+    assert answer["citations"][0]["speaker"]["id"] == "person:dmitry-peskov"
+
+
+def test_an_update_fills_the_speakers_of_a_store_built_before_them(archive, tmp_path):
+    folder, store = archive
+    old = tmp_path / "store"
+    _run(old, "index", "build", str(folder))
+    with sqlite3.connect(old / "catalogue.sqlite") as db:  # as the commit before speakers left it
+        db.execute("DROP TABLE speakers")
+        db.execute("DROP TABLE speaker_articles")
+        db.execute("UPDATE meta SET value = 'before-speakers' WHERE key = 'analysis_version'")
+    summary = json.loads(_run(old, "index", "update", str(folder), "--json").stdout)
+    assert summary["embedded_chunks"] == 0 and len(summary["changed"]) == 2
+    assert _speakers(old) == _speakers(store)
