@@ -18,9 +18,10 @@ from index.names import speaker_matches
 from index.terms import tokens
 
 from .errors import ConfigError
+from .labels import article_label
 from .retrieve import Filters, Retriever
 
-__all__ = ["SpeakerSummary", "SpeakerRef", "Claim", "ClaimFilters", "speakers", "find_claims"]
+__all__ = ["SpeakerSummary", "SpeakerRef", "Claim", "ClaimFilters", "list_speakers", "find_claims"]
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Claim:
     end: int
     content_start: int
     content_end: int
+    label: str = ""  # how the article is named: "Press TV, 2022-09-11" (assistant.labels)
     also_in: list[str] = field(default_factory=list)
 
 
@@ -91,7 +93,9 @@ def _iso(key: int) -> str | None:
     return f"{s[:4]}-{s[4:6]}-{s[6:8]}"
 
 
-def speakers(catalogue, search: str | None = None, min_claims: int = 1) -> list[SpeakerSummary]:
+def list_speakers(
+    catalogue, search: str | None = None, min_claims: int = 1
+) -> list[SpeakerSummary]:
     """Every speaker with at least ``min_claims`` claims, most claims first; ``search``
     matches a name, alias or role loosely ("Peskov", "Kremlin spokesman")."""
     stats = catalogue.speaker_stats()
@@ -195,6 +199,11 @@ def _claims(catalogue, rows: list[ClaimRow]) -> list[Claim]:
                 end=r.end,
                 content_start=r.content_start,
                 content_end=r.content_end,
+                label=article_label(
+                    art.title, art.voice if art.outlet else None, art.credit, art.date
+                )
+                if art
+                else r.article_id,
                 also_in=also.get(r.id, []),
             )
         )

@@ -22,6 +22,7 @@ from index.store import Generation, Store
 
 from .answering import Answerer
 from .backends import BackendChoice, open_backend
+from .claims import Claim, ClaimFilters, SpeakerSummary, find_claims, list_speakers
 from .errors import UnknownArticleError
 from .models import (
     Answer,
@@ -183,6 +184,27 @@ class Engine:
         )
 
     # -- answering ----------------------------------------------------------------
+    def speakers(self, search: str | None = None, min_claims: int = 1) -> list[SpeakerSummary]:
+        """The archive's speakers, most claims first (``assistant.claims``)."""
+        return list_speakers(self.generation().catalogue, search, min_claims)
+
+    def claims(self, filters: ClaimFilters) -> list[Claim]:
+        """The archive's claims ``filters`` asks for (``assistant.claims``)."""
+        retriever = self.retriever() if filters.about else None
+        return find_claims(self.generation().catalogue, filters, retriever)
+
+    def no_claims_hint(self, asked: str | None = None) -> str:
+        """Why a list of claims or speakers is empty, and what to do."""
+        gen = self.generation()
+        if gen.article_count() and not gen.catalogue.speaker_stats():
+            return (
+                f"this index ({self.store.root}) was built before claims were kept — run "
+                "`claimtrace index update PATH` once to add them (nothing is re-embedded)"
+            )
+        if asked:
+            return f"no claims match {asked!r} — `claimtrace speakers` lists who is quoted"
+        return "no claims match — widen the dates or drop the outlet filter"
+
     def answerer(self, choice: BackendChoice = BackendChoice()) -> Answerer:
         """An Answerer for one question, given the collaborators it uses.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -46,6 +47,11 @@ CREATE INDEX IF NOT EXISTS claims_speaker_date ON claims(speaker, date_key);
 CREATE INDEX IF NOT EXISTS claims_date ON claims(date_key);
 CREATE INDEX IF NOT EXISTS claims_sentence ON claims(sentence_key);
 """
+
+
+#: A claim's content has at least this many words.
+MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -107,8 +113,8 @@ def _rows(item: IndexedArticle, date_key: int) -> list[tuple]:
     outlet = (art.outlet or "").lower()
     rows = []
     for att in item.attributions:
-        if att.speaker is None:
-            continue
+        if att.speaker is None or len(_WORD.findall(att.content.text)) < MIN_WORDS:
+            continue  # "responding to it": a cue with no claim worth listing
         at = att.content.start
         sent = next((s for s in item.sentences if s.start <= at < s.end), None)
         if sent is None:

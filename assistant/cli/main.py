@@ -14,6 +14,7 @@ from ..settings import Settings
 from .ask import ask
 from .base import ClaimtraceGroup, Context
 from .chat import chat
+from .claims import claims, speakers
 from .index import attribute, index_group
 
 __all__ = ["make_cli"]
@@ -44,6 +45,6 @@ def make_cli(*extra: click.Command) -> click.Group:
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from exc
 
-    for command in (index_group, attribute, ask, chat, *extra):
+    for command in (index_group, attribute, ask, chat, speakers, claims, *extra):
         cli.add_command(command)
     return cli
