@@ -1,4 +1,5 @@
-"""The OpenAI-compatible API routes: ``POST /v1/chat/completions`` and ``GET /v1/models``.
+"""The API routes: OpenAI-compatible ``POST /v1/chat/completions`` and ``GET /v1/models``,
+and the claims explorer's ``GET /v1/speakers`` and ``GET /v1/claims`` (``{"data": [...]}``).
 
 Thin routes over ``protocol`` (the protocol) and the shared Engine. When auth is on,
 every route checks a bearer key (Gradio's ``auth`` guards only the page, not routes
@@ -8,10 +9,12 @@ OpenAI's error shape with a message that says what to fix, never a traceback.
 
 from __future__ import annotations
 
+import datetime
 import hmac
 import json
 import logging
 from collections.abc import Iterator
+from dataclasses import asdict
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -20,6 +23,7 @@ from starlette.requests import ClientDisconnect
 
 from index.errors import IndexingError
 
+from ..claims import ClaimFilters
 from ..errors import ClaimtraceError
 from ..models import Answer
 from .protocol import MODEL, RequestError, completion, error_body, parse_request, stream_frames
@@ -105,7 +109,68 @@ def api_router(engine, api_key: str | None) -> APIRouter:
             return StreamingResponse(stream_frames(parts), media_type="text/event-stream")
         return await _answer(engine, args)
 
+    @router.get("/speakers")
+    async def list_speakers(request: Request) -> JSONResponse:
+        q = request.query_params
+        try:
+            least = _count(q, "min_claims", 1)
+        except RequestError as exc:
+            return JSONResponse(error_body(str(exc)), status_code=400)
+        found = await run_in_threadpool(engine.speakers, q.get("search") or None, least)
+        return JSONResponse({"object": "list", "data": [asdict(s) for s in found]})
+
+    @router.get("/claims")
+    async def list_claims(request: Request) -> JSONResponse:
+        try:
+            filters = _claim_filters(request.query_params)
+        except RequestError as exc:
+            return JSONResponse(error_body(str(exc)), status_code=400)
+        try:
+            found = await run_in_threadpool(engine.claims, filters)
+        except (ClaimtraceError, IndexingError) as exc:
+            status = 503 if isinstance(exc, IndexingError) else 400
+            return JSONResponse(error_body(str(exc), "claimtrace_error"), status_code=status)
+        return JSONResponse({"object": "list", "data": [asdict(c) for c in found]})
+
     return router
+
+
+#: The query parameters ``GET /v1/claims`` reads.
+CLAIM_PARAMS = ("claimant", "about", "since", "until", "outlet", "limit")
+
+
+def _count(q, name: str, default: int, most: int = 10_000) -> int:
+    raw = q.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= most:
+        raise RequestError(f"'{name}' must be a whole number from 1 to {most}, not {raw!r}")
+    return int(raw)
+
+
+def _claim_filters(q) -> ClaimFilters:
+    """The filters of ``GET /v1/claims``; a malformed value is a RequestError naming it."""
+    unknown = sorted(set(q) - set(CLAIM_PARAMS))
+    if unknown:
+        raise RequestError(
+            f"unknown parameter {unknown[0]!r}; the claims route reads {', '.join(CLAIM_PARAMS)}"
+        )
+    for name in ("since", "until"):
+        value = q.get(name)
+        try:
+            value and datetime.date.fromisoformat(value)
+        except ValueError:
+            raise RequestError(
+                f"'{name}' must be a date written YYYY-MM-DD (e.g. 2022-09-12), not {value!r}"
+            ) from None
+    return ClaimFilters(
+        claimant=q.get("claimant") or None,
+        about=q.get("about") or None,
+        since=q.get("since") or None,
+        until=q.get("until") or None,
+        outlet=q.get("outlet") or None,
+        limit=_count(q, "limit", 50, 500),
+    )
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
