@@ -23,6 +23,7 @@ from assistant.models import Answer, Citation
 from assistant.plaintext import render_sources
 from assistant.retrieve import Filters
 from assistant.web.app import check_serving, create_app
+from assistant.web.facets import facets
 from assistant.web.protocol import RequestError, parse_request
 from assistant.web.render import answer_html, escape, source_of, sources_html
 from assistant.web.session import PageTurn, ask_on_page, form_options
@@ -310,6 +311,14 @@ def test_a_sentence_printed_twice_names_the_other_article_by_title_and_outlet(
     assert printed in render_sources(answer)
     card = unescape(sources_html([(answer, [source_of(c, None) for c in answer.citations])]))
     assert f"Also {printed[5:]}" in card
+
+
+def test_the_remove_menu_names_each_article_by_title_outlet_and_date(seed_engine):
+    named = {aid: label for label, aid in facets(seed_engine).listing}
+    assert len(named) == 5
+    assert named["004_c5341ec74962319e"].startswith("Defense Ministry: Russian troops hit")
+    assert named["004_c5341ec74962319e"].endswith(" — Press TV, 2022-09-11")
+    assert named["003_f22856542dea74fa"] == "untitled (003_f22856542dea74fa)"
 
 
 def test_uploads_refuse_other_types_and_big_files_and_say_why(engine_factory, tmp_path):

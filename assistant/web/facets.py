@@ -1,8 +1,8 @@
-"""What the index holds, for filter choices: outlets, claimants, the date range, counts.
+"""What the index holds, for the page's menus: outlets, claimants, articles, dates, counts.
 
-The chat page fills its outlet and claimant filters from these; they are read from the
-live generation and kept per generation, so a page reloaded after an update sees the new
-articles' outlets and claimants.
+The chat page fills its outlet and claimant filters and its "remove" menu from these; they
+are read from the live generation and kept per generation, so a page reloaded after an
+update sees the new articles' outlets and claimants.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from index.errors import NoIndexError
 
-__all__ = ["Facets", "facets"]
+__all__ = ["Facets", "facets", "listed"]
 
 _cache: dict[tuple[str, str], Facets] = {}
 _lock = threading.Lock()
@@ -30,6 +30,15 @@ class Facets:
     first_date: str | None = None
     last_date: str | None = None
     generation: str | None = None
+    #: every article as (how people name it, its id), by name: "Title — Outlet, date"
+    listing: list[tuple[str, str]] = field(default_factory=list)
+
+
+def listed(article) -> str:
+    """An article as the remove menu names it: its title (or id), outlet and date."""
+    name = article.title or f"untitled ({article.article_id})"
+    where = ", ".join(x for x in (article.outlet, article.date) if x)
+    return f"{name} — {where}" if where else name
 
 
 def facets(engine, max_claimants: int = 300) -> Facets:
@@ -57,6 +66,7 @@ def facets(engine, max_claimants: int = 300) -> Facets:
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         generation=gen.name,
+        listing=sorted(((listed(a), a.article_id) for a in infos), key=lambda p: p[0].casefold()),
     )
     with _lock:
         _cache[key] = found

@@ -1,11 +1,12 @@
 """The chat page (Gradio Blocks): filters on the left, the chat in the centre, sources right.
 
-Gradio is imported here and in ``web.py`` only. Handlers are thin: they read the
-controls and call ``session`` (questions), ``uploads`` (adding articles) and
-``facets`` (filter choices), then render with ``render``. Each browser tab keeps its
-conversation in its own ``gr.State``; the Engine is shared. The little scripts in
-``HEAD`` (``assets/``) make ``[n]`` in an answer scroll to source n and mark it, and a name
-typed into a filter menu replace its "any".
+Gradio is imported here and in ``app.py`` only. Handlers are thin: they read the
+controls and call ``session`` (questions), ``uploads`` (adding articles), ``Engine.remove``
+(removing them) and ``facets`` (menu choices), then render with ``render``. Each browser
+tab keeps its conversation in its own ``gr.State``; the Engine is shared. The little scripts in
+``HEAD`` (``assets/``) make ``[n]`` in an answer scroll to source n and mark it, a name
+typed into a filter menu replace its "any", and a new question and its answer's opening
+line stay in view while the answer streams.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import gradio as gr
+
+from index.errors import UnknownArticlesError
 
 from .facets import Facets, facets
 from .render import EMPTY_SOURCES, escape, notice_html
@@ -66,6 +69,28 @@ def _added_html(result: AddResult) -> str:
     return f'<div class="ct-added">{"".join(lines)}</div>'
 
 
+def _removed_html(summary, names: dict[str, str]) -> str:
+    n = len(summary.removed)
+    lines = [f"<p><b>Removed {n} article{'' if n == 1 else 's'} from the index</b></p>"]
+    lines += [f"<p>{escape(names.get(aid, aid))}</p>" for aid in summary.removed]
+    if summary.deleted_files:
+        files = "file is" if len(summary.deleted_files) == 1 else "files are"
+        lines.append(f'<p class="ct-hint">The uploaded {files} deleted too: gone for good.</p>')
+    if summary.kept_files:
+        kept = ", ".join(summary.kept_files)
+        lines.append(
+            f'<p class="ct-hint">Read from a folder on the server, not uploaded: '
+            f"{escape(kept)} stays there, and indexing that folder again adds it back.</p>"
+        )
+    return f'<div class="ct-added ct-removed">{"".join(lines)}</div>'
+
+
+#: Asks before removing (the browser's own dialog); cancelled, the handler gets no ids.
+#: (It returns the list of the event's inputs: one, the list of ids.)
+CONFIRM_REMOVE = """(ids) => [(ids && ids.length && window.confirm(
+  `Remove ${ids.length} article${ids.length > 1 ? "s" : ""} from the index?`)) ? ids : []]"""
+
+
 def _picked(evt: gr.SelectData) -> str:
     """The text of the example question clicked."""
     return evt.value["text"]
@@ -81,6 +106,7 @@ def build_page(engine) -> gr.Blocks:
             gr.update(choices=[ANY, *f.outlets]),
             gr.update(choices=[ANY, *f.claimants]),
             _stats_html(f),
+            gr.update(choices=f.listing, value=[]),
         )
 
     def respond(question, chat, turns, since, until, outlet, claimant, backend, url, model):
@@ -107,7 +133,7 @@ def build_page(engine) -> gr.Blocks:
         # gradio fills ``progress`` from tqdm's bars while the articles are read and embedded
         if not files and not (folder or "").strip():
             hint = notice_html("Choose files to upload, or type a folder on the server.", "hint")
-            return hint, gr.skip(), gr.skip(), gr.skip()
+            return hint, gr.skip(), gr.skip(), gr.skip(), gr.skip()
         fixed = {"outlet": outlet_given.strip()} if (outlet_given or "").strip() else None
         try:
             if files:
@@ -116,9 +142,26 @@ def build_page(engine) -> gr.Blocks:
             else:
                 result = add_folder(engine, folder, True, fixed)
         except Exception as exc:
-            return notice_html(readable(exc), "error"), gr.skip(), gr.skip(), gr.skip()
+            return notice_html(readable(exc), "error"), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         gr.Info(f"Articles: {result.summary()}")
         return _added_html(result), *refresh()
+
+    def remove_articles(ids):
+        if not ids:
+            hint = notice_html("Choose the articles to remove; nothing was removed.", "hint")
+            return hint, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        names = {aid: label for label, aid in facets(engine).listing}
+        try:
+            summary = engine.remove(list(ids))
+        except UnknownArticlesError as exc:  # removed meanwhile, from another tab
+            gone = ", ".join(names.get(aid, aid) for aid in exc.article_ids)
+            why = f"Nothing was removed: {gone} is no longer in the index. The menu is updated."
+            return notice_html(why, "warn"), *refresh()
+        except Exception as exc:
+            return notice_html(readable(exc), "error"), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        n = len(summary.removed)
+        gr.Info(f"Removed {n} article{'' if n == 1 else 's'} from the index")
+        return _removed_html(summary, names), *refresh()
 
     with gr.Blocks(
         title="claimtrace — who says what in the news", fill_width=True, analytics_enabled=False
@@ -188,6 +231,17 @@ def build_page(engine) -> gr.Blocks:
                     )
                     add = gr.Button("Add to the index", elem_id="ct-add-btn")
                     added = gr.HTML(elem_id="ct-added")
+                with gr.Accordion("Remove articles", open=False, elem_id="ct-remove"):
+                    doomed = gr.Dropdown(
+                        [],
+                        value=[],
+                        multiselect=True,
+                        label="Articles to remove",
+                        info="Type a few words of a title to find it",
+                        elem_id="ct-doomed",
+                    )
+                    drop = gr.Button("Remove from the index", variant="stop", elem_id="ct-drop")
+                    dropped = gr.HTML(elem_id="ct-dropped")
             with gr.Column(scale=3, min_width=420, elem_id="ct-centre"):
                 chat = gr.Chatbot(
                     elem_id="ct-chat",
@@ -199,6 +253,7 @@ def build_page(engine) -> gr.Blocks:
                     placeholder="<h3>Ask the archive</h3><p>Answers quote the articles and say "
                     "who makes each claim.</p>",
                     examples=[{"text": q} for q in EXAMPLES],
+                    autoscroll=False,  # page.js keeps each new answer's start in view
                 )
                 with gr.Row(elem_id="ct-ask-row"):
                     question = gr.Textbox(
@@ -227,6 +282,13 @@ def build_page(engine) -> gr.Blocks:
             respond, [question, chat, turns, *controls], outputs
         )
         new.click(lambda: ([], [], EMPTY_SOURCES, ""), None, outputs, queue=False)
-        add.click(add_articles, [files, folder, outlet_given], [added, outlet, claimant, stats])
-        page.load(refresh, None, [outlet, claimant, stats])
+        # one progress bar, in the box where the summary will appear (not over every output)
+        menus = [outlet, claimant, stats, doomed]
+        add.click(
+            add_articles, [files, folder, outlet_given], [added, *menus], show_progress_on=added
+        )
+        drop.click(
+            remove_articles, doomed, [dropped, *menus], js=CONFIRM_REMOVE, show_progress_on=dropped
+        )
+        page.load(refresh, None, menus, show_progress="hidden")
     return page
