@@ -110,7 +110,7 @@ def summarise(rows: list[dict], scores: list[QuestionScore]) -> dict:
         "not_stated_recall": _mean([r["not_stated_or_declined"] for r in unans]),
         "not_stated_recall_by_kind": {k: v for k, v in per_kind.items() if v is not None},
         "wrongly_not_stated": _mean([r["wrongly_not_stated"] for r in ans]),
-        "kept_answerable": _mean([not r["wrongly_not_stated"] for r in ans]),
+        "answered_answerable": _mean([not r["wrongly_not_stated"] for r in ans]),
         "lead_rate": _mean([r["lead_hit"] for r in ans]),
         # an answerable answer that cites nothing has precision 0
         "citation_article": {
