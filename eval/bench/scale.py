@@ -7,8 +7,9 @@ For each size N, the first N titled RUWA items are built into a fresh store
 llama-index's default ingestion (``llamaindex_baseline.py``). Into the largest
 store: one new article, and an update with nothing to do. Then questions: p50
 and p95 latency in a warm process, a fresh process's first answer and its peak
-memory, and the ANN recall@10 of the Chroma index against exact search over
-the same vectors. Prints one Markdown table per part.
+memory, the ANN recall@10 of the Chroma index against exact search over
+the same vectors, and the claims explorer's calls (``claims_explorer.py``).
+Prints one Markdown table per part.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import numpy as np
 from assistant.engine import Engine
 from assistant.settings import Settings
 from eval.bench.build_time import Timed
+from eval.bench.claims_explorer import explorer_times, print_table
 from eval.bench.llamaindex_baseline import bare_encoder_seconds, llamaindex_seconds
 from eval.suite_ruwa import EVENT_QUESTIONS, csv_path, ruwa_records, write_records
 from index.attribution import Attributor
@@ -172,6 +174,8 @@ def main(argv: list[str] | None = None) -> None:
         f"({lat['cpu_p50_ms']:.0f}) | {lat['p95_ms']:.0f} | {fresh['first_answer_s']:.1f} "
         f"({fresh['cpu_s']:.1f}) | {fresh['peak_mb']:.0f} | {recall:.3f} |"
     )
+    print("\nclaims explorer on the largest store (python -m eval.bench.claims_explorer)\n")
+    print_table(explorer_times(largest / "store"))
 
 
 if __name__ == "__main__":
