@@ -189,6 +189,8 @@ class ClaimantResolver:
         if not mention.persons and carrier:
             return self._publisher(mention, nearby, at, following)
         speaker = self._name(mention)
+        if speaker is not None and not speaker.name:
+            return None  # punctuation only
         if speaker is not None:
             self._remember(speaker, mention.text)
             self._said.append(speaker)
@@ -203,11 +205,12 @@ class ClaimantResolver:
                 found.gender = found.gender or gender
                 return found.speaker
             return make_speaker(text.strip(), "", "unnamed")
-        plural = head in _PLURAL
-        found = self._find(
-            lambda k: not k.is_person and k.speaker.kind != "unnamed" or plural and k.is_person
-        )
-        if found and not found.is_person:
+        if head in _PLURAL:  # "they": the last group, body or people the article quoted
+            said = [s for s in self._said if s.kind in ("group", "organisation") or _many(s)]
+            if said:
+                return said[-1]
+        found = self._find(lambda k: not k.is_person and k.speaker.kind != "unnamed")
+        if found:
             return found.speaker
         return make_speaker(text.strip(), "", "unnamed")
 
@@ -393,6 +396,12 @@ def _first_name(text: str, person: str) -> str:
     ):
         return f"{word} {person}"
     return person
+
+
+def _many(speaker: Speaker) -> bool:
+    """Unnamed people in the plural ("officials", "Israeli officials")."""
+    last = speaker.name.split()[-1].lower() if speaker.name else ""
+    return speaker.kind == "unnamed" and last.endswith("s") and not last.endswith("ss")
 
 
 def _proper_kind(text: str) -> str:
