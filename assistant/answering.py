@@ -93,6 +93,7 @@ class Answerer:
             seen=lambda w: w in retriever.idf,
             article_text=lambda aid: items[aid].article.text if aid in items else "",
             similar=self.similar,
+            last_date=retriever.last_date,
         )
         return found, coverage
 
@@ -119,7 +120,7 @@ class Answerer:
         chosen = self.backend
         evidence, coverage, asked, warnings = self._prepare(question, filters, history, chosen)
         if coverage.status == "none":
-            return self._abstain(question, chosen.name, warnings)
+            return self._abstain(question, chosen.name, warnings, coverage)
         try:
             answer = chosen.answer(question, evidence, history, asked=asked)
         except BackendError as exc:
@@ -136,7 +137,7 @@ class Answerer:
         weak = coverage.status == "none"
         if weak or chosen.name == "extractive":  # nothing to stream: the whole text at once
             answer = (
-                self._abstain(question, chosen.name, [])
+                self._abstain(question, chosen.name, [], coverage)
                 if weak
                 else _with_coverage(
                     chosen.answer(question, evidence, history, asked=asked), coverage, asked
@@ -163,8 +164,12 @@ class Answerer:
             yield "\n\n" + answer.answer
             yield answer
 
-    def _abstain(self, question: str, backend: str, warnings: list[str]) -> Answer:
+    def _abstain(
+        self, question: str, backend: str, warnings: list[str], coverage: Coverage
+    ) -> Answer:
         line = abstention_text(question)
+        if coverage.after:  # a question about a later time than the archive holds
+            line = f"{line} The indexed articles end on {coverage.after}."
         return Answer(question, line, True, backend, warnings, [], "none", lead=line)
 
 

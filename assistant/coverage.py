@@ -21,6 +21,7 @@ retrieval score, so it does not drift with the size of the archive.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -32,6 +33,7 @@ from .text import tokens
 __all__ = ["Coverage", "assess", "focus", "COVERAGES"]
 
 COVERAGES = ("answered", "not_stated", "none")
+
 #: A sentence this close in meaning to the question is on its subject even in other words
 #: ("launched a military operation" / "start the war"); a property of the pair, not of
 #: the archive's size.
@@ -48,6 +50,17 @@ class Coverage:
     answering: list[int] = field(default_factory=list)
     close: list[int] = field(default_factory=list)
     claimed: list[int] = field(default_factory=list)  # "who claims X": sentences claiming X
+    #: the archive's last date, when the question is about a later year than it holds
+    after: str | None = None
+
+
+#: A sentence saying a figure was withheld: "the price was not disclosed".
+UNDISCLOSED = re.compile(
+    r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?(?:disclosed|revealed|made public|released|given|"
+    r"announced)\b|\bundisclosed\b|\b(?:declined|refused|would not|did not)\s+(?:to\s+)?"
+    r"(?:disclose|say|reveal|comment|give)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -89,18 +102,21 @@ def fit(
     around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
     found = [n for n in asked.names if name_in(n, around)]
     names = len(found) / len(asked.names) if asked.names else 1.0
-    context = " ".join(x for x in (ev.quote, ev.claimant, ev.title or "") if x)
+    # what a speaker is asked about must be in their sentence, not only in its article's title
+    title = "" if asked.speaker else ev.title or ""
+    context = " ".join(x for x in (ev.quote, ev.claimant, title) if x)
     have = set(tokens(context))
     name_stems = set(tokens(" ".join(asked.names)))
     counted = [s for s in asked.subject if seen(s) or s in name_stems]
     stems = [s for s in counted if s in have or (s in name_stems and name_in(s, have))]
     total = sum(weigh(s) for s in counted)
     subject = sum(weigh(s) for s in stems) / total if total else 1.0
-    kind = (
-        asked.kind is None
-        or (asked.published and ev.date is not None)
-        or holds_kind(ev.quote, asked, ev.claimant, ev.attributed, similar)
-    )
+    if asked.kind is None:  # "what is the capital of X" needs "capital", not only X
+        kind = not asked.target or bool(set(tokens(asked.target[0])) & set(tokens(ev.quote)))
+    else:
+        kind = (asked.published and ev.date is not None) or holds_kind(
+            ev.quote, asked, ev.claimant, ev.attributed, similar
+        )
     claimant = words_of(ev.claimant)
     speaker = not asked.speaker or (
         ev.attributed and any(name_in(n, claimant) for n in asked.speaker)
@@ -108,7 +124,14 @@ def fit(
     meaning = similar(asked.text, ev.quote) if similar and asked.text else 0.0
     pairs = _pairs(asked.claim, tokens(ev.quote))
     return Fit(
-        names, len(asked.names) - len(found), subject, len(stems), meaning, kind, speaker, pairs
+        names,
+        len(asked.names) - len(found),
+        subject,
+        len(stems),
+        meaning,
+        kind,
+        speaker,
+        pairs,
     )
 
 
@@ -153,13 +176,21 @@ def assess(
     seen: Callable[[str], bool] = lambda w: True,
     article_text: Callable[[str], str] = lambda article_id: "",
     similar: Callable[[str, str], float] | None = None,
+    last_date: str | None = None,
 ) -> Coverage:
     """The coverage verdict for ``evidence`` (best first) on the question read as ``asked``.
+
+    A question naming only years after ``last_date`` (the archive's last article) is
+    declined, whatever its words share with the archive. When a number or date is asked
+    and a sentence on the subject says it was not disclosed, it is "not stated", that
+    sentence first, unless a sentence holding a figure fits the question better.
 
     ``weigh(stem)`` is how rare a word is in the index, ``seen(stem)`` whether the index
     holds it at all, ``article_text(id)`` the text of an evidence sentence's article,
     ``similar(a, b)`` the cosine of two phrases.
     """
+    if asked.years and last_date and min(asked.years) > int(last_date[:4]):
+        return Coverage("none", asked.kind, after=last_date)
     fits = [fit(asked, ev, weigh, seen, article_text(ev.article_id), similar) for ev in evidence]
     near = [i for i, f in enumerate(fits) if close(asked, f)]
     elsewhere = _names_across(asked, [evidence[i] for i in near], article_text)
@@ -168,11 +199,22 @@ def assess(
         answering.sort(key=lambda i: -fits[i].pairs)
         near.sort(key=lambda i: -fits[i].pairs)
     claimed = [i for i in near if fits[i].pairs]
+    withheld = [i for i in near if asked.kind in ("quantity", "date") and _withheld(evidence[i])]
+    best = max((fits[i].distinct for i in answering), default=0)
+    if withheld and fits[withheld[0]].distinct >= best:
+        return Coverage(
+            "not_stated", asked.kind, [], withheld + [i for i in near if i not in withheld], claimed
+        )
     if answering:
         return Coverage("answered", asked.kind, answering, near, claimed)
     if near:
         return Coverage("not_stated", asked.kind, [], near, claimed)
     return Coverage("none", asked.kind)
+
+
+def _withheld(ev: Evidence) -> bool:
+    """The sentence says a figure was not disclosed."""
+    return bool(UNDISCLOSED.search(ev.quote))
 
 
 def _names_across(asked: Asked, evidence: list[Evidence], article_text) -> bool:

@@ -104,6 +104,13 @@ _AUX = frozenset(
 )
 _TARGET = re.compile(r"\bhow (?:many|much)\s+(?P<t>[^,.?;:]*)", re.I)
 _WHO_VERB = re.compile(r"\bwho\s+(?:has\s+|had\s+|will\s+|would\s+)?(?P<v>[a-z]+)", re.I)
+#: "what is the capital of Australia", "what currency does Switzerland use": the thing asked for
+_WHAT_OF = re.compile(
+    r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the|a|an)\s+(?P<t>[a-z]+)\s+of\b|"
+    r"(?P<u>[a-z]+)\s+(?:does|do|did)\s+[\w' ]+?\s+use\b)",
+    re.I,
+)
+_GENERAL = frozenset("name kind type number date result cause reason purpose goal".split())
 _LINKING = frozenset(
     "is was are were has have had will would could can did does do the a an".split()
 )
@@ -122,6 +129,10 @@ def asked_target(question: str) -> tuple[str, ...]:
     m = _WHO_VERB.search(question)
     if m and m.group("v").lower() not in _LINKING:
         return (m.group("v").lower(),)
+    m = _WHAT_OF.search(question)
+    thing = m and (m.group("t") or m.group("u")).lower()
+    if thing and thing not in _GENERAL:
+        return (thing,)
     return ()
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .citations import defuse_markers
+from .coverage import UNDISCLOSED
 from .kinds import holds_kind
 from .models import Evidence
 from .question import Asked
@@ -78,6 +79,8 @@ def not_stated_opening(asked: Asked, evidence: list[Evidence], numbers: list[int
 
 
 def _not_given(asked: Asked, evidence: list[Evidence]) -> str:
+    if asked.kind in ("quantity", "date") and evidence and UNDISCLOSED.search(evidence[0].quote):
+        return "The indexed articles say this was not disclosed"
     if asked.speaker:
         who = " ".join(w.capitalize() for w in asked.speaker)
         quoted = any(_names_speaker(ev, asked) for ev in evidence)
@@ -119,17 +122,17 @@ def _joined(ev: Evidence, claim: str) -> str | None:
     cue = (ev.cue or "").strip().lower()
     if cue.startswith("according"):
         return "According to {who},"
-    verb = cue.split()[-1] if cue else ""
-    verb = verb if verb in _PLAIN_CUES else "said"
+    verbs = [w for w in cue.split() if w in _PLAIN_CUES]  # "said on Monday" → said
+    verb = verbs[0] if verbs else "said"
     at = ev.quote.find(ev.claim.strip()[:40])
     if at < 0:
         return None
     before = ev.quote[:at].rstrip().lower()
-    if claim[:1] in "“\"‘'":  # a quotation, before or after its cue
+    if claim[:1] in "“\"‘'" or claim.lower().startswith("that "):  # a quotation; a clause
         return "{who} " + verb
     if before.endswith(" that"):
         return "{who} " + verb + " that"
-    if cue.split()[-1:] == [verb] and verb in _CLAUSE_CUES and before.endswith(verb):
+    if verbs and verb in _CLAUSE_CUES and before.endswith(verb):
         return "{who} " + verb
     return None
 

@@ -73,6 +73,7 @@ class Asked:
     words: frozenset[str] = frozenset()  # every folded word of the question
     claim: tuple[str, ...] = ()  # "who claims that X": X's stemmed words, in order
     text: str = ""  # the question as it was asked
+    years: tuple[int, ...] = ()  # the years the question names ("in 2024" → 2024)
 
 
 def _name_words(text: str) -> list[str]:
@@ -115,6 +116,7 @@ def read_question(question: str) -> Asked:
         frozenset(words_of(question)),
         tuple(tokens(m.group("x"))) if (m := _WHO_CLAIMS.search(question)) else (),
         question,
+        tuple(int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", question)),
     )
 
 

@@ -9,6 +9,7 @@ are returned are read from the catalogue.
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from dataclasses import dataclass
@@ -85,6 +86,13 @@ class Retriever:
 
     def outlets(self) -> list[str]:
         return self.catalogue.outlets()
+
+    @functools.cached_property
+    def last_date(self) -> str | None:
+        """The latest date of an indexed article (ISO), None when none has a date."""
+        rows = self.catalogue.rows("SELECT MAX(date_key) FROM chunks")
+        top = rows[0][0] if rows and rows[0][0] else 0
+        return f"{top // 10000:04d}-{top // 100 % 100:02d}-{top % 100:02d}" if top else None
 
     def search(self, query: str, filters: Filters = Filters(), k: int = 12) -> list[ChunkHit]:
         """The ``k`` best chunks for ``query`` under ``filters``, best first."""

@@ -1,0 +1,203 @@
+"""Answers that lead with the answer, and know what the archive does not say.
+
+Over a small hand-written archive (seven articles of June–August 2022) shaped like the
+cases of issue 19: a country in the news asked a general-knowledge question, a swap
+offered but no release reported, a speaker asked about a subject they never spoke on, a
+price "not disclosed", an explosion never reported, another war, a time after the archive.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.models import Answer
+
+ARTICLES = [
+    {
+        "id": "aus-aid",
+        "title": "Australia sends more armoured vehicles to Ukraine",
+        "date": "2022-07-03",
+        "outlet": "The Guardian",
+        "text": "Australia will send 14 more Bushmaster armoured vehicles to Ukraine, Prime "
+        "Minister Anthony Albanese said on Sunday during a visit to Kyiv. Albanese said the "
+        "new aid package was worth 100 million Australian dollars. Australia has already "
+        "given Ukraine 60 Bushmasters, officials in Canberra said.",
+    },
+    {
+        "id": "griner-offer",
+        "title": "US offers to trade arms dealer for Griner and Whelan",
+        "date": "2022-07-27",
+        "outlet": "The New York Times",
+        "text": "The United States has offered to exchange Viktor Bout, a Russian arms dealer "
+        "serving a 25-year sentence, for Brittney Griner and Paul Whelan, Secretary of State "
+        "Antony Blinken said on Wednesday. Griner, a basketball star, has been held in Russia "
+        "since February. Blinken said he expected to speak with Sergei Lavrov about the offer.",
+    },
+    {
+        "id": "grain-ship",
+        "title": "First grain ship leaves Odesa",
+        "date": "2022-08-01",
+        "outlet": "The Guardian",
+        "text": "The first grain ship to leave Ukraine since the invasion set sail from Odesa "
+        "on Monday carrying 26,000 tonnes of corn, Turkey's defence ministry said. The "
+        "Razoni is bound for Tripoli in Lebanon. The price the buyer paid for the cargo was "
+        "not disclosed.",
+    },
+    {
+        "id": "macron-humiliate",
+        "title": "Macron says Russia must not be humiliated",
+        "date": "2022-06-04",
+        "outlet": "The New York Times",
+        "text": "President Emmanuel Macron of France said on Saturday that Russia must not be "
+        "humiliated, so that a diplomatic way out remains open when the fighting stops. "
+        "Macron said he had spoken with Vladimir Putin for more than 100 hours since December.",
+    },
+    {
+        "id": "olenivka",
+        "title": "Olenivka prison blast kills Ukrainian prisoners of war",
+        "date": "2022-07-29",
+        "outlet": "The Guardian",
+        "text": "Dozens of Ukrainian prisoners of war were killed in an explosion at a prison "
+        "in Olenivka, in Russian-occupied Donetsk. Ukraine's military said Russia had shelled "
+        "the prison to hide the torture of prisoners. Russia's defence ministry said Ukraine "
+        "had hit the prison with Himars rockets. Elsewhere, Emmanuel Macron said Europe must "
+        "prepare for a long war.",
+    },
+    {
+        "id": "nord-stream",
+        "title": "Gazprom blames stuck turbine for Nord Stream cut",
+        "date": "2022-07-21",
+        "outlet": "Reuters",
+        "text": "Gazprom said a turbine for the Nord Stream 1 pipeline was stuck in Canada "
+        "after maintenance, and cut the gas flowing to Germany. Germany's economy minister "
+        "Robert Habeck said the turbine was a pretext.",
+    },
+    {
+        "id": "kremlin-americans",
+        "title": "Kremlin says captured Americans could face death penalty",
+        "date": "2022-06-20",
+        "outlet": "The New York Times",
+        "text": "The Kremlin said on Monday that two US volunteers captured while fighting in "
+        "Ukraine could face the death penalty. Dmitry Peskov, the Kremlin spokesman, said "
+        "the men were mercenaries who were not covered by the Geneva conventions.",
+    },
+]
+
+LAST_DATE = "2022-08-01"
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, engine_factory):
+    """An Engine over the hand-written archive, built once for this module."""
+    root = tmp_path_factory.mktemp("lead")
+    folder = root / "articles"
+    folder.mkdir()
+    lines = "\n".join(json.dumps(a) for a in ARTICLES) + "\n"
+    (folder / "war.jsonl").write_text(lines, encoding="utf-8")
+    engine = engine_factory(root / "store")
+    engine.build([folder])
+    return engine
+
+
+def before_first_marker(answer: Answer) -> str:
+    return re.split(r"\[\d", answer.answer, maxsplit=1)[0]
+
+
+def not_answered(answer: Answer) -> bool:
+    return answer.coverage in ("not_stated", "none")
+
+
+def test_an_asked_number_leads_the_answer_with_who_gives_it(archive):
+    answer = archive.ask("How much corn was the first grain ship carrying?")
+    assert answer.coverage == "answered"
+    assert answer.answer.startswith(answer.lead)
+    assert "26,000 tonnes of corn" in before_first_marker(answer)
+    assert answer.lead.endswith("[1].") and "26,000" in answer.citations[0].quote
+
+
+def test_what_a_speaker_said_leads_in_the_speakers_words_through_the_content_span(archive):
+    answer = archive.ask(
+        "What did the Kremlin say about whether the captured Americans could be sentenced to death?"
+    )
+    assert answer.coverage == "answered"
+    assert answer.lead.startswith("Kremlin said that two US volunteers")
+    assert "could face the death penalty [1]" in answer.lead
+    assert re.search(r"\[\d\]\.?$", answer.lead.split(";")[0])
+
+
+def test_the_lead_holds_only_words_of_its_cited_sentences(archive):
+    answer = archive.ask("How much corn was the first grain ship carrying?")
+    sources = " ".join(f"{c.quote} {c.claimant}" for c in answer.citations)
+    fixed = {"said", "according", "to", "reports", "the", "article", "that"}
+    words = re.findall(r"[\w’',.-]+", re.sub(r"\[\d+\]", "", answer.lead))
+    stray = [
+        w for w in words if w.strip(",.").lower() not in fixed and w.strip(",.") not in sources
+    ]
+    assert not stray
+
+
+def test_a_general_knowledge_question_about_a_country_in_the_news_is_not_answered(archive):
+    answer = archive.ask("What is the capital of Australia?")
+    assert not_answered(answer)
+    assert answer.lead.startswith("The indexed articles do not")
+
+
+@pytest.mark.xfail(
+    reason="issue 19: a sentence holding the question's names but not its event (a swap offered, "
+    "not a release; a turbine, not an explosion) still answers; requiring the event word cut "
+    "seeds answered-answerable from 0.90 to 0.65",
+    strict=True,
+)
+def test_a_release_never_reported_is_not_stated_and_the_lead_says_what_is(archive):
+    answer = archive.ask("When was Brittney Griner released in the swap for Viktor Bout?")
+    assert not_answered(answer)
+    if answer.coverage == "not_stated":
+        assert answer.lead.startswith("The indexed articles do not")
+        assert "exchange Viktor Bout" in answer.lead and "[1]" in answer.lead
+
+
+def test_a_speaker_asked_about_a_subject_they_never_spoke_on_is_not_answered(archive):
+    answer = archive.ask("What did Macron say about the killing of prisoners at Olenivka?")
+    assert not_answered(answer)
+    if any("Macron" in c.claimant for c in answer.citations):
+        assert "do not report Emmanuel Macron saying" not in answer.lead  # never contradicts
+        assert "do not report Macron saying" not in answer.lead
+
+
+def test_a_price_the_article_says_was_not_disclosed_is_not_stated(archive):
+    answer = archive.ask("How much did the buyer pay for the grain ship's cargo?")
+    assert answer.coverage == "not_stated"
+    assert "not disclosed" in answer.lead
+    assert "26,000" not in before_first_marker(answer).split(";")[0]
+
+
+@pytest.mark.xfail(
+    reason="issue 19: a sentence holding the question's names but not its event (a swap offered, "
+    "not a release; a turbine, not an explosion) still answers; requiring the event word cut "
+    "seeds answered-answerable from 0.90 to 0.65",
+    strict=True,
+)
+def test_an_event_the_archive_never_reports_is_not_answered(archive):
+    answer = archive.ask("Who was behind the Nord Stream pipeline explosions?")
+    assert not_answered(answer)
+    assert "turbine" not in answer.lead.split(";")[0]
+
+
+def test_another_war_is_declined(archive):
+    answer = archive.ask("How many people were killed in the Rwandan genocide?")
+    assert answer.coverage == "none" and answer.abstained
+
+
+def test_a_question_about_a_time_after_the_archive_names_its_last_date(archive):
+    answer = archive.ask("Who won the 2024 US presidential election?")
+    assert not_answered(answer)
+    assert LAST_DATE in answer.lead
+
+
+def test_a_declined_question_shows_its_one_line_and_no_unrelated_quotes(archive):
+    answer = archive.ask("Who won the 2022 football World Cup?")
+    assert answer.coverage == "none" and answer.abstained
+    assert answer.lead == answer.answer and not answer.citations
