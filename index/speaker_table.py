@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from .attribution.speakers import voice_speaker
-from .models import IndexedArticle, Speaker
+from .models import ARTICLE_VOICE, IndexedArticle, Speaker
 
 __all__ = ["SCHEMA", "SpeakerRow", "link_speakers", "unlink_articles", "prune", "read_speakers"]
 
@@ -97,7 +97,8 @@ def link_speakers(db, item: IndexedArticle) -> IndexedArticle:
         ids[sp.id] = _canonical(db, sp, aid)
         _upsert(db, ids[sp.id], sp)
     voice = voice_speaker(item.article.voice)
-    if any(voice.id in s.speakers for s in item.sentences):  # the outlet's own sentences
+    named = item.article.voice != ARTICLE_VOICE  # "the article" of one is not another's
+    if named and any(voice.id in s.speakers for s in item.sentences):  # the outlet's own
         ids.setdefault(voice.id, voice.id)
         _upsert(db, voice.id, voice)
     db.executemany(
