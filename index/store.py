@@ -30,6 +30,7 @@ from .errors import NoIndexError, OldStoreError, StoreBusyError
 from .models import Article, IndexedArticle
 from .sparse import ChunkFilter, passing
 from .sparse import search as sparse_search
+from .speaker_table import SpeakerRow
 from .vectors import Vectors
 
 __all__ = ["Store", "Generation", "date_key"]
@@ -60,6 +61,11 @@ class Generation:
     def claimant_counts(self) -> dict[str, int]:
         """Each claimant name and the number of chunks it claims in."""
         return self.catalogue.claimant_counts()
+
+    def speakers(self) -> list[SpeakerRow]:
+        """Every speaker of the archive, one entry each (``index.speaker_table``), most
+        articles first; none on a store not yet upgraded by ``index update``."""
+        return self.catalogue.speakers()
 
     def article_count(self) -> int:
         return self.catalogue.counts()[0]
