@@ -32,7 +32,17 @@ from eval.models import GoldQuestion, QuestionScore, SuiteResult
 from eval.paths import ROOT
 from eval.suite_seeds import load_gold
 
-__all__ = ["GOLD", "KINDS", "ANSWERABLE", "corpus", "lead_of", "score_extra", "summarise", "run"]
+__all__ = [
+    "GOLD",
+    "KINDS",
+    "ANSWERABLE",
+    "corpus",
+    "lead_of",
+    "score_extra",
+    "summarise",
+    "by_answer_type",
+    "run",
+]
 
 GOLD = ROOT / "eval" / "gold" / "archive_questions.jsonl"
 EVERY = 2  # every second train article joins the dev split
@@ -121,6 +131,21 @@ def summarise(rows: list[dict], scores: list[QuestionScore]) -> dict:
     }
 
 
+def by_answer_type(rows: list[dict]) -> dict[str, dict]:
+    """Lead rate, answered share and cited-article recall per answerable type."""
+    out = {}
+    for kind in ANSWERABLE:
+        group = [r for r in rows if r["answerable"] and r["type"] == kind]
+        if group:
+            out[kind] = {
+                "questions": len(group),
+                "lead_rate": _mean([r["lead_hit"] for r in group]),
+                "answered_answerable": _mean([not r["wrongly_not_stated"] for r in group]),
+                "article_recall": _mean([r["article_recall"] for r in group]),
+            }
+    return out
+
+
 def _metrics(score: QuestionScore) -> dict:
     """A row's metrics: the score's fields that apply to the question (None left out)."""
     return {k: v for k, v in asdict(score).items() if v is not None}
@@ -157,7 +182,7 @@ def run(
             "claimant_accuracy": common["claimant_accuracy"],  # of the "said" questions
             "latency": common["latency"],
         },
-        breakdown={"type": by_type(scores)},
+        breakdown={"type": by_type(scores), "answer_type": by_answer_type(rows)},
         questions=rows,
         info={
             "backend": engine.settings.backend,

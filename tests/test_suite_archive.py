@@ -108,4 +108,5 @@ def test_archive_suite_runs_end_to_end_on_its_first_questions(tmp_path):
     for key in ("not_stated_recall", "wrongly_not_stated", "lead_rate", "citation_article"):
         assert key in overall
     assert {"lead", "gold_articles"} <= set(metrics["questions"][0])
+    assert set(metrics["breakdown"]["answer_type"]) == {"number", "place"}
     assert (tmp_path / "out" / "metrics.json").is_file()
