@@ -21,7 +21,16 @@ from .errors import ConfigError
 from .labels import article_label
 from .retrieve import Filters, Retriever
 
-__all__ = ["SpeakerSummary", "SpeakerRef", "Claim", "ClaimFilters", "list_speakers", "find_claims"]
+__all__ = [
+    "SpeakerSummary",
+    "SpeakerRef",
+    "Claim",
+    "ClaimFilters",
+    "list_speakers",
+    "find_claims",
+    "CSV_COLUMNS",
+    "claim_row",
+]
 
 
 @dataclass
@@ -84,6 +93,25 @@ class ClaimFilters:
     until: str | None = None
     outlet: str | None = None
     limit: int = 50
+    #: one speaker by id (the page's speaker menu, a source card's claimant), not a name
+    speaker_id: str | None = None
+
+
+#: The columns of a claims CSV (``claimtrace claims --csv``, the page's download), in order.
+CSV_COLUMNS = (
+    "id speaker_id speaker_name speaker_role speaker_kind claimant cue kind content quote "
+    "article_id title outlet date start end content_start content_end also_in"
+).split()
+
+
+def claim_row(c: Claim) -> list:
+    """One claim as a CSV row of ``CSV_COLUMNS`` (``also_in`` joined by spaces)."""
+    s = c.speaker
+    return [
+        c.id, s.id, s.name, s.role, s.kind, c.claimant, c.cue, c.kind, c.content, c.quote,
+        c.article_id, c.title or "", c.outlet or "", c.date or "", c.start, c.end,
+        c.content_start, c.content_end, " ".join(c.also_in),
+    ]  # fmt: skip
 
 
 def _iso(key: int) -> str | None:
@@ -140,6 +168,8 @@ def find_claims(catalogue, f: ClaimFilters, retriever: Retriever | None = None) 
     if f.limit < 1:
         raise ConfigError(f"limit must be at least 1, not {f.limit}")
     who = speaker_ids(catalogue, f.claimant) if f.claimant else None
+    if f.speaker_id:
+        who = (f.speaker_id,) if who is None or f.speaker_id in who else ()
     since = date_key(f.since) if f.since else None
     until = date_key(f.until) if f.until else None
     ids = None

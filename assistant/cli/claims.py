@@ -8,27 +8,11 @@ import sys
 
 import click
 
-from ..claims import Claim, ClaimFilters
+from ..claims import CSV_COLUMNS, ClaimFilters, claim_row
 from .ask import is_iso_date
 from .base import Context, emit_json
 
 __all__ = ["speakers", "claims", "CSV_COLUMNS", "claim_row"]
-
-#: The columns of ``claimtrace claims --csv`` (and of the page's download), in order.
-CSV_COLUMNS = (
-    "id speaker_id speaker_name speaker_role speaker_kind claimant cue kind content quote "
-    "article_id title outlet date start end content_start content_end also_in"
-).split()
-
-
-def claim_row(c: Claim) -> list:
-    """One claim as a CSV row of ``CSV_COLUMNS`` (``also_in`` joined by spaces)."""
-    s = c.speaker
-    return [
-        c.id, s.id, s.name, s.role, s.kind, c.claimant, c.cue, c.kind, c.content, c.quote,
-        c.article_id, c.title or "", c.outlet or "", c.date or "", c.start, c.end,
-        c.content_start, c.content_end, " ".join(c.also_in),
-    ]  # fmt: skip
 
 
 def _date(ctx, param, value):

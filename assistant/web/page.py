@@ -17,6 +17,7 @@ import gradio as gr
 
 from index.errors import UnknownArticlesError
 
+from .claims_view import build_claims_view
 from .facets import Facets, facets
 from .render import EMPTY_SOURCES, escape, notice_html
 from .session import ANY, NO_INDEX, ask_on_page, form_options, panel_html, readable, user_html
@@ -25,10 +26,10 @@ from .uploads import ALLOWED, AddResult, add_folder, add_uploads
 __all__ = ["build_page", "THEME", "CSS", "HEAD", "EXAMPLES"]
 
 ASSETS = Path(__file__).with_name("assets")
-CSS = (ASSETS / "page.css").read_text(encoding="utf-8")
+CSS = "".join((ASSETS / n).read_text(encoding="utf-8") for n in ("page.css", "claims.css"))
 HEAD = "".join(
     f"<script>{(ASSETS / name).read_text(encoding='utf-8')}</script>"
-    for name in ("cite.js", "page.js")
+    for name in ("cite.js", "page.js", "claims.js")
 )
 THEME = gr.themes.Default(
     primary_hue="indigo",
@@ -172,107 +173,121 @@ def build_page(engine) -> gr.Blocks:
             '<span class="ct-tagline">Answers from the news archive — every claim with its '
             "source and who makes it</span></header>"
         )
-        with gr.Row(equal_height=False, elem_id="ct-main"):
-            with gr.Column(scale=1, min_width=290, elem_id="ct-left"):
-                stats = gr.HTML(elem_id="ct-stats")
-                with gr.Accordion("Filters", open=True):
-                    with gr.Row():
-                        since = gr.Textbox(
-                            label="From", placeholder="YYYY-MM-DD", max_lines=1, min_width=100
+        with gr.Tabs(elem_id="ct-tabs"):
+            with gr.Tab("Chat", elem_id="ct-chat-tab"):
+                with gr.Row(equal_height=False, elem_id="ct-main"):
+                    with gr.Column(scale=1, min_width=290, elem_id="ct-left"):
+                        stats = gr.HTML(elem_id="ct-stats")
+                        with gr.Accordion("Filters", open=True):
+                            with gr.Row():
+                                since = gr.Textbox(
+                                    label="From",
+                                    placeholder="YYYY-MM-DD",
+                                    max_lines=1,
+                                    min_width=100,
+                                )
+                                until = gr.Textbox(
+                                    label="To", placeholder="YYYY-MM-DD", max_lines=1, min_width=100
+                                )
+                            outlet = gr.Dropdown(
+                                [ANY],
+                                value=ANY,
+                                label="Outlet",
+                                elem_id="ct-outlet",
+                                elem_classes="ct-filter",
+                            )
+                            claimant = gr.Dropdown(
+                                [ANY],
+                                value=ANY,
+                                label="Claimant",
+                                info="Pick a speaker, or type a name",
+                                allow_custom_value=True,
+                                elem_id="ct-claimant",
+                                elem_classes="ct-filter",
+                            )
+                        with gr.Accordion("Answer backend", open=False):
+                            backend = gr.Radio(
+                                ["extractive", "openai"], value=settings.backend, show_label=False
+                            )
+                            url = gr.Textbox(
+                                settings.base_url or "",
+                                label="OpenAI-compatible endpoint",
+                                placeholder="http://127.0.0.1:8000/v1",
+                                max_lines=1,
+                            )
+                            model = gr.Textbox(settings.model, label="Model", max_lines=1)
+                        with gr.Accordion("Add articles", open=False, elem_id="ct-add"):
+                            files = gr.File(
+                                file_count="multiple",
+                                file_types=list(ALLOWED),
+                                label="Upload articles",
+                                elem_id="ct-upload",
+                                height=120,
+                            )
+                            kinds = ", ".join(a.lstrip(".") for a in ALLOWED)
+                            limit = settings.upload_limit_mb
+                            gr.HTML(f'<p class="ct-hint">{kinds} · up to {limit:g} MB each</p>')
+                            folder = gr.Textbox(
+                                label=f"…or a folder on the server, under {settings.folder_root}",
+                                placeholder="news",
+                            )
+                            outlet_given = gr.Textbox(
+                                label="Outlet for these files (when a file does not name one)",
+                                max_lines=1,
+                            )
+                            add = gr.Button("Add to the index", elem_id="ct-add-btn")
+                            added = gr.HTML(elem_id="ct-added")
+                        with gr.Accordion("Remove articles", open=False, elem_id="ct-remove"):
+                            doomed = gr.Dropdown(
+                                [],
+                                value=[],
+                                multiselect=True,
+                                label="Articles to remove",
+                                info="Type a few words of a title to find it",
+                                elem_id="ct-doomed",
+                            )
+                            drop = gr.Button(
+                                "Remove from the index", variant="stop", elem_id="ct-drop"
+                            )
+                            dropped = gr.HTML(elem_id="ct-dropped")
+                    with gr.Column(scale=3, min_width=420, elem_id="ct-centre"):
+                        chat = gr.Chatbot(
+                            elem_id="ct-chat",
+                            show_label=False,
+                            height="calc(100vh - 250px)",
+                            latex_delimiters=[],
+                            buttons=["copy"],
+                            feedback_options=None,
+                            placeholder="<h3>Ask the archive</h3><p>Answers quote the articles "
+                            "and say who makes each claim.</p>",
+                            examples=[{"text": q} for q in EXAMPLES],
+                            autoscroll=False,  # page.js keeps each new answer's start in view
                         )
-                        until = gr.Textbox(
-                            label="To", placeholder="YYYY-MM-DD", max_lines=1, min_width=100
-                        )
-                    outlet = gr.Dropdown(
-                        [ANY],
-                        value=ANY,
-                        label="Outlet",
-                        elem_id="ct-outlet",
-                        elem_classes="ct-filter",
-                    )
-                    claimant = gr.Dropdown(
-                        [ANY],
-                        value=ANY,
-                        label="Claimant",
-                        info="Pick a speaker, or type a name",
-                        allow_custom_value=True,
-                        elem_id="ct-claimant",
-                        elem_classes="ct-filter",
-                    )
-                with gr.Accordion("Answer backend", open=False):
-                    backend = gr.Radio(
-                        ["extractive", "openai"], value=settings.backend, show_label=False
-                    )
-                    url = gr.Textbox(
-                        settings.base_url or "",
-                        label="OpenAI-compatible endpoint",
-                        placeholder="http://127.0.0.1:8000/v1",
-                        max_lines=1,
-                    )
-                    model = gr.Textbox(settings.model, label="Model", max_lines=1)
-                with gr.Accordion("Add articles", open=False, elem_id="ct-add"):
-                    files = gr.File(
-                        file_count="multiple",
-                        file_types=list(ALLOWED),
-                        label="Upload articles",
-                        elem_id="ct-upload",
-                        height=120,
-                    )
-                    kinds = ", ".join(a.lstrip(".") for a in ALLOWED)
-                    limit = settings.upload_limit_mb
-                    gr.HTML(f'<p class="ct-hint">{kinds} · up to {limit:g} MB each</p>')
-                    folder = gr.Textbox(
-                        label=f"…or a folder on the server, under {settings.folder_root}",
-                        placeholder="news",
-                    )
-                    outlet_given = gr.Textbox(
-                        label="Outlet for these files (when a file does not name one)",
-                        max_lines=1,
-                    )
-                    add = gr.Button("Add to the index", elem_id="ct-add-btn")
-                    added = gr.HTML(elem_id="ct-added")
-                with gr.Accordion("Remove articles", open=False, elem_id="ct-remove"):
-                    doomed = gr.Dropdown(
-                        [],
-                        value=[],
-                        multiselect=True,
-                        label="Articles to remove",
-                        info="Type a few words of a title to find it",
-                        elem_id="ct-doomed",
-                    )
-                    drop = gr.Button("Remove from the index", variant="stop", elem_id="ct-drop")
-                    dropped = gr.HTML(elem_id="ct-dropped")
-            with gr.Column(scale=3, min_width=420, elem_id="ct-centre"):
-                chat = gr.Chatbot(
-                    elem_id="ct-chat",
-                    show_label=False,
-                    height="calc(100vh - 250px)",
-                    latex_delimiters=[],
-                    buttons=["copy"],
-                    feedback_options=None,
-                    placeholder="<h3>Ask the archive</h3><p>Answers quote the articles and say "
-                    "who makes each claim.</p>",
-                    examples=[{"text": q} for q in EXAMPLES],
-                    autoscroll=False,  # page.js keeps each new answer's start in view
-                )
-                with gr.Row(elem_id="ct-ask-row"):
-                    question = gr.Textbox(
-                        show_label=False,
-                        placeholder="Ask about the articles — e.g. who said what about Izium?",
-                        scale=10,
-                        container=False,
-                        elem_id="ct-question",
-                        autofocus=True,
-                    )
-                    ask = gr.Button(
-                        "Ask", variant="primary", scale=0, min_width=90, elem_id="ct-ask"
-                    )
-                with gr.Row(elem_id="ct-toolbar"):
-                    new = gr.Button(
-                        "New conversation", size="sm", scale=0, min_width=170, elem_id="ct-new"
-                    )
-            with gr.Column(scale=2, min_width=340, elem_id="ct-right"):
-                sources = gr.HTML(EMPTY_SOURCES, elem_id="ct-sources")
+                        with gr.Row(elem_id="ct-ask-row"):
+                            question = gr.Textbox(
+                                show_label=False,
+                                placeholder="Ask about the articles — "
+                                "e.g. who said what about Izium?",
+                                scale=10,
+                                container=False,
+                                elem_id="ct-question",
+                                autofocus=True,
+                            )
+                            ask = gr.Button(
+                                "Ask", variant="primary", scale=0, min_width=90, elem_id="ct-ask"
+                            )
+                        with gr.Row(elem_id="ct-toolbar"):
+                            new = gr.Button(
+                                "New conversation",
+                                size="sm",
+                                scale=0,
+                                min_width=170,
+                                elem_id="ct-new",
+                            )
+                    with gr.Column(scale=2, min_width=340, elem_id="ct-right"):
+                        sources = gr.HTML(EMPTY_SOURCES, elem_id="ct-sources")
+            with gr.Tab("Claims", elem_id="ct-claims-tab"):
+                build_claims_view(engine, page)
 
         controls = [since, until, outlet, claimant, backend, url, model]
         outputs = [chat, turns, sources, question]

@@ -118,9 +118,20 @@ def _source_card(turn: int, s: Source) -> str:
         f'<span class="ct-title">{escape(c.title or c.article_id)}</span></div>'
         f'<div class="ct-meta">{meta}</div>'
         f'<div class="ct-claim"><span class="ct-label">claimant</span> '
-        f'<span class="ct-who">{escape(c.claimant)}</span>{cue}</div>'
+        f"{_claimant(c)}{cue}</div>"
         f'<p class="ct-para">{escape(s.before)}<mark class="ct-quote">{escape(c.quote)}</mark>'
         f"{escape(s.after)}</p>{_copies(c)}</div>"
+    )
+
+
+def _claimant(c: Citation) -> str:
+    """The card's claimant; a link to their claims in the Claims view when the index knows
+    the speaker (``assets/claims.js`` opens the tab with the speaker picked)."""
+    if c.speaker is None or not c.speaker.id:
+        return f'<span class="ct-who">{escape(c.claimant)}</span>'
+    return (
+        f'<a class="ct-who ct-speaker-link" href="#" data-speaker="{escape(c.speaker.id)}" '
+        f'title="Every claim by this speaker, in the Claims view">{escape(c.claimant)}</a>'
     )
 
 
