@@ -8,7 +8,9 @@ Flow position: read/clean → **attribute** → chunk → embed. The package:
 - ``registry``: the rules, one signature each (``rule(ctx) -> list[RawAttribution]``),
   in ``verbs``, ``phrases`` and ``stance``, with ``context``, ``cue_span``,
   ``license`` and ``quotes`` as their shared pieces;
-- ``claimants``: source phrases → readable claimant names;
+- ``claimants``: source phrases → speakers (``Speaker``: name, role, kind), resolved in
+  text order; ``roles`` reads names and roles from a phrase's words, ``speakers`` says
+  what kind of speaker a phrase names and gives each its archive id;
 - ``files``: ``attribute_file`` — a file read and cleaned as indexing does, its spans
   mapped back to the file's text;
 - ``nlp``: the only module that imports spaCy; ``version``: the analysis version.

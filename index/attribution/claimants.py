@@ -19,14 +19,23 @@ from dataclasses import dataclass, field
 
 from index.attribution.lexicon import (
     CARRIER_NOUNS,
-    DETERMINERS,
     GROUP_PRONOUNS,
-    OFFICES,
     PART_NOUNS,
     PERSON_PRONOUNS,
     PLATFORMS,
-    ROLE_TAIL,
     UNNAMED_PRONOUNS,
+)
+from index.attribution.roles import (
+    drop_role,
+    ends_with_word,
+    first_name,
+    gender_of,
+    office_in,
+    proper_kind,
+    proper_run,
+    role_in,
+    strip_determiner,
+    with_particles,
 )
 from index.attribution.speakers import kind_of_noun, make_speaker, same_role_word
 from index.models import Speaker
@@ -34,12 +43,6 @@ from index.models import Speaker
 __all__ = ["Mention", "Publisher", "ClaimantResolver", "strip_determiner"]
 
 _MAX_NAME_WORDS = 8
-_MAX_ROLE_WORDS = 10
-_OFFICE_WORDS = "|".join(sorted(OFFICES, key=len, reverse=True))
-_OFFICE_OF = re.compile(
-    rf"^(?:the |[a-z]+ )?((?:[A-Z]?[a-z-]+ ){{0,2}}?(?:{_OFFICE_WORDS}) of (?:the )?[^,;()]+)",
-    re.IGNORECASE,
-)
 _CARRIERS = "|".join(sorted(CARRIER_NOUNS))
 #: "statement of the Ukrainian brigade" → its owner, "the Ukrainian brigade".
 _OWNER = re.compile(
@@ -51,15 +54,6 @@ _NUMBER = re.compile(r"[\d.,]+")
 _WORDS = re.compile(r"[\w'’-]+")
 _MALE = frozenset("he him his".split())
 _FEMALE = frozenset("she her hers".split())
-#: Words beside a name that tell a person's sex ("Mrs. Clinton", "his daughter Ivanka").
-_MALE_WORDS = frozenset("mr mr. sir son husband father brother king prince man boy".split())
-_FEMALE_WORDS = frozenset(
-    "mrs mrs. ms ms. miss madam daughter wife mother sister queen princess woman girl lady".split()
-)
-#: Name particles the NER may leave out ("Ursula von der Leyen").
-_PARTICLES = re.compile(
-    r"^((?:\s+(?:von|van|der|den|de|la|le|du|da|di|al|bin|ibn|del|dos|das))+\s+[A-Z][\w'’-]+)"
-)
 #: Bodies a "the agency" may stand for when no earlier body is named with the word.
 _GENERIC_BODIES = frozenset(
     "agency organisation organization group company firm charity body".split()
@@ -107,17 +101,6 @@ class _Known:
             last = self.speaker.name.split()[-1].lower() if self.speaker.name else ""
             return not last.endswith("s") and last not in UNNAMED_PRONOUNS
         return self.is_person
-
-
-def strip_determiner(text: str) -> str:
-    """Drop leading determiners, a trailing possessive and surrounding punctuation:
-    "the BBC," → "BBC", "Donald Trump’s" → "Donald Trump"."""
-    words = text.strip(" \t\n,;:—-–\"“”‘’'()").split()
-    while len(words) > 1 and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    if words and len(words[-1]) > 2 and words[-1].endswith(("’s", "'s")):
-        words[-1] = words[-1][:-2]
-    return " ".join(words)
 
 
 def _words(text: str) -> set[str]:
@@ -218,11 +201,10 @@ class ClaimantResolver:
         """A person named in passing: the one named so before comes forward, else a new one."""
         if not person:
             return
-        person = _with_particles(text, person)
+        person = with_particles(text, person)
         earlier = self._find(
             lambda k: (
-                k.is_person
-                and (k.speaker.name == person or _ends_with_word(k.speaker.name, person))
+                k.is_person and (k.speaker.name == person or ends_with_word(k.speaker.name, person))
             )
         )
         if earlier:
@@ -235,7 +217,7 @@ class ClaimantResolver:
         persons = [p for p in (strip_determiner(x) for x in mention.persons) if p]
         bodies = [b for b in (strip_determiner(x) for x in mention.bodies) if b]
         if persons:
-            return self._person(mention, _first_name(mention.text, max(persons, key=len)), bodies)
+            return self._person(mention, first_name(mention.text, max(persons, key=len)), bodies)
         head, common = mention.head.lower(), mention.head.islower()
         text = strip_determiner(mention.text)
         is_short = len(text.split()) <= 4
@@ -243,10 +225,10 @@ class ClaimantResolver:
         for body in bodies:  # "German Chancellor Olaf Scholz" tagged as a body
             before = mention.text[: max(mention.text.find(body), 0)].split()
             title = before and kind_of_noun(before[-1].strip(",")) == "unnamed"
-            if title and _proper_kind(body) == "person":
+            if title and proper_kind(body) == "person":
                 return self._person(mention, body, [])
         if head and not common and len(text.split()) == 1:  # a bare surname, maybe mistagged
-            earlier = self._find(lambda k: k.is_person and _ends_with_word(k.speaker.name, head))
+            earlier = self._find(lambda k: k.is_person and ends_with_word(k.speaker.name, head))
             if earlier:
                 return earlier.speaker
         definite = mention.text.lower().startswith("the ")
@@ -261,10 +243,10 @@ class ClaimantResolver:
                     return last[-1]
         for body in bodies:
             if head and head in body.lower().split():
-                return make_speaker(_drop_role(body), "", _body_kind(body, mention))
-        run = _proper_run(mention.text, mention.head)
+                return make_speaker(drop_role(body), "", _body_kind(body, mention))
+        run = proper_run(mention.text, mention.head)
         if run:  # "Medical charity Doctors Without Borders": NER missed the name
-            return make_speaker(run, "", _proper_kind(run))
+            return make_speaker(run, "", proper_kind(run))
         if head and is_short and kind != "unnamed":
             earlier = self._find(
                 lambda k: head in k.raw and not k.is_person and k.raw != _words(mention.text)
@@ -285,7 +267,7 @@ class ClaimantResolver:
         text = " ".join(words)
         if kind is None:
             if head and not common:  # a proper name the NER did not tag
-                return make_speaker(text, "", _proper_kind(text))
+                return make_speaker(text, "", proper_kind(text))
             if bodies:  # "the UN human rights wing"
                 return make_speaker(text, "", "organisation")
             return None  # "the gambit", "the tally": nothing that can speak
@@ -295,15 +277,15 @@ class ClaimantResolver:
 
     def _person(self, mention: Mention, person: str, bodies: list[str]) -> Speaker:
         """A named person, with the role the phrase gives them."""
-        person = _with_particles(mention.text, person)
+        person = with_particles(mention.text, person)
         if len(person.split()) == 1:
-            earlier = self._find(lambda k: k.is_person and _ends_with_word(k.speaker.name, person))
+            earlier = self._find(lambda k: k.is_person and ends_with_word(k.speaker.name, person))
             if earlier:
                 return earlier.speaker
         earlier = self._find(lambda k: k.speaker.name == person and k.is_person)
         if earlier and earlier.speaker.role:  # one person, one label in an article
             return earlier.speaker
-        role = _office(mention.text, person) or _role(mention.text, person)
+        role = office_in(mention.text, person) or role_in(mention.text, person)
         if not role:
             orgs = {strip_determiner(o) for o in mention.orgs}
             bodies = [  # "Lavrov (Russian)": a nationality is not the body a person speaks for
@@ -311,7 +293,7 @@ class ClaimantResolver:
                 for b in bodies
                 if b not in person and person not in b and (b in orgs or len(b.split()) > 1)
             ]
-            role = _drop_role(bodies[0]) if bodies else ""
+            role = drop_role(bodies[0]) if bodies else ""
         if not role and earlier:
             return earlier.speaker
         return make_speaker(person, role, "person")
@@ -354,15 +336,15 @@ class ClaimantResolver:
         ]:
             body = strip_determiner(body)
             if body and body.lower() not in own and body.lower() not in PLATFORMS:
-                return make_speaker(_drop_role(body), "", "organisation")
+                return make_speaker(drop_role(body), "", "organisation")
         if self._orgs:
-            return make_speaker(_drop_role(self._orgs[-1]), "", "organisation")
+            return make_speaker(drop_role(self._orgs[-1]), "", "organisation")
         return make_speaker(strip_determiner(mention.text), "", "document")
 
     def _remember(self, speaker: Speaker, raw: str) -> None:
         if speaker.name and speaker.name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             words = _words(raw)
-            known = _Known(speaker, words, _gender(words))
+            known = _Known(speaker, words, gender_of(words))
             self._known.append(known)
 
     def _find(self, test) -> _Known | None:
@@ -372,146 +354,15 @@ class ClaimantResolver:
         return None
 
 
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt prof rev sir lord lady".split())
-
-
-def _first_name(text: str, person: str) -> str:
-    """A surname the NER tagged alone, with the capitalised word just before it that is its
-    first name ("…, Oleksiy Danilov" → "Oleksiy Danilov"); not an office ("President X")."""
-    if len(person.split()) != 1:
-        return person
-    at = text.find(person)
-    before = text[:at].split() if at > 0 else []
-    if not before or text[at - 1] != " ":
-        return person
-    word = before[-1]
-    plain = word.lower().rstrip(".")
-    if (
-        word[:1].isupper()
-        and word[1:].islower()
-        and word.isalpha()
-        and plain not in OFFICES
-        and plain not in _TITLES
-        and plain not in DETERMINERS
-    ):
-        return f"{word} {person}"
-    return person
-
-
 def _many(speaker: Speaker) -> bool:
     """Unnamed people in the plural ("officials", "Israeli officials")."""
     last = speaker.name.split()[-1].lower() if speaker.name else ""
     return speaker.kind == "unnamed" and last.endswith("s") and not last.endswith("ss")
 
 
-def _proper_kind(text: str) -> str:
-    """Two or three capitalised words ("Jason Chaffetz") are taken for a person's name."""
-    words = text.split()
-    person = 2 <= len(words) <= 3 and all(
-        w[:1].isupper() and w[1:].islower() and w.lower() not in _SMALL for w in words
-    )
-    return "person" if person else "organisation"
-
-
-def _with_particles(text: str, person: str) -> str:
-    """A name with the particles and surname the NER left out: "Ursula von" → "Ursula von der
-    Leyen"."""
-    at = text.find(person)
-    more = _PARTICLES.match(text[at + len(person) :]) if at >= 0 else None
-    return person + more.group(1) if more else person
-
-
-def _gender(words: set[str]) -> str:
-    return "m" if words & _MALE_WORDS else "f" if words & _FEMALE_WORDS else ""
-
-
-_SMALL = frozenset("of for and the de without on".split())
-
-
-def _proper_run(text: str, head: str) -> str:
-    """The capitalised words round a capitalised head, joined by small words ("Doctors Without
-    Borders", "Bank of England"), when they are more than a sentence's first word."""
-    words = text.split()
-    if not head[:1].isupper() or head not in words:
-        return ""
-    i = j = words.index(head)
-    small = _SMALL
-    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1].lower() in small):
-        i -= 1
-    while j + 1 < len(words) and (words[j + 1][:1].isupper() or words[j + 1].lower() in small):
-        j += 1
-    while i < j and (not words[i][:1].isupper() or words[i].lower() in DETERMINERS):
-        i += 1
-    while j > i and not words[j][:1].isupper():
-        j -= 1
-    run = words[i : j + 1]
-    if len(run) < 2 or any(w.endswith((",", "'s", "’s")) for w in run[:-1]):
-        return ""
-    return " ".join(run).strip(",;:")
-
-
 def _body_kind(body: str, mention: Mention) -> str:
     return "group" if body in {strip_determiner(g) for g in mention.groups} else "organisation"
 
 
-def _role(text: str, person: str) -> str:
-    """What a source phrase says a person is, beside their name: "Kremlin spokesman Dmitry
-    Peskov" → "Kremlin spokesman"; "X, Germany's foreign minister" → "Germany's foreign
-    minister"."""
-    at = text.find(person)
-    if at < 0:
-        return ""
-    parts = [strip_determiner(p) for p in text[:at].split(",")]
-    rest = text[at + len(person) :].lstrip()
-    if rest.startswith(","):  # "X, Germany's foreign minister,"
-        parts.append(strip_determiner(rest[1:].split(",")[0]))
-    roles = [
-        p
-        for p in parts
-        if 0 < len(p.split()) <= _MAX_ROLE_WORDS
-        and any(c.isalpha() for c in p)
-        and p.lower().rstrip(".") not in _TITLES  # an honorific is no role
-    ]
-    return max(roles, key=lambda p: len(p.split()), default="")
-
-
-def _office(text: str, person: str) -> str:
-    """The office a source phrase gives a person, read as "Title of Place".
-
-    "President X of Ukraine" and "Ukraine's President X" → "President of Ukraine";
-    "X, the governor of the Belgorod region" → "governor of the Belgorod region".
-    """
-    at = text.find(person)
-    if at < 0:
-        return ""
-    before = text[:at].strip(" ,")
-    after = text[at + len(person) :].strip()
-    words = before.split()
-    title = words[-1] if words else ""
-    if title.lower() in OFFICES:  # "President X of Ukraine", "Ukraine's President X"
-        if after.lower().startswith("of "):
-            place = re.split(r"[,;(]| and | in | on ", after[3:])[0].strip()
-            return f"{title} of {place}" if place else ""
-        return ""
-    if after.startswith(","):  # "X, the governor of the region"
-        found = _OFFICE_OF.match(after[1:].strip())
-        if found:
-            role = re.split(r" in | on | at | who | said", found.group(1))[0].strip()
-            return strip_determiner(role)
-    return ""
-
-
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in CARRIER_NOUNS else word
-
-
-def _ends_with_word(name: str, word: str) -> bool:
-    parts = name.split()
-    return len(parts) > 1 and parts[-1].lower() == word.lower()
-
-
-def _drop_role(name: str) -> str:
-    words = name.split()
-    while len(words) > 2 and words[-1].lower() in ROLE_TAIL:
-        words = words[:-1]
-    return " ".join(words)
