@@ -203,7 +203,7 @@ def build_page(engine) -> gr.Blocks:
                                 info="Pick a speaker, or type a name",
                                 allow_custom_value=True,
                                 elem_id="ct-claimant",
-                                elem_classes="ct-filter",
+                                elem_classes=["ct-filter", "ct-free"],
                             )
                         with gr.Accordion("Answer backend", open=False):
                             backend = gr.Radio(

@@ -2,9 +2,13 @@
 
 // A filter menu shows "any" until a choice is made: the first key typed after focusing it
 // replaces that text, so a name typed is the name ("Peskov", never "anyPeskov"); the text is
-// selected on focus too, to show that it will be replaced.
+// selected on focus too, to show that it will be replaced. In the claimant menu (``ct-free``:
+// any name may be typed) Enter keeps the name typed, where Gradio would take the first
+// suggestion ("Trump" would become "Beyond Trump"); a suggestion is picked with the arrow
+// keys and Enter, or a click.
 (function () {
   var fresh = null;
+  var arrowed = false;
   function menuInput(target) {
     return target && target.tagName === "INPUT" && target.closest(".ct-filter") ? target : null;
   }
@@ -12,14 +16,24 @@
     var input = menuInput(event.target);
     if (!input) return;
     fresh = input;
+    arrowed = false;
     setTimeout(function () { input.select(); }, 0);
   });
   document.addEventListener("keydown", function (event) {
     var input = menuInput(event.target);
-    if (!input || input !== fresh) return;
+    if (!input) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") arrowed = true;
+    if (event.key === "Enter" && !arrowed && input.closest(".ct-free")) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      input.blur();  // the menu keeps the text typed as its value
+      return;
+    }
+    if (input !== fresh) return;
     fresh = null;
     if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       input.select();
+      arrowed = false;
     }
   }, true);
 })();
