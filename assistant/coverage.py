@@ -195,6 +195,8 @@ def assess(
     near = [i for i, f in enumerate(fits) if close(asked, f)]
     elsewhere = _names_across(asked, [evidence[i] for i in near], article_text)
     answering = [i for i, f in enumerate(fits) if answers(asked, f, elsewhere)]
+    # the sentence holding most of the subject first: it leads the answer
+    answering.sort(key=lambda i: -fits[i].subject)
     if asked.claim:  # "who claims X": whose claim is X first, then who merely shares words
         answering.sort(key=lambda i: -fits[i].pairs)
         near.sort(key=lambda i: -fits[i].pairs)

@@ -35,6 +35,9 @@ _SIDES = re.compile(
     re.I,
 )
 
+#: A question asking for each side's account, or for two things at once ("…, and how many …").
+ASKS_SIDES = re.compile(_SIDES.pattern + r"|\band (?:how|what|when|which|who|where)\b|\?.+\?", re.I)
+
 #: Words that ask about a speaker: the verbs of saying, and a few more.
 SPEECH_WORDS = verb_forms(SAYING_VERBS) | {"according", "who", "whom", "statement"}
 

@@ -23,10 +23,11 @@ import re
 
 from .citations import defuse_markers
 from .coverage import UNDISCLOSED
+from .evidence import ASKS_SIDES
 from .kinds import holds_kind
 from .models import Evidence
 from .question import Asked
-from .text import in_quotes
+from .text import content_words, in_quotes
 
 __all__ = ["lead_of", "statement", "not_stated_opening", "NOT_GIVEN"]
 
@@ -61,11 +62,17 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
     if not answering:
         return not_stated_opening(asked, evidence, numbers) if evidence else ""
     chosen = [answering[0]]
-    for i in answering[1:]:
-        if len(chosen) < _SIDES and _voice(evidence[i]) not in {
-            _voice(evidence[j]) for j in chosen
-        }:
-            chosen.append(i)
+    # a second voice: another answering one; for a question asking each side (or two
+    # things), the cited sentence of another voice that adds most of the question's words
+    first = _voice(evidence[chosen[0]])
+    others = [i for i in answering[1:] if _voice(evidence[i]) != first]
+    if not others and ASKS_SIDES.search(asked.text):
+        seen = content_words(evidence[chosen[0]].quote)
+        others = sorted(
+            (i for i in range(len(evidence)) if _voice(evidence[i]) != first),
+            key=lambda i: -len((content_words(evidence[i].quote) - seen) & set(asked.subject)),
+        )
+    chosen += others[: _SIDES - 1]
     parts = [f"{statement(evidence[i], asked)} [{numbers[i]}]" for i in chosen]
     return "; ".join(parts) + "."
 
@@ -104,6 +111,8 @@ def statement(ev: Evidence, asked: Asked) -> str:
     quotation, a "that" clause, or the words right after the cue), else the whole
     sentence in quote marks; an article's own sentence is the outlet's report.
     """
+    if asked.published and ev.date:  # "when did RT share …": the article's own date
+        return f"{ev.label} reports: {_quoted(ev.quote)}"
     if not ev.attributed:
         return f"{ev.outlet or 'The article'} reports: {_quoted(ev.quote)}"
     who = ev.claimant.split("; ")[0]
