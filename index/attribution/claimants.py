@@ -59,6 +59,8 @@ _GENERIC_BODIES = frozenset(
     "agency organisation organization group company firm charity body".split()
 )
 _PLURAL = frozenset("they them their we us".split())
+#: Heads whose number is the name: "7 percent [of voters] said", "half said".
+_SHARES = frozenset("percent half third quarter".split())
 
 
 @dataclass
@@ -219,6 +221,10 @@ class ClaimantResolver:
         if persons:
             return self._person(mention, first_name(mention.text, max(persons, key=len)), bodies)
         head, common = mention.head.lower(), mention.head.islower()
+        if head in _SHARES:  # "only 7 percent", "27 percent of those polled": the number names them
+            words = mention.text.split()
+            first = next((i for i, w in enumerate(words) if _NUMBER.fullmatch(w)), 0)
+            return make_speaker(" ".join(words[first : first + _MAX_NAME_WORDS]), "", "group")
         text = strip_determiner(mention.text)
         is_short = len(text.split()) <= 4
         kind = kind_of_noun(head) if head else None  # "Officials", "Police" open sentences

@@ -166,7 +166,7 @@ GROUP_NOUNS = frozenset(
     child student worker employee member delegate leader ally authority observer
     economist expert analyst scholar historian scientist investor manager crowd public
     majority minority population community everyone everybody nobody many others both
-    some most few all several each chorus ones two three dozens""".split()
+    some most few all several each chorus ones two three dozens percent half""".split()
 )
 #: Nouns naming a document or record that can say something ("the report found").
 DOCUMENT_NOUNS = frozenset(
@@ -177,7 +177,7 @@ DOCUMENT_NOUNS = frozenset(
     speech platform manifesto plan proposal policy guidance evidence research model index
     ad advertisement website site page message note briefing bulletin notice
     announcement communique constitution treaty agreement resolution charter verdict
-    finding""".split()
+    finding result""".split()
 )
 #: Nouns naming a body that speaks as one ("the ministry said", "police say").
 ORGANISATION_NOUNS = frozenset(

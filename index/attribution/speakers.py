@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: Markup and timestamps that may lead a name in live blogs and feeds ("00:42 Boris Johnson").
-_LEADING_JUNK = re.compile(r"^(?:[\W_]+|\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|\d+\b)\s*", re.I)
+_LEADING_JUNK = re.compile(r"^(?:[\W_]+|\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b)\s*", re.I)
 _SLUG = re.compile(r"[^a-z0-9]+")
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee", "eer")
 
