@@ -132,8 +132,22 @@ def role_in(text: str, person: str) -> str:
         if 0 < len(p.split()) <= _MAX_ROLE_WORDS
         and any(c.isalpha() for c in p)
         and p.lower().rstrip(".") not in _TITLES  # an honorific is no role
+        and not _circumstance(p)
     ]
     return max(roles, key=lambda p: len(p.split()), default="")
+
+
+#: Words that open a phrase about a person's circumstances, not what they are ("under fire
+#: over his taxes", "speaking in Berlin", "who …").
+_NOT_ROLE = frozenset(
+    """under over in on at after before during with without while when who which whose that
+    speaking asked writing said says according also however meanwhile""".split()
+)
+
+
+def _circumstance(part: str) -> bool:
+    first = part.split()[0].lower()
+    return first in _NOT_ROLE or (first.endswith("ing") and first.islower())
 
 
 def office_in(text: str, person: str) -> str:
