@@ -140,6 +140,18 @@ def test_a_malformed_filter_is_a_400_naming_the_field_and_the_form(served):
     )
 
 
+def test_the_apis_warnings_name_its_own_fields_not_cli_flags(served):
+    base, _ = served
+    reply = _client(base).chat.completions.create(
+        model="claimtrace",
+        messages=[{"role": "user", "content": PRIGOZHIN}],
+        extra_body={"filters": {"claimant": "Nobodyson", "since": "2022-01-01"}},
+    )
+    (warning,) = reply.model_extra["warnings"]
+    assert "since '2022-01-01', claimant 'Nobodyson'" in warning
+    assert "--" not in warning and "claimtrace" not in warning
+
+
 def test_earlier_messages_are_the_conversation_history():
     req = parse_request(
         {
