@@ -143,6 +143,8 @@ def test_openai_backend_answers_through_a_real_http_server(seed_engine, engine_f
     assert answer.backend == "openai"
     assert "[7]" not in answer.answer and [c.n for c in answer.citations] == [1]
     assert "<<<SOURCES" in sent and "[1]" in sent
+    assert "Lead with the answer" in sent  # the prompt asks for the extractive answer's shape
+    assert answer.lead == "According to Prigozhin, the brigade fled [1]."
     assert_well_cited(engine, answer)
 
 
@@ -164,6 +166,7 @@ def test_server_error_falls_back_to_the_extractive_answer(seed_engine, engine_fa
         answer = engine.ask(PRIGOZHIN)
     assert answer.citations and answer.backend == "extractive"
     assert any("extractive answer instead" in w for w in answer.warnings)
+    assert answer.lead and answer.answer.startswith(answer.lead)  # the fallback leads too
 
 
 def test_dead_endpoint_falls_back_within_the_timeout(seed_engine, engine_factory):

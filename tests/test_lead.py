@@ -13,7 +13,9 @@ import re
 
 import pytest
 
-from assistant.models import Answer
+from assistant.lead import not_stated_opening, statement
+from assistant.models import Answer, Evidence
+from assistant.question import read_question
 
 ARTICLES = [
     {
@@ -201,3 +203,39 @@ def test_a_declined_question_shows_its_one_line_and_no_unrelated_quotes(archive)
     answer = archive.ask("Who won the 2022 football World Cup?")
     assert answer.coverage == "none" and answer.abstained
     assert answer.lead == answer.answer and not answer.citations
+
+
+def _evidence(quote: str, claimant: str, claim: str = "", cue: str | None = "said") -> Evidence:
+    return Evidence(
+        "a1", "a1#0", quote, 0, len(quote), claimant, cue, "A title", "The Outlet",
+        "2022-08-01", 1.0, attributed=True, claim=claim,
+    )  # fmt: skip
+
+
+def test_a_not_stated_opening_never_denies_a_speaker_cited_under_it():
+    asked = read_question("What did officials say about the ceasefire in Gaza?")
+    said = _evidence("U.S. officials say the talks on grain will go on.", "U.S. officials")
+    opening = not_stated_opening(asked, [said], [1])
+    assert "do not report" not in opening
+    assert opening.startswith("The indexed articles quote Officials, but not on what is asked")
+    assert opening.endswith("[1].")
+
+
+def test_a_claim_is_reported_through_its_content_span_after_its_cue():
+    asked = read_question("What did Baerbock say about negotiations?")
+    quote = (
+        "Annalena Baerbock said there was “not a millimetre of willingness” in Moscow to negotiate."
+    )
+    claim = "there was “not a millimetre of willingness” in Moscow to negotiate"
+    said = _evidence(quote, "Annalena Baerbock (Germany's foreign minister)", claim)
+    assert statement(said, asked) == (
+        "Annalena Baerbock (Germany's foreign minister) said there was “not a millimetre of "
+        "willingness” in Moscow to negotiate"
+    )
+    issued = _evidence(
+        "The ministry issued a statement clarifying the situation.",
+        "The ministry",
+        "a statement clarifying the situation",
+        "issued",
+    )
+    assert statement(issued, asked).startswith("According to The ministry, “The ministry issued")
