@@ -201,3 +201,20 @@ def test_keys_never_reach_logs_errors_the_page_or_index_stats(
     for secret in (ENDPOINT_KEY, SERVE_KEY, PASSWORD):
         for piece in (secret, secret[:9], secret[-8:]):  # whole, or what a masked key shows
             assert piece not in everything, piece
+
+
+def test_removing_an_article_deletes_no_file_outside_the_uploads_folder(
+    seed_engine, engine_factory, tmp_path
+):
+    engine = copy_engine(seed_engine, tmp_path / "store", engine_factory)
+    outside = tmp_path / "outside.txt"
+    outside.write_text(
+        "The mayor of Springfield said on Monday that the harbour bridge opens in May."
+    )
+    uploads = Path(engine.settings.uploads_dir)
+    uploads.mkdir(parents=True)
+    (uploads / "linked.txt").symlink_to(outside)  # a link in the uploads folder to elsewhere
+    (article_id,) = engine.add([uploads]).added
+    removed = engine.remove([article_id])
+    assert removed.removed == [article_id] and removed.deleted_files == []
+    assert outside.read_text().startswith("The mayor")  # the file it points to stays
