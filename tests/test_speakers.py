@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import BENCH
 
 from assistant.retrieve import claimant_matches
 from claimtrace.cli import cli
+from eval.speakers_score import score_speakers
 from index.attribution import Attributor
 from index.models import Article
 
@@ -133,6 +135,14 @@ def test_the_reporters_description_is_the_articles_voice(attributor):
 def test_an_outlets_file_tag_is_shown_by_its_name():
     assert Article("a", "text", outlet="nyt").voice == "The New York Times"
     assert Article("a", "text", outlet="huff-post").voice == "HuffPost"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (BENCH / "polnear" / "dev").is_dir(), reason=f"no PolNeAR at {BENCH}")
+def test_the_speakers_dev_set_names_at_least_nine_in_ten(attributor):
+    result = score_speakers(attributor, BENCH / "polnear")
+    assert result["attributions"] >= 60
+    assert result["accuracy"] >= 0.90, result["misses"]
 
 
 @pytest.mark.parametrize(
