@@ -107,7 +107,9 @@ def fit(
     context = " ".join(x for x in (ev.quote, ev.claimant, title) if x)
     have = set(tokens(context))
     name_stems = set(tokens(" ".join(asked.names)))
-    counted = [s for s in asked.subject if seen(s) or s in name_stems]
+    # what a speaker is asked about is the subject less the speaker's own name
+    speaker_stems = set(tokens(" ".join(asked.speaker)))
+    counted = [s for s in asked.subject if (seen(s) or s in name_stems) and s not in speaker_stems]
     stems = [s for s in counted if s in have or (s in name_stems and name_in(s, have))]
     total = sum(weigh(s) for s in counted)
     subject = sum(weigh(s) for s in stems) / total if total else 1.0

@@ -21,7 +21,8 @@ _ASKS = [
     (
         "quantity",
         r"\bhow (many|much|large|big|long|far|often|old)\b|\bwhat (number|percentage|share|"
-        r"proportion|amount|figure|toll|size|population|price|score|death toll)\b|"
+        r"proportion|amount|figure|toll|size|population|price|score|death toll|rate|"
+        r"growth rate|percent)\b|"
         r"\b(number|toll|count|tally|population|price|cost) of\b",
     ),
     (
@@ -32,7 +33,8 @@ _ASKS = [
     (
         "place",
         r"^\s*(and )?where\b|\b(which|what) (city|town|village|region|country|province|place|"
-        r"area|location|oblast|district|port|base)\b|\bwhere (did|was|were|is|are|had)\b",
+        r"area|location|oblast|district|port|base)\b|\bwhere (did|was|were|is|are|had)\b|"
+        r"\b(which|what) (\w+ )?(street|avenue|neighbou?rhood|borough)\b",
     ),
     (
         "name",
@@ -155,12 +157,15 @@ def _counts(text: str, target: tuple[str, ...], names: tuple[str, ...], similar=
         return False
     if not target:
         return True
-    head = _stem(target[-1])
+    things = [w for w in target if w not in names and w not in _NOT_THINGS]
+    if not things:
+        return True
+    heads = {_stem(things[-1])}  # "how many people live": a count of people living
     wanted = {w for w in target[:-1] if w in names}
     for m in numbers:
         phrase = text[m.end() : m.end() + 60].split()[:5]
         stems = {_stem(w.strip(",.;:“”\"'’")) for w in phrase}
-        if head not in stems and not (
+        if not heads & stems and not (
             similar and similar(" ".join(target), " ".join(phrase)) >= _SAME_THING
         ):
             continue
@@ -174,6 +179,9 @@ def _counts(text: str, target: tuple[str, ...], names: tuple[str, ...], similar=
 def _names(text: str) -> list[str]:
     return [m.group(0) for m in _CAPITAL.finditer(text) if m.group(0).lower() not in _NOT_NAMES]
 
+
+#: Words after "how much" that are not what is counted ("how much more did X give").
+_NOT_THINGS = frozenset("more less fewer further longer extra exactly roughly about".split())
 
 #: cosine above which a counted phrase names the question's target ("troops" / "soldiers")
 _SAME_THING = 0.5

@@ -120,9 +120,13 @@ def read_question(question: str) -> Asked:
     )
 
 
+_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
 def words_of(text: str) -> list[str]:
     """Folded words, a possessive ending dropped as in the question's names ("RT's" → "rt")."""
-    words = (w.removesuffix("'s").rstrip("'") for w in re.findall(r"[\w'-]+", fold(text)))
+    text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), fold(text))  # U.S. → us
+    words = (w.removesuffix("'s").rstrip("'") for w in re.findall(r"[\w'-]+", text))
     return [w for w in words if w]
 
 
