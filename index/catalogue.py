@@ -76,6 +76,7 @@ class Catalogue:
     def create(self) -> None:
         with self._lock:
             self.db.executescript(_SCHEMA)
+            speaker_table.create(self.db)
 
     def close(self) -> None:
         self.db.close()

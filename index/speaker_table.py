@@ -21,16 +21,36 @@ from dataclasses import dataclass, replace
 from .attribution.speakers import voice_speaker
 from .models import ARTICLE_VOICE, IndexedArticle, Speaker
 
-__all__ = ["SCHEMA", "SpeakerRow", "link_speakers", "unlink_articles", "prune", "read_speakers"]
+__all__ = [
+    "SCHEMA",
+    "create",
+    "SpeakerRow",
+    "link_speakers",
+    "unlink_articles",
+    "prune",
+    "read_speakers",
+]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS speakers(
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
-    roles TEXT NOT NULL, aliases TEXT NOT NULL);
+    roles TEXT NOT NULL, aliases TEXT NOT NULL, surname TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS speaker_articles(speaker TEXT NOT NULL, article_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS speaker_articles_article ON speaker_articles(article_id);
 CREATE INDEX IF NOT EXISTS speaker_articles_speaker ON speaker_articles(speaker);
 """
+
+
+def create(db) -> None:
+    """Make the tables, and give a speakers table made before ``surname`` was kept one."""
+    db.executescript(SCHEMA)
+    columns = {row[1] for row in db.execute("PRAGMA table_info(speakers)")}
+    if "surname" not in columns:
+        db.execute("ALTER TABLE speakers ADD COLUMN surname TEXT NOT NULL DEFAULT ''")
+        for sid, name in db.execute("SELECT id, name FROM speakers").fetchall():
+            last = name.split()[-1].lower() if name.split() else ""
+            db.execute("UPDATE speakers SET surname = ? WHERE id = ?", (last, sid))
+    db.execute("CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname, kind)")
 
 
 @dataclass
@@ -49,8 +69,7 @@ class SpeakerRow:
 def _surname_match(db, surname: str) -> str | None:
     """The id of the one person of the archive whose name ends with ``surname``."""
     rows = db.execute(
-        "SELECT id FROM speakers WHERE kind = 'person' AND (lower(name) LIKE ? OR lower(name) = ?)",
-        (f"% {surname.lower()}", surname.lower()),
+        "SELECT id FROM speakers WHERE surname = ? AND kind = 'person'", (surname.lower(),)
     ).fetchall()
     full = [i for (i,) in rows if i != f"person:{surname.lower()}"]
     return full[0] if len(full) == 1 else None
@@ -68,9 +87,17 @@ def _upsert(db, sid: str, speaker: Speaker) -> None:
     row = db.execute("SELECT roles, aliases FROM speakers WHERE id = ?", (sid,)).fetchone()
     if row is None:
         roles = [speaker.role] if speaker.role else []
+        last = speaker.name.split()[-1].lower() if speaker.name else ""
         db.execute(
-            "INSERT INTO speakers VALUES (?, ?, ?, ?, ?)",
-            (sid, speaker.name, speaker.kind, json.dumps(roles), json.dumps([speaker.name])),
+            "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                sid,
+                speaker.name,
+                speaker.kind,
+                json.dumps(roles, ensure_ascii=False),
+                json.dumps([speaker.name], ensure_ascii=False),
+                last,
+            ),
         )
         return
     roles, aliases = json.loads(row[0]), json.loads(row[1])

@@ -232,3 +232,19 @@ def test_an_update_fills_the_speakers_of_a_store_built_before_them(archive, tmp_
     summary = json.loads(_run(old, "index", "update", str(folder), "--json").stdout)
     assert summary["embedded_chunks"] == 0 and len(summary["changed"]) == 2
     assert _speakers(old) == _speakers(store)
+
+
+def test_a_speakers_table_without_surnames_gets_them(tmp_path):
+    from index.speaker_table import create
+
+    db = sqlite3.connect(tmp_path / "c.sqlite")
+    db.execute(
+        "CREATE TABLE speakers(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+        "roles TEXT NOT NULL, aliases TEXT NOT NULL)"
+    )
+    db.execute(
+        "INSERT INTO speakers VALUES (?, ?, 'person', '[]', '[]')",
+        ("person:dmitry-peskov", "Dmitry Peskov"),
+    )
+    create(db)
+    assert db.execute("SELECT surname FROM speakers").fetchall() == [("peskov",)]
