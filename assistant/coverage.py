@@ -100,7 +100,7 @@ def fit(
     the article is about it (``_setting``); ``similar(a, b)`` compares two phrases.
     """
     around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
-    found = [n for n in asked.names if name_in(n, around)]
+    found = _found_names(asked, around)
     names = len(found) / len(asked.names) if asked.names else 1.0
     # what a speaker is asked about must be in their sentence, not only in its article's title
     title = "" if asked.speaker else ev.title or ""
@@ -135,6 +135,17 @@ def fit(
         speaker,
         pairs,
     )
+
+
+def _found_names(asked: Asked, around: set[str]) -> list[str]:
+    """The question's names that ``around`` holds; a first name counts as found with the
+    surname after it ("John Stumpf": "Stumpf made $19.3 million")."""
+    found = [n for n in asked.names if name_in(n, around)]
+    folded = " ".join(words_of(asked.text))
+    for first, last in zip(asked.names, asked.names[1:]):
+        if first not in found and last in found and f"{first} {last}" in folded:
+            found.append(first)
+    return found
 
 
 def _pairs(claim: tuple[str, ...], sentence: list[str]) -> int:

@@ -129,8 +129,8 @@ def _joined(ev: Evidence, claim: str) -> str | None:
     """The words that put ``who`` before ``claim`` ("{who} said that"), or None when the
     claim would not read after them (a cue like "issued a statement" takes no clause)."""
     cue = (ev.cue or "").strip().lower()
-    if cue.startswith("according"):
-        return "According to {who},"
+    if cue.startswith("according"):  # "According to X, claim" reads only before a clause
+        return "According to {who}," if not claim[:1].isupper() else None
     verbs = [w for w in cue.split() if w in _PLAIN_CUES]  # "said on Monday" → said
     verb = verbs[0] if verbs else "said"
     at = ev.quote.find(ev.claim.strip()[:40])
