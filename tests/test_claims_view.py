@@ -30,8 +30,9 @@ from assistant.web.claims_panel import (
     speaker_choices,
     speaker_label,
     weekly,
+    weekly_svg,
 )
-from assistant.web.render import source_of, sources_html
+from assistant.web.render import escape, source_of, sources_html
 from index.models import Speaker
 
 KONASHENKOV = "person:igor-konashenkov"
@@ -52,6 +53,7 @@ def test_a_picked_speaker_shows_only_their_claims_and_a_name_typed_finds_them_to
     shown = gather(seed_engine, KONASHENKOV, "", "", "", ANY)
     assert shown.listed and {c.speaker.id for c in shown.listed} == {KONASHENKOV}
     assert shown.caption == "3 claims by Igor Konashenkov"
+    assert gather(seed_engine, ANY, "", "", "", ANY).caption.startswith("The newest ")
     typed = gather(seed_engine, "konashenkov", "", "", "", ANY)
     assert [c.id for c in typed.listed] == [c.id for c in shown.listed]
 
@@ -133,7 +135,7 @@ def test_opposed_claims_stand_in_the_asserting_and_denying_columns(seed_engine):
     assert stance(claim) == "asserts" and stance(denial) == stance(negated) == "denies"
     assert opposed(claim, denial) and not opposed(denial, negated)
     html = claim_html(claim, None, {}, [denial])
-    asserting, denying = html.split('<p class="ct-col-head">Denying</p>')
+    asserting, denying = html.split('<p class="ct-col-head">Denying or negating</p>')
     assert "Igor Konashenkov" in asserting and "Someone Else" in denying
     assert "opposed claims side by side" in html
 
@@ -165,3 +167,14 @@ def test_a_claimant_on_a_chat_source_card_links_to_their_claims():
     assert 'class="ct-who ct-speaker-link"' in html and "data-speaker" in html
     plain = Answer("q?", "A [1]", False, "extractive", citations=[c])
     assert "ct-speaker-link" not in sources_html([(plain, [source_of(c, "Q.")])])
+
+
+def test_the_plot_draws_a_bar_per_speaker_and_week_and_says_when_nothing_is_dated(seed_engine):
+    shown = gather(seed_engine, ANY, "", "", "", ANY)
+    frame = weekly(shown.plotted)
+    svg = weekly_svg(frame, shown.plot_title)
+    assert svg.count("<rect ") == len(frame)
+    assert all(f">{escape(name)}</span>" in svg for name in set(frame["speaker"]))
+    assert "No dated claims to plot" in weekly_svg(weekly([]))
+    hostile = frame.assign(speaker="<script>x</script>")
+    assert "<script>" not in weekly_svg(hostile, "<b>")

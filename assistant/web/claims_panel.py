@@ -3,11 +3,11 @@
 The last step of the claims explorer for the web (catalogue → ``assistant.claims`` → here),
 as ``render`` is for answers. ``gather`` reads the view's controls and fetches the claims
 (one speaker's, a topic's, or the busiest speakers' when neither is asked); ``weekly``
-counts them per week for the plot; ``claims_html`` lists them; ``claim_html`` shows one
-claim's source paragraph with its quote marked (``render.source_of``, as the chat's source
-cards do), the other articles printing it, and other speakers on its subject, opposed
-claims side by side (``assistant.related_claims``). Every article or speaker string is
-escaped (``render.escape``). ``claims_view`` wires these to gradio.
+counts them per week and ``weekly_svg`` draws the plot; ``claims_html`` lists them;
+``claim_html`` shows one claim's source paragraph with its quote marked (``render.source_of``,
+as the chat's source cards do), the other articles printing it, and other speakers on its
+subject, opposed claims side by side (``assistant.related_claims``). Every article or
+speaker string is escaped (``render.escape``). ``claims_view`` wires these to gradio.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -34,6 +34,7 @@ __all__ = [
     "speaker_choices",
     "gather",
     "weekly",
+    "weekly_svg",
     "csv_text",
     "claims_html",
     "claim_html",
@@ -62,6 +63,7 @@ class Shown:
     listed: list[Claim] = field(default_factory=list)
     plotted: list[Claim] = field(default_factory=list)
     caption: str = ""
+    plot_title: str = "Claims per week"
     filters: ClaimFilters = field(default_factory=ClaimFilters)
 
 
@@ -92,23 +94,24 @@ def gather(engine, speaker: str | None, topic: str | None, since, until, outlet)
         since=_date(since, "“From”"),
         until=_date(until, "“To”"),
         outlet=outlet,
-        limit=LISTED if topic else ALL,
+        limit=LISTED if topic or not speaker else ALL,
         speaker_id=speaker if speaker and ":" in speaker else None,
         claimant=speaker if speaker and ":" not in speaker else None,  # a name typed
     )
     found = engine.claims(f)
-    if speaker or topic:
-        whose = found[0].speaker.name if speaker and found else "this speaker"
-        about = f" on “{topic}”" if topic else ""
-        what = f"{len(found)} claim{'' if len(found) == 1 else 's'}"
-        caption = f"{what} by {whose}{about}" if speaker else f"{what}{about}, best first"
-        return Shown(found[:LISTED], found, caption, f)
-    busiest = [s.id for s in engine.speakers() if s.kind != "unnamed"][:TOP]
-    plotted = [c for c in found if c.speaker.id in set(busiest)]
-    caption = (
-        f"{len(found)} claims, newest first; the plot shows the {TOP} speakers with most claims"
-    )
-    return Shown(found[:LISTED], plotted, caption, f)
+    n = f"{len(found)}{'+' if len(found) == f.limit else ''} claim{'s' * (len(found) != 1)}"
+    if speaker:
+        whose = found[0].speaker.name if found else speaker
+        about = f" on “{topic}”, best first" if topic else ""
+        more = f"; the newest {LISTED} listed" if len(found) > LISTED else ""
+        caption = f"{n} by {whose}{about}{more}"
+        return Shown(found[:LISTED], found, caption, f"Claims per week by {whose}", f)
+    if topic:
+        return Shown(found, found, f"{n} on “{topic}”, best first", "Claims per week on it", f)
+    busiest = [s.id for s in engine.speakers() if s.kind not in ("unnamed", "outlet")][:TOP]
+    plotted = [c for sid in busiest for c in engine.claims(replace(f, speaker_id=sid, limit=ALL))]
+    title = f"Claims per week of the {TOP} speakers with most claims"
+    return Shown(found, plotted, f"The newest {len(found)} claims", title, f)
 
 
 def weekly(claims: list[Claim], top: int = TOP) -> pd.DataFrame:
@@ -118,7 +121,13 @@ def weekly(claims: list[Claim], top: int = TOP) -> pd.DataFrame:
     names = {n for n, _ in counts.most_common(top)}
     rows = [(c.date, c.speaker.name) for c in claims if c.date and c.speaker.name in names]
     if not rows:
-        return pd.DataFrame({"week": pd.to_datetime([]), "speaker": [], "claims": []})
+        return pd.DataFrame(
+            {
+                "week": pd.Series([], dtype="datetime64[ns]"),
+                "speaker": pd.Series([], dtype=str),
+                "claims": pd.Series([], dtype="int64"),
+            }
+        )
     frame = pd.DataFrame(rows, columns=["date", "speaker"])
     day = pd.to_datetime(frame["date"], errors="coerce")
     frame["week"] = (day - pd.to_timedelta(day.dt.weekday, unit="D")).dt.normalize()
@@ -230,7 +239,10 @@ def claim_html(c: Claim, article_text: str | None, copies: dict, others: list[Cl
     title = "Other speakers on this subject" + (": opposed claims side by side" if split else "")
     cells = "".join(
         f'<div class="ct-col"><p class="ct-col-head">{head}</p>{"".join(items)}</div>'
-        for head, items in (("Asserting", columns["asserts"]), ("Denying", columns["denies"]))
+        for head, items in (
+            ("Asserting", columns["asserts"]),
+            ("Denying or negating", columns["denies"]),
+        )
     )
     return (
         f'{card}<div class="ct-wsw ct-related"><p class="ct-wsw-title">{title}</p>'
@@ -251,3 +263,60 @@ def opened_html(engine, claims: list[Claim], claim_id: int) -> str:
     catalogue = engine.generation().catalogue
     others = same_subject(catalogue, c, engine.retriever())
     return claim_html(c, text, copy_names(catalogue, [c]), others)
+
+
+#: Colours of the plot's speakers, in order of their claims (colour-blind safe, Okabe–Ito).
+PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#999999"]
+_W, _H, _LEFT, _BOTTOM, _TOP = 720, 210, 34, 26, 12
+
+
+def weekly_svg(frame: pd.DataFrame, title: str = "Claims per week") -> str:
+    """``weekly``'s counts as a stacked bar chart (inline SVG, one bar per week on a time
+    axis, a legend of speakers), or a line saying there are no dated claims."""
+    head = f'<p class="ct-plot-title">{escape(title)}</p>'
+    if frame.empty:
+        return f'<div class="ct-plot">{head}<p class="ct-none">No dated claims to plot.</p></div>'
+    order = list(frame.groupby("speaker")["claims"].sum().sort_values(ascending=False).index)
+    colour = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(order)}
+    first, last = frame["week"].min(), frame["week"].max()
+    weeks = max(1, (last - first).days // 7 + 1)
+    totals = frame.groupby("week")["claims"].sum()
+    top = max(1, int(totals.max()))
+    plot_w, plot_h = _W - _LEFT - 8, _H - _BOTTOM - _TOP
+    step = plot_w / weeks
+    bar = max(1.5, min(step * 0.8, 40))
+    parts = []
+    for tick in sorted({0, top // 2, top}):
+        y = _TOP + plot_h - plot_h * tick / top
+        parts.append(
+            f'<line x1="{_LEFT}" x2="{_W - 8}" y1="{y:.1f}" y2="{y:.1f}" class="ct-grid"/>'
+            f'<text x="{_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
+        )
+    for week, rows in frame.groupby("week"):
+        x = _LEFT + ((week - first).days // 7) * step + (step - bar) / 2
+        base = _TOP + plot_h
+        for name in order:
+            n = int(rows.loc[rows["speaker"] == name, "claims"].sum())
+            if not n:
+                continue
+            h = plot_h * n / top
+            base -= h
+            tip = f"week of {week:%Y-%m-%d} · {name}: {n} claim{'s' * (n > 1)}"
+            parts.append(
+                f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                f'fill="{colour[name]}"><title>{escape(tip)}</title></rect>'
+            )
+    labels = max(1, weeks // 6)
+    for i in range(0, weeks, labels):
+        day = first + pd.Timedelta(weeks=i)
+        x = _LEFT + i * step + step / 2
+        parts.append(f'<text x="{x:.1f}" y="{_H - 8}" text-anchor="middle">{day:%d %b %Y}</text>')
+    legend = "".join(
+        f'<span class="ct-key"><i style="background:{colour[n]}"></i>{escape(n)}</span>'
+        for n in order
+    )
+    return (
+        f'<div class="ct-plot">{head}<svg viewBox="0 0 {_W} {_H}" role="img" '
+        f'aria-label="{escape(title)}">{"".join(parts)}</svg>'
+        f'<div class="ct-legend">{legend}</div></div>'
+    )

@@ -25,6 +25,7 @@ from .claims_panel import (
     opened_html,
     speaker_choices,
     weekly,
+    weekly_svg,
 )
 from .facets import facets
 from .render import notice_html
@@ -67,11 +68,22 @@ def build_claims_view(engine, page: gr.Blocks) -> None:
         try:
             shown = gather(engine, speaker, topic, since, until, outlet)
         except Exception as exc:
-            empty = weekly([])
-            return empty, notice_html(readable(exc), "error"), [], gr.skip(), EMPTY_CLAIM
+            return (
+                weekly_svg(weekly([])),
+                notice_html(readable(exc), "error"),
+                [],
+                gr.skip(),
+                EMPTY_CLAIM,
+            )
         listing = claims_html(shown)
         download = gr.update(value=_csv_file(shown), interactive=bool(shown.listed))
-        return weekly(shown.plotted), listing, shown.listed, download, EMPTY_CLAIM
+        return (
+            weekly_svg(weekly(shown.plotted), shown.plot_title),
+            listing,
+            shown.listed,
+            download,
+            EMPTY_CLAIM,
+        )
 
     def open_claim(value, listed):
         claim_id = _number(value)
@@ -96,6 +108,7 @@ def build_claims_view(engine, page: gr.Blocks) -> None:
                 info="Type a few letters of a name or a role",
                 allow_custom_value=True,  # a name typed is matched loosely
                 elem_id="ct-claims-speaker",
+                elem_classes=["ct-filter", "ct-free"],  # page.js: typing replaces "any"
             )
             topic = gr.Textbox(
                 label="Topic",
@@ -114,6 +127,7 @@ def build_claims_view(engine, page: gr.Blocks) -> None:
                 value=ANY,
                 label="Outlet",
                 elem_id="ct-claims-outlet",
+                elem_classes="ct-filter",
             )
             with gr.Row():
                 go = gr.Button("Show claims", variant="primary", elem_id="ct-claims-go")
@@ -123,19 +137,7 @@ def build_claims_view(engine, page: gr.Blocks) -> None:
             opener = gr.Textbox(visible="hidden", elem_id="ct-claims-open")
             goto = gr.Textbox(visible="hidden", elem_id="ct-claims-goto")
         with gr.Column(scale=3, min_width=420, elem_id="ct-claims-centre"):
-            plot = gr.BarPlot(
-                weekly([]),
-                x="week",
-                y="claims",
-                color="speaker",
-                x_title="week",
-                y_title="claims",
-                color_title="speaker",
-                title="Claims per week",
-                height=260,
-                show_label=False,
-                elem_id="ct-claims-plot",
-            )
+            plot = gr.HTML(weekly_svg(weekly([])), elem_id="ct-claims-plot")
             listing = gr.HTML(elem_id="ct-claims-list")
         with gr.Column(scale=2, min_width=340, elem_id="ct-claims-right"):
             opened = gr.HTML(EMPTY_CLAIM, elem_id="ct-claims-opened")
@@ -151,6 +153,6 @@ def build_claims_view(engine, page: gr.Blocks) -> None:
         until.submit,
     ):
         trigger(show, controls, outputs)
-    opener.input(open_claim, [opener, listed], opened)
-    goto.input(go_to_speaker, goto, speaker)
+    opener.change(open_claim, [opener, listed], opened)
+    goto.change(go_to_speaker, goto, speaker)
     page.load(menus, None, [speaker, outlet], show_progress="hidden").then(show, controls, outputs)
