@@ -178,3 +178,11 @@ def test_the_plot_draws_a_bar_per_speaker_and_week_and_says_when_nothing_is_date
     assert "No dated claims to plot" in weekly_svg(weekly([]))
     hostile = frame.assign(speaker="<script>x</script>")
     assert "<script>" not in weekly_svg(hostile, "<b>")
+
+
+def test_a_speaker_named_two_ways_is_one_series_under_the_fullest_name(seed_engine):
+    claim = next(c for c in seed_engine.claims(ClaimFilters(limit=500)) if c.date)
+    short = replace(claim, id=-2, speaker=replace(claim.speaker, name="Konashenkov"))
+    full = replace(claim, id=-3, speaker=replace(claim.speaker, name="Igor Konashenkov"))
+    frame = weekly([short, full])
+    assert list(frame["speaker"]) == ["Igor Konashenkov"] and list(frame["claims"]) == [2]

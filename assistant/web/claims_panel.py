@@ -116,10 +116,14 @@ def gather(engine, speaker: str | None, topic: str | None, since, until, outlet)
 
 def weekly(claims: list[Claim], top: int = TOP) -> pd.DataFrame:
     """Claims per week (weeks start on Monday) of the ``top`` speakers with most claims among
-    ``claims``: columns ``week`` (datetime), ``speaker``, ``claims``; undated claims left out."""
-    counts = Counter(c.speaker.name for c in claims)
-    names = {n for n, _ in counts.most_common(top)}
-    rows = [(c.date, c.speaker.name) for c in claims if c.date and c.speaker.name in names]
+    ``claims``: columns ``week`` (datetime), ``speaker``, ``claims``; undated claims left out.
+    A speaker is counted by id and named by their fullest name ("Donald Trump", not "Trump")."""
+    counts = Counter(c.speaker.id for c in claims)
+    named: dict[str, str] = {}
+    for c in claims:
+        named[c.speaker.id] = max(named.get(c.speaker.id, ""), c.speaker.name, key=len)
+    ids = {i for i, _ in counts.most_common(top)}
+    rows = [(c.date, named[c.speaker.id]) for c in claims if c.date and c.speaker.id in ids]
     if not rows:
         return pd.DataFrame(
             {

@@ -254,7 +254,7 @@ def build_page(engine) -> gr.Blocks:
                         chat = gr.Chatbot(
                             elem_id="ct-chat",
                             show_label=False,
-                            height="calc(100vh - 250px)",
+                            height="calc(100vh - 290px)",  # room for the Chat/Claims tabs
                             latex_delimiters=[],
                             buttons=["copy"],
                             feedback_options=None,
