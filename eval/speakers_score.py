@@ -47,14 +47,15 @@ _MARKUP = re.compile(r"^\W|^\d")
 def non_speaker(claimant: str) -> bool:
     """Whether a claimant names no person, body, group, document or outlet: "unknown source",
     markup or a timestamp in front ("00:42 Boris Johnson"), or words without a proper name
-    whose last word is not one that names a speaker ("gambit", "tally", "many reasons")."""
+    none of which names a speaker ("gambit", "tally", "many reasons"; not "governor of the
+    region")."""
     name = claimant.split(" (")[0].strip()
     if not name or name.lower() == "unknown source" or _MARKUP.match(name):
         return True
     if any(w[:1].isupper() for w in name.split()):
         return False
-    last = re.sub(r"[^a-z]", "", name.split()[-1].lower())
-    return last not in _SPEAKER_HEADS and last.rstrip("s") not in _SPEAKER_HEADS
+    words = [re.sub(r"[^a-z]", "", w.lower()) for w in name.split()]
+    return not any(w in _SPEAKER_HEADS or w.rstrip("s") in _SPEAKER_HEADS for w in words)
 
 
 def non_speaker_share(claimants: list[str]) -> float:

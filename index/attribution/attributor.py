@@ -129,9 +129,24 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             said.append(att.speaker)
         resolver.observe(named[i], said)
         said = []
-    attributions = _continued(text, spans, quotes, attributions)
+    attributions = _continued(text, spans, quotes, _one_label(attributions))
     sentences = _sentences_of(text, spans, attributions, voice)
     return Analysis(sentences=sentences, attributions=attributions)
+
+
+def _one_label(atts: list[Attribution]) -> list[Attribution]:
+    """One label per speaker in an article: "Prigozhin" named first without his role reads
+    "Prigozhin (boss of the Wagner group)" once a later mention gives it."""
+    best = {}
+    for a in atts:
+        if a.speaker and a.speaker.role and a.speaker.id not in best:
+            best[a.speaker.id] = a.speaker
+    return [
+        replace(a, speaker=best[a.speaker.id], claimant=best[a.speaker.id].label)
+        if a.speaker and not a.speaker.role and a.speaker.id in best
+        else a
+        for a in atts
+    ]
 
 
 def _continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attribution]:
