@@ -102,14 +102,15 @@ def fit(
     around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
     found = _found_names(asked, around)
     names = len(found) / len(asked.names) if asked.names else 1.0
-    # what a speaker is asked about must be in their sentence, not only in its article's title
-    title = "" if asked.speaker else ev.title or ""
-    context = " ".join(x for x in (ev.quote, ev.claimant, title) if x)
-    have = set(tokens(context))
     name_stems = set(tokens(" ".join(asked.names)))
-    # what a speaker is asked about is the subject less the speaker's own name
+    # what a speaker is asked about is the subject less the speaker's own name; it must be
+    # in their sentence: the article's title counts only once the sentence holds some of it
+    # (a live blog's title names every subject of the day)
     speaker_stems = set(tokens(" ".join(asked.speaker)))
     counted = [s for s in asked.subject if (seen(s) or s in name_stems) and s not in speaker_stems]
+    have = set(tokens(f"{ev.quote} {ev.claimant}"))
+    if ev.title and (not asked.speaker or have & set(counted)):
+        have |= set(tokens(ev.title))
     stems = [s for s in counted if s in have or (s in name_stems and name_in(s, have))]
     total = sum(weigh(s) for s in counted)
     subject = sum(weigh(s) for s in stems) / total if total else 1.0
