@@ -27,6 +27,7 @@ from assistant.web.claims_panel import (
     csv_text,
     gather,
     opened_html,
+    quote_html,
     speaker_choices,
     speaker_label,
     weekly,
@@ -186,3 +187,17 @@ def test_a_speaker_named_two_ways_is_one_series_under_the_fullest_name(seed_engi
     full = replace(claim, id=-3, speaker=replace(claim.speaker, name="Igor Konashenkov"))
     frame = weekly([short, full])
     assert list(frame["speaker"]) == ["Igor Konashenkov"] and list(frame["claims"]) == [2]
+
+
+def test_a_claims_content_is_bold_inside_its_sentence(seed_engine):
+    claim = next(
+        c
+        for c in seed_engine.claims(ClaimFilters(limit=500))
+        if c.start < c.content_start and c.content_end <= c.end
+    )
+    html = quote_html(claim)
+    bold = html.split('<b class="ct-content">', 1)[1].split("</b>", 1)[0]
+    assert bold == escape(claim.content)
+    assert quote_html(replace(claim, content_start=claim.start, content_end=claim.end)) == escape(
+        claim.quote
+    )

@@ -39,6 +39,7 @@ __all__ = [
     "claims_html",
     "claim_html",
     "citation_of",
+    "quote_html",
     "opened_html",
     "EMPTY_CLAIM",
 ]
@@ -160,6 +161,17 @@ def _article(c: Claim) -> str:
     return f'<div class="ct-meta">{title}{escape(c.label or c.article_id)}</div>'
 
 
+def quote_html(c: Claim) -> str:
+    """The claim's sentence, escaped, with its content (what is claimed) in bold: two claims
+    of one sentence ("said X and called for Y") read apart."""
+    lo = max(c.content_start, c.start) - c.start
+    hi = min(c.content_end, c.end) - c.start
+    if not 0 <= lo < hi <= len(c.quote) or (lo, hi) == (0, len(c.quote)):
+        return escape(c.quote)
+    q = c.quote
+    return f'{escape(q[:lo])}<b class="ct-content">{escape(q[lo:hi])}</b>{escape(q[hi:])}'
+
+
 def claims_html(shown: Shown) -> str:
     """The list of claims: each its speaker, cue, quote, article, and a button to open it."""
     head = f'<p class="ct-claims-caption">{escape(shown.caption)}</p>' if shown.caption else ""
@@ -176,7 +188,7 @@ def claims_html(shown: Shown) -> str:
         rows.append(
             f'<div class="ct-claim-row" data-claim="{c.id}">'
             f'<div class="ct-claim-who">{_who(c)}</div>'
-            f'<blockquote class="ct-claim-quote">{escape(c.quote)}</blockquote>'
+            f'<blockquote class="ct-claim-quote">{quote_html(c)}</blockquote>'
             f'<div class="ct-claim-foot">{_article(c)}{also}'
             f'<button class="ct-claim-pick" data-claim="{c.id}" type="button">'
             "Source and others on it</button></div></div>"
@@ -204,6 +216,7 @@ def citation_of(c: Claim) -> Citation:
 
 
 def _source(s: Source, c: Claim, copies: dict[str, str]) -> str:
+    meta = " · ".join(escape(x) for x in (c.outlet, c.date) if x) or "outlet and date unknown"
     names = [copies.get(aid, aid) for aid in c.also_in]
     also = (
         f'<p class="ct-also"><b>Also printed in</b> {escape("; ".join(names))}</p>' if names else ""
@@ -211,7 +224,7 @@ def _source(s: Source, c: Claim, copies: dict[str, str]) -> str:
     return (
         f'<div class="ct-src ct-claim-src" data-claim="{c.id}">'
         f'<div class="ct-title">{escape(c.title or c.article_id)}</div>'
-        f'<div class="ct-meta ct-flush">{escape(c.label)}</div>'
+        f'<div class="ct-meta ct-flush">{meta}</div>'
         f'<div class="ct-claim ct-flush">{_who(c)}</div>'
         f'<p class="ct-para ct-flush">{escape(s.before)}<mark class="ct-quote">{escape(c.quote)}'
         f"</mark>{escape(s.after)}</p>{also}</div>"
