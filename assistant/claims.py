@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from index.catalogue import date_key
 from index.claims_table import ClaimQuery, ClaimRow
-from index.names import speaker_matches
+from index.names import PREFIX, fold, name_words, speaker_matches
 from index.terms import tokens
 
 from .errors import ConfigError
@@ -126,15 +126,29 @@ def list_speakers(
 ) -> list[SpeakerSummary]:
     """Every speaker with at least ``min_claims`` claims, most claims first; ``search``
     matches a name, alias or role loosely ("Peskov", "Kremlin spokesman")."""
-    stats = catalogue.speaker_stats()
-    found = []
-    for row in catalogue.speakers():
-        st = stats.get(row.id)
-        if st is None or st.claims < min_claims:
-            continue
-        if search and not _matches(search, row.name, row.aliases, row.roles):
-            continue
-        found.append(
+    every = _speakers(catalogue)
+    if search:
+        every = [every[i] for i in _matching(catalogue, search)]
+    return [s for s in every if s.claims >= min_claims]
+
+
+def speaker_ids(catalogue, wanted: str) -> tuple[str, ...]:
+    """The ids of every speaker ``wanted`` names (by name, alias or role, loosely)."""
+    every = _speakers(catalogue)
+    return tuple(every[i].id for i in _matching(catalogue, wanted))
+
+
+#: The speakers of the last catalogue state read, by catalogue file: (state, speakers, the
+#: folded words of each). Read once per state, so a web server's lists cost a filter.
+_READ: dict[str, tuple[int, list[SpeakerSummary], list[str]]] = {}
+
+
+def _read(catalogue) -> tuple[list[SpeakerSummary], list[str]]:
+    state = catalogue.state()
+    got = _READ.get(str(catalogue.path))
+    if got is None or got[0] != state:
+        stats = catalogue.speaker_stats()
+        found = [
             SpeakerSummary(
                 row.id,
                 row.name,
@@ -146,10 +160,34 @@ def list_speakers(
                 st.outlets,
                 _iso(st.first),
                 _iso(st.last),
-            )
-        )
-    found.sort(key=lambda s: (-s.claims, s.name.lower()))
-    return found
+            )  # fmt: skip
+            for row in catalogue.speakers()
+            if (st := stats.get(row.id)) is not None
+        ]
+        found.sort(key=lambda s: (-s.claims, s.name.lower()))
+        words = [fold(" ".join([s.name, *s.aliases, *s.roles])) for s in found]
+        got = _READ[str(catalogue.path)] = (state, found, words)
+    return got[1], got[2]
+
+
+def _speakers(catalogue) -> list[SpeakerSummary]:
+    return _read(catalogue)[0]
+
+
+def _matching(catalogue, wanted: str) -> list[int]:
+    """Indexes of the speakers ``wanted`` names: a cheap look for each word's first letters
+    (or a role synonym's) first, then ``speaker_matches`` on what is left."""
+    from index.attribution.lexicon import ROLE_SYNONYMS  # loads the attribution package
+
+    every, words = _read(catalogue)
+    asked = [w for w in name_words(wanted) if w not in _GLUE] or name_words(wanted)
+    stems = [{w[:PREFIX], *(s[:PREFIX] for s in ROLE_SYNONYMS.get(w, ()))} for w in asked]
+    return [
+        i
+        for i, text in enumerate(words)
+        if all(any(stem in text for stem in group) for group in stems)
+        and _matches(wanted, every[i].name, every[i].aliases, every[i].roles)
+    ]
 
 
 def _matches(wanted: str, name: str, aliases: list[str], roles: list[str]) -> bool:
@@ -157,9 +195,8 @@ def _matches(wanted: str, name: str, aliases: list[str], roles: list[str]) -> bo
     return any(speaker_matches(wanted, label) for label in labels)
 
 
-def speaker_ids(catalogue, wanted: str) -> tuple[str, ...]:
-    """The ids of every speaker ``wanted`` names (by name, alias or role, loosely)."""
-    return tuple(r.id for r in catalogue.speakers() if _matches(wanted, r.name, r.aliases, r.roles))
+#: Words of a wanted speaker that name no one ("the head of the council").
+_GLUE = frozenset("of s a an and".split())
 
 
 def find_claims(catalogue, f: ClaimFilters, retriever: Retriever | None = None) -> list[Claim]:
