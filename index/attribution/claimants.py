@@ -59,6 +59,8 @@ _GENERIC_BODIES = frozenset(
     "agency organisation organization group company firm charity body".split()
 )
 _PLURAL = frozenset("they them their we us".split())
+#: Words that put a named person inside someone else's description ("a spokeswoman for X").
+_OWNED_BY = frozenset("for of to with".split())
 #: Heads whose number is the name: "7 percent [of voters] said", "half said".
 _SHARES = frozenset("percent half third quarter".split())
 
@@ -219,7 +221,14 @@ class ClaimantResolver:
         persons = [p for p in (strip_determiner(x) for x in mention.persons) if p]
         bodies = [b for b in (strip_determiner(x) for x in mention.bodies) if b]
         if persons:
-            return self._person(mention, first_name(mention.text, max(persons, key=len)), bodies)
+            person = max(persons, key=len)
+            before = mention.text[: max(mention.text.find(person), 0)].split()
+            if before and before[-1].lower() in _OWNED_BY and mention.head.islower():
+                # "a spokeswoman for Hillary Clinton" speaks for her; she is not the speaker
+                kind = kind_of_noun(mention.head)
+                name = strip_determiner(mention.text.split(",")[0])
+                return make_speaker(name, "", kind) if kind else None
+            return self._person(mention, first_name(mention.text, person), bodies)
         head, common = mention.head.lower(), mention.head.islower()
         if head in _SHARES:  # "only 7 percent", "27 percent of those polled": the number names them
             words = mention.text.split()

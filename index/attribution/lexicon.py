@@ -259,7 +259,7 @@ ROLE_TAIL = frozenset("spokesperson spokesman spokeswoman spokespeople official 
 OFFICES = frozenset(
     """president vice-president premier chancellor minister governor mayor king queen prince
     leader head chief commander secretary ambassador senator chairman chairwoman chair
-    director founder boss ceo prosecutor envoy""".split()
+    director founder boss ceo prosecutor envoy commissioner speaker justice""".split()
 )
 
 # --- parse labels (spaCy's English dependency and entity labels) ---------------------------

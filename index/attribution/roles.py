@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.lexicon import DETERMINERS, OFFICES, ROLE_TAIL
+from index.attribution.lexicon import DETERMINERS, OFFICES, PERSON_NOUNS, ROLE_TAIL
 
 __all__ = [
     "strip_determiner",
@@ -133,6 +133,7 @@ def role_in(text: str, person: str) -> str:
         and any(c.isalpha() for c in p)
         and p.lower().rstrip(".") not in _TITLES  # an honorific is no role
         and not _circumstance(p)
+        and _describes_someone(p)
     ]
     return max(roles, key=lambda p: len(p.split()), default="")
 
@@ -143,6 +144,16 @@ _NOT_ROLE = frozenset(
     """under over in on at after before during with without while when who which whose that
     speaking asked writing said says according also however meanwhile""".split()
 )
+
+
+def _describes_someone(part: str) -> bool:
+    """A role has a common word or an office ("Kremlin spokesman", "Senate Majority Leader");
+    capitalised words alone are another name ("Bill Clinton, Don Fowler, …")."""
+    words = [w.strip(".,()").lower() for w in part.split()]
+    office = any(w in OFFICES or w in PERSON_NOUNS or w in _TITLES for w in words)
+    if len(words) == 1:  # "Rival", "memorable", "DNC": one word is a role only as an office
+        return office
+    return office or any(w[:1].islower() for w in part.split())
 
 
 def _circumstance(part: str) -> bool:
