@@ -17,6 +17,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from .attribution.speakers import voice_speaker
 from .models import Article, IndexedArticle
 from .names import fold
 
@@ -111,9 +112,12 @@ def sentence_key(text: str) -> str:
 def _rows(item: IndexedArticle, date_key: int) -> list[tuple]:
     art = item.article
     outlet = (art.outlet or "").lower()
+    voice = voice_speaker(art.voice).id
     rows = []
     for att in item.attributions:
-        if att.speaker is None or len(_WORD.findall(att.content.text)) < MIN_WORDS:
+        if att.speaker is None or att.speaker.id == voice:
+            continue  # the article's own voice (a reporter's description) claims nothing
+        if len(_WORD.findall(att.content.text)) < MIN_WORDS:
             continue  # "responding to it": a cue with no claim worth listing
         at = att.content.start
         sent = next((s for s in item.sentences if s.start <= at < s.end), None)

@@ -141,3 +141,18 @@ def test_the_claims_routes_need_the_key_and_name_a_bad_parameter(served):
         r = httpx.get(f"{served}/v1/claims", params=params, headers=auth, timeout=60)
         assert r.status_code == 400, params
         assert named in r.json()["error"]["message"]
+
+
+def test_the_articles_own_voice_is_never_a_claims_speaker(seed_engine):
+    """A sentence the article says in its own voice (a reporter's description) is no claim."""
+    from index.attribution.speakers import voice_speaker
+    from index.names import outlet_name
+
+    rows = seed_engine.claims(ClaimFilters(limit=500))
+    assert rows
+    for row in rows:
+        article = seed_engine.show(row.article_id)
+        voice = voice_speaker(outlet_name(article.outlet) if article.outlet else "the article").id
+        assert row.speaker.id != voice, (row.speaker, row.quote)
+    names = [s.name for s in seed_engine.speakers()]
+    assert "the article" not in names
