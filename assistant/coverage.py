@@ -52,6 +52,8 @@ class Coverage:
     claimed: list[int] = field(default_factory=list)  # "who claims X": sentences claiming X
     #: the archive's last date, when the question is about a later year than it holds
     after: str | None = None
+    #: of ``close``, the sentences whose article holds every name of the question
+    named: list[int] = field(default_factory=list)
 
 
 #: A sentence saying a figure was withheld: "the price was not disclosed".
@@ -222,7 +224,8 @@ def assess(
             "not_stated", asked.kind, [], withheld + [i for i in near if i not in withheld], claimed
         )
     if answering:
-        return Coverage("answered", asked.kind, answering, near, claimed)
+        named = [i for i in near if fits[i].names_missing == 0]
+        return Coverage("answered", asked.kind, answering, near, claimed, named=named)
     if near:
         return Coverage("not_stated", asked.kind, [], near, claimed)
     return Coverage("none", asked.kind)
@@ -261,7 +264,12 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
         if i in keep:
             continue
         ev = evidence[i]
-        figure = coverage.kind in ("date", "quantity") and any(c.isdigit() for c in ev.quote)
+        # a figure on the same place or people (not Kharkiv's when Bakhmut's is asked)
+        figure = (
+            coverage.kind in ("date", "quantity")
+            and any(c.isdigit() for c in ev.quote)
+            and i in coverage.named
+        )
         if coverage.status != "answered" or ev.claimant not in voices or figure:
             keep.append(i)
             voices.add(ev.claimant)

@@ -1,6 +1,6 @@
 """Answers that lead with the answer, and know what the archive does not say.
 
-Over a small hand-written archive (seven articles of June–August 2022) shaped like the
+Over a small hand-written archive (nine articles of June–August 2022) shaped like the
 cases of issue 19: a country in the news asked a general-knowledge question, a swap
 offered but no release reported, a speaker asked about a subject they never spoke on, a
 price "not disclosed", an explosion never reported, another war, a time after the archive.
@@ -76,6 +76,24 @@ ARTICLES = [
         "text": "Gazprom said a turbine for the Nord Stream 1 pipeline was stuck in Canada "
         "after maintenance, and cut the gas flowing to Germany. Germany's economy minister "
         "Robert Habeck said the turbine was a pretext.",
+    },
+    {
+        "id": "bakhmut-losses",
+        "title": "Russian losses mount in Bakhmut",
+        "date": "2022-07-12",
+        "outlet": "The Guardian",
+        "text": "At least 200 Russian soldiers died in the fighting for Bakhmut last week, "
+        "Ukraine's general staff said on Tuesday. Russian artillery kept shelling the town's "
+        "eastern districts.",
+    },
+    {
+        "id": "kharkiv-losses",
+        "title": "Moscow claims heavy Ukrainian losses near Kharkiv",
+        "date": "2022-07-14",
+        "outlet": "Reuters",
+        "text": "More than 750 Ukrainian soldiers were killed in strikes in the Kharkiv region, "
+        "Russia's defence ministry said on Thursday. Kyiv said 40 Russian soldiers died "
+        "there in the same days.",
     },
     {
         "id": "kremlin-americans",
@@ -186,6 +204,19 @@ def test_an_event_the_archive_never_reports_is_not_answered(archive):
     answer = archive.ask("Who was behind the Nord Stream pipeline explosions?")
     assert not_answered(answer)
     assert "turbine" not in answer.lead.split(";")[0]
+
+
+@pytest.mark.xfail(
+    reason="issue 19 item 3: another voice's figure about another place is still cited beside "
+    "the answer; citing only sentences whose article holds every name of the question fixes "
+    "this but cut seeds citation recall from 0.661 to 0.631 (precision 0.529 to 0.546)",
+    strict=True,
+)
+def test_a_figure_about_another_place_is_not_cited_beside_the_answer(archive):
+    answer = archive.ask("How many Russian soldiers died in Bakhmut?")
+    assert answer.coverage == "answered"
+    assert "200 Russian soldiers" in answer.lead
+    assert not any(c.article_id == "kharkiv-losses" for c in answer.citations)
 
 
 def test_another_war_is_declined(archive):
