@@ -21,7 +21,6 @@ from assistant.models import Answer, Citation
 from assistant.related_claims import copy_names, opposed, same_subject, stance
 from assistant.web.claims_panel import (
     ANY,
-    TOP,
     claim_html,
     claims_html,
     csv_text,
@@ -30,9 +29,8 @@ from assistant.web.claims_panel import (
     quote_html,
     speaker_choices,
     speaker_label,
-    weekly,
-    weekly_svg,
 )
+from assistant.web.claims_plot import TOP, weekly, weekly_svg
 from assistant.web.render import escape, source_of, sources_html
 from index.models import Speaker
 

@@ -2,39 +2,34 @@
 
 The last step of the claims explorer for the web (catalogue → ``assistant.claims`` → here),
 as ``render`` is for answers. ``gather`` reads the view's controls and fetches the claims
-(one speaker's, a topic's, or the busiest speakers' when neither is asked); ``weekly``
-counts them per week and ``weekly_svg`` draws the plot; ``claims_html`` lists them;
-``claim_html`` shows one claim's source paragraph with its quote marked (``render.source_of``,
-as the chat's source cards do), the other articles printing it, and other speakers on its
-subject, opposed claims side by side (``assistant.related_claims``). Every article or
-speaker string is escaped (``render.escape``). ``claims_view`` wires these to gradio.
+(one speaker's, a topic's, or the busiest speakers' when neither is asked); ``claims_plot``
+draws them per week; ``claims_html`` lists them; ``claim_html`` shows one claim's source
+paragraph with its quote marked (``render.source_of``, as the chat's source cards do), the
+other articles printing it, and other speakers on its subject, opposed claims side by side
+(``assistant.related_claims``). Every article or speaker string is escaped
+(``render.escape``). ``claims_view`` wires these to gradio.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from dataclasses import dataclass, field, replace
-
-import pandas as pd
 
 from ..claims import CSV_COLUMNS, Claim, ClaimFilters, SpeakerSummary, claim_row
 from ..errors import ClaimtraceError
 from ..models import Citation
 from ..related_claims import copy_names, opposed, same_subject, stance
+from .claims_plot import TOP
 from .render import Source, escape, source_of
 from .session import _date
 
 __all__ = [
     "ANY",
-    "TOP",
     "Shown",
     "speaker_label",
     "speaker_choices",
     "gather",
-    "weekly",
-    "weekly_svg",
     "csv_text",
     "claims_html",
     "claim_html",
@@ -45,7 +40,6 @@ __all__ = [
 ]
 
 ANY = "any"
-TOP = 5  # speakers plotted when none is picked
 LISTED = 100  # claims listed (and downloaded) at most
 ALL = 5000  # claims counted for the plot at most
 CHOICES = 1000  # speakers in the menu at most
@@ -113,32 +107,6 @@ def gather(engine, speaker: str | None, topic: str | None, since, until, outlet)
     plotted = [c for sid in busiest for c in engine.claims(replace(f, speaker_id=sid, limit=ALL))]
     title = f"Claims per week of the {TOP} speakers with most claims"
     return Shown(found, plotted, f"The newest {len(found)} claims", title, f)
-
-
-def weekly(claims: list[Claim], top: int = TOP) -> pd.DataFrame:
-    """Claims per week (weeks start on Monday) of the ``top`` speakers with most claims among
-    ``claims``: columns ``week`` (datetime), ``speaker``, ``claims``; undated claims left out.
-    A speaker is counted by id and named by their fullest name ("Donald Trump", not "Trump")."""
-    counts = Counter(c.speaker.id for c in claims)
-    named: dict[str, str] = {}
-    for c in claims:
-        named[c.speaker.id] = max(named.get(c.speaker.id, ""), c.speaker.name, key=len)
-    ids = {i for i, _ in counts.most_common(top)}
-    rows = [(c.date, named[c.speaker.id]) for c in claims if c.date and c.speaker.id in ids]
-    if not rows:
-        return pd.DataFrame(
-            {
-                "week": pd.Series([], dtype="datetime64[ns]"),
-                "speaker": pd.Series([], dtype=str),
-                "claims": pd.Series([], dtype="int64"),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=["date", "speaker"])
-    day = pd.to_datetime(frame["date"], errors="coerce")
-    frame["week"] = (day - pd.to_timedelta(day.dt.weekday, unit="D")).dt.normalize()
-    frame = frame.dropna(subset=["week"])
-    out = frame.groupby(["week", "speaker"]).size().reset_index(name="claims")
-    return out.sort_values(["week", "speaker"]).reset_index(drop=True)
 
 
 def csv_text(claims: list[Claim]) -> str:
@@ -280,60 +248,3 @@ def opened_html(engine, claims: list[Claim], claim_id: int) -> str:
     catalogue = engine.generation().catalogue
     others = same_subject(catalogue, c, engine.retriever())
     return claim_html(c, text, copy_names(catalogue, [c]), others)
-
-
-#: Colours of the plot's speakers, in order of their claims (colour-blind safe, Okabe–Ito).
-PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#999999"]
-_W, _H, _LEFT, _BOTTOM, _TOP = 720, 210, 34, 26, 12
-
-
-def weekly_svg(frame: pd.DataFrame, title: str = "Claims per week") -> str:
-    """``weekly``'s counts as a stacked bar chart (inline SVG, one bar per week on a time
-    axis, a legend of speakers), or a line saying there are no dated claims."""
-    head = f'<p class="ct-plot-title">{escape(title)}</p>'
-    if frame.empty:
-        return f'<div class="ct-plot">{head}<p class="ct-none">No dated claims to plot.</p></div>'
-    order = list(frame.groupby("speaker")["claims"].sum().sort_values(ascending=False).index)
-    colour = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(order)}
-    first, last = frame["week"].min(), frame["week"].max()
-    weeks = max(1, (last - first).days // 7 + 1)
-    totals = frame.groupby("week")["claims"].sum()
-    top = max(1, int(totals.max()))
-    plot_w, plot_h = _W - _LEFT - 8, _H - _BOTTOM - _TOP
-    step = plot_w / weeks
-    bar = max(1.5, min(step * 0.8, 40))
-    parts = []
-    for tick in sorted({0, top // 2, top}):
-        y = _TOP + plot_h - plot_h * tick / top
-        parts.append(
-            f'<line x1="{_LEFT}" x2="{_W - 8}" y1="{y:.1f}" y2="{y:.1f}" class="ct-grid"/>'
-            f'<text x="{_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
-        )
-    for week, rows in frame.groupby("week"):
-        x = _LEFT + ((week - first).days // 7) * step + (step - bar) / 2
-        base = _TOP + plot_h
-        for name in order:
-            n = int(rows.loc[rows["speaker"] == name, "claims"].sum())
-            if not n:
-                continue
-            h = plot_h * n / top
-            base -= h
-            tip = f"week of {week:%Y-%m-%d} · {name}: {n} claim{'s' * (n > 1)}"
-            parts.append(
-                f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                f'fill="{colour[name]}"><title>{escape(tip)}</title></rect>'
-            )
-    labels = max(1, weeks // 6)
-    for i in range(0, weeks, labels):
-        day = first + pd.Timedelta(weeks=i)
-        x = _LEFT + i * step + step / 2
-        parts.append(f'<text x="{x:.1f}" y="{_H - 8}" text-anchor="middle">{day:%d %b %Y}</text>')
-    legend = "".join(
-        f'<span class="ct-key"><i style="background:{colour[n]}"></i>{escape(n)}</span>'
-        for n in order
-    )
-    return (
-        f'<div class="ct-plot">{head}<svg viewBox="0 0 {_W} {_H}" role="img" '
-        f'aria-label="{escape(title)}">{"".join(parts)}</svg>'
-        f'<div class="ct-legend">{legend}</div></div>'
-    )

@@ -24,9 +24,8 @@ from .claims_panel import (
     gather,
     opened_html,
     speaker_choices,
-    weekly,
-    weekly_svg,
 )
+from .claims_plot import weekly, weekly_svg
 from .facets import facets
 from .render import notice_html
 from .session import readable
