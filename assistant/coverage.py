@@ -102,7 +102,7 @@ def fit(
     the article is about it (``_setting``); ``similar(a, b)`` compares two phrases.
     """
     around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
-    found = _found_names(asked, around)
+    found = _found_names(asked, around, f"{ev.claimant} {ev.quote}")
     names = len(found) / len(asked.names) if asked.names else 1.0
     name_stems = set(tokens(" ".join(asked.names)))
     # what a speaker is asked about is the subject less the speaker's own name; it must be
@@ -140,15 +140,22 @@ def fit(
     )
 
 
-def _found_names(asked: Asked, around: set[str]) -> list[str]:
+def _found_names(asked: Asked, around: set[str], said: str) -> list[str]:
     """The question's names that ``around`` holds; a first name counts as found with the
-    surname after it ("John Stumpf": "Stumpf made $19.3 million")."""
+    surname after it written as a name in ``said`` ("John Stumpf": "Stumpf made $19.3
+    million"), never with a common word ("Korean War": "the war")."""
     found = [n for n in asked.names if name_in(n, around)]
     folded = " ".join(words_of(asked.text))
+    capitalised = {w.lower() for w in words_of_cased(said) if w[:1].isupper()}
     for first, last in zip(asked.names, asked.names[1:]):
-        if first not in found and last in found and f"{first} {last}" in folded:
+        if first not in found and last in capitalised and f"{first} {last}" in folded:
             found.append(first)
     return found
+
+
+def words_of_cased(text: str) -> list[str]:
+    """The words of ``text`` as written (``words_of`` without folding case)."""
+    return re.findall(r"[^\W\d_][\w'-]*", text)
 
 
 def _pairs(claim: tuple[str, ...], sentence: list[str]) -> int:
