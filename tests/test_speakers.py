@@ -248,3 +248,11 @@ def test_a_speakers_table_without_surnames_gets_them(tmp_path):
     )
     create(db)
     assert db.execute("SELECT surname FROM speakers").fetchall() == [("peskov",)]
+
+
+def test_he_after_a_name_in_the_possessive_is_that_person(attributor):
+    text = (
+        "Dr. Oz said his show was popular. Critic John Lee said it was not. "
+        "Oz's advice earned him a hearing in Congress, where he said that the pills worked."
+    )
+    assert _who(attributor, text, "the pills worked").speaker.name == "Oz"

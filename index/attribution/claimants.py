@@ -77,6 +77,7 @@ class Mention:
     orgs: list[str] = field(default_factory=list)  # the ORG entities among them
     groups: list[str] = field(default_factory=list)  # the NORP entities among them
     roles: list[str] = field(default_factory=list)  # the role given each of ``persons``
+    before: list[str] = field(default_factory=list)  # possessors earlier in its sentence
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ class ClaimantResolver:
         head = mention.head.lower()
         words = mention.text.split()
         if len(words) <= 2 and (head in PERSON_PRONOUNS or head in GROUP_PRONOUNS):
-            return self._pronoun(head, mention.text)
+            return self._pronoun(head, mention.text, mention.before)
         words_lower = {_singular(w.lower().strip(",.")) for w in words}
         carrier = _singular(head) in CARRIER_NOUNS or (
             head in PART_NOUNS and words_lower & CARRIER_NOUNS
@@ -183,10 +184,22 @@ class ClaimantResolver:
             self._said.append(speaker)
         return speaker
 
-    def _pronoun(self, head: str, text: str) -> Speaker:
-        """ "he"/"she": the last person the article may call so; "they"/"it": the last body."""
+    def _pronoun(self, head: str, text: str, owners: list[str] = ()) -> Speaker:
+        """ "he"/"she": a person named in the possessive before it in the sentence, whom the
+        article has called so before ("Oz's advice earned him a hearing, where he said …"),
+        else the last person the article may call so; "they"/"it": the last body."""
         if head in PERSON_PRONOUNS:
             gender = "m" if head in _MALE else "f" if head in _FEMALE else ""
+            for owner in reversed(owners if head in ("he", "she") else []):
+                known = self._find(
+                    lambda k, o=owner: (
+                        k.is_person
+                        and (k.speaker.name == o or ends_with_word(k.speaker.name, o))
+                        and k.gender == gender  # the article has called them so before
+                    )
+                )
+                if known:
+                    return known.speaker
             found = self._find(lambda k: k.is_one and (not gender or k.gender in ("", gender)))
             if found:
                 found.gender = found.gender or gender

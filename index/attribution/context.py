@@ -101,7 +101,20 @@ class Context:
             bodies=[e.text for e in ents if e.label_ in BODY_ENTS],
             orgs=[e.text for e in ents if e.label_ == "ORG"],
             groups=[e.text for e in ents if e.label_ == "NORP"],
+            before=self._possessors(tokens[0]),
         )
+
+    def _possessors(self, first) -> list[str]:
+        """Names in the possessive earlier in the sentence, outside quotations ("Oz's advice
+        earned him a hearing, where he said …")."""
+        found = []
+        for tok in first.doc[: first.i]:
+            nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+            if tok.pos_ == "PROPN" and nxt is not None and nxt.dep_ == "case":
+                at = self.offset + tok.idx
+                if not self.quoted(at, at + len(tok.text)):
+                    found.append(tok.text)
+        return found
 
 
 def base_phrase(head, first: int) -> list:
