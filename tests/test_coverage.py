@@ -7,7 +7,7 @@ import re
 
 from click.testing import CliRunner
 
-from assistant.coverage import assess
+from assistant.coverage import _found_names, assess
 from assistant.kinds import asked_kind, holds_kind
 from assistant.models import Evidence, Turn
 from assistant.question import read_question, words_of
@@ -165,3 +165,24 @@ def test_an_answered_question_does_not_repeat_a_voice_with_passages_that_only_to
     assert "February 24" in answer.citations[0].quote
     claimants = [c.claimant for c in answer.citations]
     assert len(claimants) == len(set(claimants)) <= 6
+
+
+def test_the_thing_asked_for_and_the_names_are_read_as_the_archive_writes_them():
+    assert read_question("What is the capital of Australia?").target == ("capital",)
+    assert read_question("What currency does Switzerland use?").target == ("currency",)
+    assert words_of("U.S. officials said") == ["us", "officials", "said"]
+    assert asked_kind("What growth rate did the IMF forecast for the US economy?") == "quantity"
+    assert asked_kind("On which Manhattan street did the explosion go off?") == "place"
+    more = read_question("How much more did Tom Steyer plan to give?")
+    assert holds_kind("Steyer plans to give an additional $15 million.", more)
+    assert read_question("Who won the 2024 US presidential election?").years == (2024,)
+
+
+def test_a_first_name_is_found_with_its_surname_but_a_war_is_not_found_by_the_word_war():
+    stumpf = read_question("How much was John Stumpf paid in 2015?")
+    assert _found_names(stumpf, {"stumpf"}, "Stumpf made $19.3 million in 2015") == [
+        "stumpf",
+        "john",
+    ]
+    korea = read_question("How many American soldiers died in the Korean War?")
+    assert "korean" not in _found_names(korea, {"war", "american"}, "the war killed Americans")
