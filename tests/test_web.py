@@ -398,8 +398,8 @@ def test_a_page_turn_holds_its_sources(seed_engine):
     filters, choice = form_options(seed_engine.settings, "", "", "any", "", "extractive", "", "")
     *_, (html, turn) = ask_on_page(seed_engine, IZIUM, filters, choice, [])
     assert isinstance(turn, PageTurn) and len(turn.sources) == len(turn.answer.citations)
-    first = turn.sources[0]
-    assert first.citation.quote and (first.before or first.after)
+    assert all(s.citation.quote for s in turn.sources)
+    assert any(s.before or s.after for s in turn.sources)  # a quote inside its paragraph
     assert "ct-quote" in sources_html([(turn.answer, turn.sources)])
 
 
@@ -412,3 +412,17 @@ def test_the_readme_api_example_runs_against_the_server(served, capsys):
     printed = capsys.readouterr().out
     cited = [line for line in printed.splitlines() if line.startswith("1 ")]
     assert "[1]" in printed and "Prigozhin" in cited[0]
+
+
+def test_a_source_card_names_an_untitled_article_by_what_it_gives_never_its_id(seed_engine):
+    """Seed 002 has no title, outlet or date line but credits La Razón; 001 has a title only."""
+    filters, choice = form_options(seed_engine.settings, "", "", "any", "", "extractive", "", "")
+    question = "What did Prigozhin accuse the Ukrainian brigade of?"
+    *_, (html, turn) = ask_on_page(seed_engine, question, filters, choice, [])
+    cards = sources_html([(turn.answer, turn.sources)])
+    untitled = [s for s in turn.sources if s.citation.title is None]
+    assert untitled, "the question cites seed 002"
+    for s in untitled:
+        assert s.citation.label and s.citation.article_id not in s.citation.label
+        assert escape(s.citation.label) in cards
+    assert "unknown" not in cards

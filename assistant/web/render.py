@@ -110,12 +110,12 @@ def source_of(citation: Citation, article_text: str | None) -> Source:
 
 def _source_card(turn: int, s: Source) -> str:
     c = s.citation
-    meta = " · ".join(escape(x) for x in (c.outlet, c.date) if x) or "outlet and date unknown"
+    meta = " · ".join(escape(x) for x in (c.outlet, c.date) if x) or "no outlet or date given"
     cue = f' <span class="ct-cue">{escape(c.cue)}</span>' if c.cue else ""
     return (
         f'<div class="ct-src" id="ct-src-{turn}-{c.n}" data-n="{c.n}">'
         f'<div class="ct-src-head"><span class="ct-num">{c.n}</span>'
-        f'<span class="ct-title">{escape(c.title or c.article_id)}</span></div>'
+        f'<span class="ct-title">{escape(c.title or c.label or c.article_id)}</span></div>'
         f'<div class="ct-meta">{meta}</div>'
         f'<div class="ct-claim"><span class="ct-label">claimant</span> '
         f"{_claimant(c)}{cue}</div>"
