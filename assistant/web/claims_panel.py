@@ -184,7 +184,7 @@ def citation_of(c: Claim) -> Citation:
 
 
 def _source(s: Source, c: Claim, copies: dict[str, str]) -> str:
-    meta = " · ".join(escape(x) for x in (c.outlet, c.date) if x) or "outlet and date unknown"
+    meta = " · ".join(escape(x) for x in (c.outlet, c.date) if x) or "no outlet or date given"
     names = [copies.get(aid, aid) for aid in c.also_in]
     also = (
         f'<p class="ct-also"><b>Also printed in</b> {escape("; ".join(names))}</p>' if names else ""
