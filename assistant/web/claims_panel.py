@@ -191,7 +191,7 @@ def _source(s: Source, c: Claim, copies: dict[str, str]) -> str:
     )
     return (
         f'<div class="ct-src ct-claim-src" data-claim="{c.id}">'
-        f'<div class="ct-title">{escape(c.title or c.article_id)}</div>'
+        f'<div class="ct-title">{escape(c.title or c.label or c.article_id)}</div>'
         f'<div class="ct-meta ct-flush">{meta}</div>'
         f'<div class="ct-claim ct-flush">{_who(c)}</div>'
         f'<p class="ct-para ct-flush">{escape(s.before)}<mark class="ct-quote">{escape(c.quote)}'
