@@ -28,6 +28,7 @@ __all__ = [
     "ClaimFilters",
     "list_speakers",
     "find_claims",
+    "speaker_ids",
     "CSV_COLUMNS",
     "claim_row",
 ]

@@ -146,3 +146,19 @@ def test_the_core_imports_no_interface_library():
 
 
 INTERFACE_LIBS = {"gradio", "fastapi", "uvicorn", "click", "starlette"}
+
+
+@pytest.mark.parametrize("module", ["index.attribution.lexicon", "assistant.claims"])
+def test_all_names_every_public_name(module):
+    """``__all__`` is the public API: every public name defined at the top level is in it."""
+    tree = ast.parse(_modules()[module].read_text(encoding="utf-8"))
+    public = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            public |= {t.id for t in targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            public.add(node.name)
+    public = {n for n in public if not n.startswith("_")}
+    module_obj = __import__(module, fromlist=["__all__"])
+    assert public <= set(module_obj.__all__), sorted(public - set(module_obj.__all__))
