@@ -17,6 +17,7 @@ __all__ = [
     "fold",
     "name_words",
     "mentions",
+    "surname_key",
     "speaker_parts",
     "speaker_matches",
     "outlet_name",
@@ -52,6 +53,20 @@ def mentions(name: str, text: str, *, every: bool = False, min_len: int = 1) -> 
     have = _WORD.findall(fold(text))
     found = [any(h.startswith(w[:PREFIX]) for h in have) for w in words]
     return bool(words) and (all(found) if every else any(found))
+
+
+def surname_key(word: str) -> str:
+    """A surname folded for the spellings of one transliteration: letters only, "y" read as
+    "i" after the first letter, a doubled letter as one ("Zelenskyy", "Zelenskiy",
+    "Zelenskyi", "Zelensky" → "zelenski"; "Zelenska" stays apart)."""
+    letters = "".join(c for c in fold(word) if c.isalpha())
+    if not letters:
+        return ""
+    letters = letters[0] + letters[1:].replace("y", "i")
+    return _DOUBLE.sub(r"\1", letters)
+
+
+_DOUBLE = re.compile(r"(.)\1+")
 
 
 def speaker_parts(label: str) -> list[str]:

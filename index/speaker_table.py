@@ -1,15 +1,21 @@
 """The speakers table: one identity per speaker across the archive, kept in the catalogue.
 
 Attribution gives each speaker an id made from its kind and full name
-(``index.attribution.speakers.speaker_id``), so the same full name is the same
-speaker in every article. When an article is committed (``Catalogue.commit``,
-inside its transaction) its speakers are linked here: a person the article
-names by surname alone takes the id of the one person of the archive with that
-surname, when there is exactly one; two people who share a surname but not a
-first name stay apart. Someone an article does not name ("the spokesman") is
-that article's own. Each speaker row keeps its canonical name, kind, and the
-roles and names (aliases) the articles gave it; ``speaker_articles`` says
-which articles name it, so rows no article names any more are dropped.
+(``index.attribution.speakers.speaker_id``). When an article is committed
+(``Catalogue.commit``, inside its transaction) its speakers are linked here, a
+person by a key that spelling variants share: the surname folded for its
+transliterations (``index.names.surname_key``: "Zelenskyy", "Zelenskiy" and
+"Zelensky" are one) and the first name's initial. A full name takes the id of
+the person the archive already knows under its key. A surname alone, or a body
+named by it ("Zelenskiy" tagged as an organisation), is the person with that
+surname: the only one, or the one in three times as many articles as any other;
+when that person is named only later, the earlier speaker is re-pointed to them
+(its rows here, its claims and its articles' records), so the order articles come
+in does not matter. Two names run together ("Biden Putin", from a headline) are
+no speaker. Someone an article does not name ("the spokesman") is that article's
+own. Each row keeps its canonical name, kind, and the roles and names (aliases)
+the articles gave it; ``speaker_articles`` says which articles name it, so rows no
+article names any more are dropped.
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ import json
 import sqlite3
 from dataclasses import dataclass, replace
 
-from .attribution.speakers import voice_speaker
+from .attribution.speakers import make_speaker, voice_speaker
 from .models import ARTICLE_VOICE, IndexedArticle, Speaker
+from .names import fold, surname_key
 
 __all__ = [
     "SCHEMA",
@@ -34,23 +41,46 @@ __all__ = [
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS speakers(
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
-    roles TEXT NOT NULL, aliases TEXT NOT NULL, surname TEXT NOT NULL);
+    roles TEXT NOT NULL, aliases TEXT NOT NULL, surname TEXT NOT NULL,
+    given TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS speaker_articles(speaker TEXT NOT NULL, article_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS speaker_articles_article ON speaker_articles(article_id);
 CREATE INDEX IF NOT EXISTS speaker_articles_speaker ON speaker_articles(speaker);
 """
 
+#: A surname alone is the person in this many times as many articles as any namesake.
+DOMINANT = 3
+#: Kinds of named speakers that may be one identity with a person of the same name.
+_NAMED = ("person", "organisation", "group")
+
+
+def _keys(name: str) -> tuple[str, str]:
+    """(surname key, folded first name) of a name: "Volodymyr Zelenskyy" → ("zelenski",
+    "volodymyr"); the first name is "" for a surname alone, "?" when it is no word of
+    letters ("Ukraine's Zelenskyy", kept by a table made before possessives were read)."""
+    words = name.split()
+    if not words:
+        return "", ""
+    if len(words) == 1:
+        return surname_key(words[0]), ""
+    given = fold(words[0])
+    return surname_key(words[-1]), given if given.replace("-", "").isalpha() else "?"
+
 
 def create(db) -> None:
-    """Make the tables, and give a speakers table made before ``surname`` was kept one."""
+    """Make the tables, and key a speakers table made before the keys were kept."""
     db.executescript(SCHEMA)
     columns = {row[1] for row in db.execute("PRAGMA table_info(speakers)")}
     if "surname" not in columns:
         db.execute("ALTER TABLE speakers ADD COLUMN surname TEXT NOT NULL DEFAULT ''")
+    if "given" not in columns:
+        db.execute("ALTER TABLE speakers ADD COLUMN given TEXT NOT NULL DEFAULT ''")
         for sid, name in db.execute("SELECT id, name FROM speakers").fetchall():
-            last = name.split()[-1].lower() if name.split() else ""
-            db.execute("UPDATE speakers SET surname = ? WHERE id = ?", (last, sid))
+            db.execute(
+                "UPDATE speakers SET surname = ?, given = ? WHERE id = ?", (*_keys(name), sid)
+            )
     db.execute("CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname, kind)")
+    db.execute("CREATE INDEX IF NOT EXISTS speakers_given ON speakers(given)")
 
 
 @dataclass
@@ -66,78 +96,230 @@ class SpeakerRow:
     articles: int = 0
 
 
-def _surname_match(db, surname: str) -> str | None:
-    """The id of the one person of the archive whose name ends with ``surname``."""
-    rows = db.execute(
-        "SELECT id FROM speakers WHERE surname = ? AND kind = 'person'", (surname.lower(),)
+def _persons(db, surname: str) -> list[tuple[str, str, int]]:
+    """(id, first name, articles) of the fully named persons with this surname key."""
+    return db.execute(
+        "SELECT s.id, s.given, (SELECT count(*) FROM speaker_articles a WHERE a.speaker = s.id) "
+        "FROM speakers s WHERE s.surname = ? AND s.kind = 'person' AND s.given NOT IN ('', '?')",
+        (surname,),
     ).fetchall()
-    full = [i for (i,) in rows if i != f"person:{surname.lower()}"]
-    return full[0] if len(full) == 1 else None
 
 
-def _canonical(db, speaker: Speaker, article_id: str) -> str:
-    if speaker.kind == "unnamed":
-        return f"{speaker.id}@{article_id}"  # "the spokesman" of one article is no one else's
-    if speaker.kind == "person" and len(speaker.name.split()) == 1:
-        return _surname_match(db, speaker.name) or speaker.id
-    return speaker.id
+def _same_person(db, name: str) -> str | None:
+    """The id of the person the archive knows under ``name``'s key (its first name's initial),
+    most articles first."""
+    surname, given = _keys(name)
+    found = [(n, i) for i, g, n in _persons(db, surname) if g[:1] == given[:1]]
+    return max(found)[1] if found else None
 
 
-def _upsert(db, sid: str, speaker: Speaker) -> None:
+def _by_surname(db, surname: str) -> str | None:
+    """The person a surname alone names: the only one, or the one in ``DOMINANT`` times as
+    many articles as any other."""
+    found = sorted(((n, i) for i, _, n in _persons(db, surname)), reverse=True)
+    if len(found) == 1 or (found and found[0][0] >= DOMINANT * max(found[1][0], 1)):
+        return found[0][1]
+    return None
+
+
+def _run_together(db, name: str) -> bool:
+    """Two names run together ("Biden Putin", "Zelensky Emmanuel Macron"): the first word is
+    the surname of a person the archive knows and never a first name, the last one too."""
+    words = name.split()
+    if len(words) < 2 or not _persons(db, surname_key(words[-1])):
+        return False
+    last = surname_key(words[-1])  # not "Zelensky Volodymyr", one person's names reversed
+    if not any(surname_key(g) != last for _, g, _ in _persons(db, surname_key(words[0]))):
+        return False
+    return not _a_first_name(db, words[0])
+
+
+def _a_first_name(db, word: str) -> bool:
+    """Whether the archive knows ``word`` as someone's first name (not as the first of two
+    names run together: its surname names no other person)."""
+    found = db.execute(
+        "SELECT 1 FROM speakers s WHERE s.given = ? AND s.kind = 'person' AND NOT EXISTS ("
+        "SELECT 1 FROM speakers o WHERE o.surname = s.surname AND o.kind = 'person' "
+        "AND o.id != s.id AND o.given != '' AND substr(o.given, 1, 1) != substr(s.given, 1, 1)"
+        ") LIMIT 1",
+        (fold(word),),
+    ).fetchone()
+    return found is not None
+
+
+def _link(db, speaker: Speaker, article_id: str) -> Speaker | None:
+    """``speaker`` with its archive id (and kind: a body named like a known person is them);
+    None for two names run together."""
+    if speaker.kind == "unnamed":  # "the spokesman" of one article is no one else's
+        return replace(speaker, id=f"{speaker.id}@{article_id}")
+    if speaker.kind not in _NAMED:
+        return speaker
+    words = speaker.name.split()
+    if speaker.kind == "person" and _run_together(db, speaker.name):
+        return None
+    if len(words) == 1:
+        found = _by_surname(db, surname_key(words[0]))
+    elif speaker.kind == "person" or len(words) == 2:
+        found = _same_person(db, speaker.name) or _reversed(db, words)
+    else:
+        found = None
+    if found:
+        return replace(speaker, id=found, kind="person")
+    return _named_last(db, speaker) or speaker
+
+
+def _reversed(db, words: list[str]) -> str | None:
+    """The person a name with surname first names ("Zelensky Volodymyr"), when the archive
+    knows them by that very first name."""
+    if len(words) != 2 or not _a_first_name(db, words[1]):
+        return None
+    surname, given = surname_key(words[0]), fold(words[1])
+    found = [(n, i) for i, g, n in _persons(db, surname) if g[:1] == given[:1]]
+    return max(found)[1] if found else None
+
+
+def _named_last(db, speaker: Speaker) -> Speaker | None:
+    """A known person whose full name ends a longer one, the words before it their role
+    ("President of Ukraine Volodymyr Zelensky", "Ukraine Volodymyr Zelensky")."""
+    words = speaker.name.split()
+    if not 3 <= len(words) <= 6 or "and" in words or not all(w[:1].isupper() for w in words[-2:]):
+        return None
+    found = _same_person(db, " ".join(words[-2:]))
+    if not found:
+        return None
+    person = make_speaker(" ".join(words[-2:]), speaker.role or " ".join(words[:-2]), "person")
+    return replace(person, id=found)
+
+
+def _upsert(db, speaker: Speaker) -> None:
+    sid = speaker.id
     row = db.execute("SELECT roles, aliases FROM speakers WHERE id = ?", (sid,)).fetchone()
     if row is None:
         roles = [speaker.role] if speaker.role else []
-        last = speaker.name.split()[-1].lower() if speaker.name else ""
         db.execute(
-            "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 sid,
                 speaker.name,
                 speaker.kind,
                 json.dumps(roles, ensure_ascii=False),
                 json.dumps([speaker.name], ensure_ascii=False),
-                last,
+                *_keys(speaker.name),
             ),
         )
         return
+    _merge(db, sid, [speaker.role] if speaker.role else [], [speaker.name])
+
+
+def _merge(db, sid: str, more_roles: list[str], more_names: list[str]) -> None:
+    row = db.execute("SELECT roles, aliases FROM speakers WHERE id = ?", (sid,)).fetchone()
     roles, aliases = json.loads(row[0]), json.loads(row[1])
-    if speaker.role and speaker.role not in roles:
-        roles.append(speaker.role)
-    if speaker.name not in aliases:
-        aliases.append(speaker.name)
+    roles += [r for r in dict.fromkeys(more_roles) if r not in roles]
+    aliases += [n for n in dict.fromkeys(more_names) if n not in aliases]
     db.execute(
         "UPDATE speakers SET roles = ?, aliases = ? WHERE id = ?",
         (json.dumps(roles, ensure_ascii=False), json.dumps(aliases, ensure_ascii=False), sid),
     )
 
 
+def _gather(db, person: str, moved: dict[str, str]) -> None:
+    """Re-point to ``person`` the speakers named before them by their surname alone, as a body
+    by their name, or by another spelling: rows, claims and the articles' records."""
+    surname, given = db.execute(
+        "SELECT surname, given FROM speakers WHERE id = ?", (person,)
+    ).fetchone()
+    if _by_surname(db, surname) != person:
+        alone = []
+    else:
+        alone = db.execute(
+            "SELECT id FROM speakers WHERE surname = ? AND given = '' AND kind IN (?, ?, ?)",
+            (surname, *_NAMED),
+        ).fetchall()
+    spelt = db.execute(
+        "SELECT id, name, kind FROM speakers WHERE surname = ? AND substr(given, 1, 1) = ? "
+        "AND kind IN (?, ?, ?)",
+        (surname, given[:1], *_NAMED),
+    ).fetchall()
+    spelt = [(i,) for i, n, k in spelt if k == "person" or len(n.split()) == 2]
+    for (old,) in dict.fromkeys([*alone, *spelt]):
+        if old != person:
+            _repoint(db, old, person)
+            moved[old] = person
+
+
+def _repoint(db, old: str, new: str) -> None:
+    roles, aliases = db.execute(
+        "SELECT roles, aliases FROM speakers WHERE id = ?", (old,)
+    ).fetchone()
+    _merge(db, new, json.loads(roles), json.loads(aliases))
+    db.execute("DELETE FROM speakers WHERE id = ?", (old,))
+    articles = [
+        a
+        for (a,) in db.execute(
+            "SELECT DISTINCT article_id FROM speaker_articles WHERE speaker = ?", (old,)
+        )
+    ]
+    db.execute("UPDATE speaker_articles SET speaker = ? WHERE speaker = ?", (new, old))
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims'").fetchone():
+        db.execute(
+            "UPDATE claims SET speaker = ?, speaker_kind = 'person' WHERE speaker = ?", (new, old)
+        )
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone():
+        return
+    for aid in articles:
+        found = db.execute("SELECT record FROM articles WHERE article_id = ?", (aid,)).fetchone()
+        if found:
+            record = _renamed(json.loads(found[0]), old, new)
+            db.execute(
+                "UPDATE articles SET record = ? WHERE article_id = ?",
+                (json.dumps(record, ensure_ascii=False), aid),
+            )
+
+
+def _renamed(record: dict, old: str, new: str) -> dict:
+    """An article record (``index.records``) with speaker ``old`` read as person ``new``."""
+    for att in record["attributions"]:
+        if att.get("speaker") and att["speaker"]["id"] == old:
+            att["speaker"] |= {"id": new, "kind": "person"}
+    for sent in record["sentences"]:
+        sent["speakers"] = [new if s == old else s for s in sent.get("speakers", [])]
+    return record
+
+
 def link_speakers(db, item: IndexedArticle) -> IndexedArticle:
     """Give ``item``'s speakers their archive ids and record them; returns the item with its
     attributions and sentences carrying those ids. Runs inside the caller's transaction."""
     aid = item.article.article_id
-    ids: dict[str, str] = {}
-    for att in item.attributions:
-        sp = att.speaker
-        if sp is None or sp.id in ids:
+    said = {a.speaker.id: a.speaker for a in item.attributions if a.speaker is not None}
+    # full names first, so "Peskov" later in the article finds "Dmitry Peskov"
+    order = sorted(said.values(), key=lambda s: (s.kind != "person", len(s.name.split()) < 2))
+    linked: dict[str, Speaker | None] = {}
+    moved: dict[str, str] = {}
+    for sp in order:
+        found = linked[sp.id] = _link(db, sp, aid)
+        if found is None:
             continue
-        # full names first, so "Peskov" later in the article finds "Dmitry Peskov"
-        ids[sp.id] = _canonical(db, sp, aid)
-        _upsert(db, ids[sp.id], sp)
+        _upsert(db, found)
+        if found.kind == "person" and len(found.name.split()) > 1:
+            _gather(db, found.id, moved)
+    ids = {k: (moved.get(v.id, v.id) if v else None) for k, v in linked.items()}
     voice = voice_speaker(item.article.voice)
     named = item.article.voice != ARTICLE_VOICE  # "the article" of one is not another's
     if named and any(voice.id in s.speakers for s in item.sentences):  # the outlet's own
         ids.setdefault(voice.id, voice.id)
-        _upsert(db, voice.id, voice)
+        _upsert(db, voice)
     db.executemany(
         "INSERT INTO speaker_articles VALUES (?, ?)",
-        [(s, aid) for s in dict.fromkeys(ids.values())],
+        [(s, aid) for s in dict.fromkeys(v for v in ids.values() if v)],
     )
-    atts = [
-        replace(a, speaker=replace(a.speaker, id=ids[a.speaker.id])) if a.speaker else a
-        for a in item.attributions
-    ]
+    atts = []
+    for a in item.attributions:
+        if a.speaker is not None:
+            found = linked.get(a.speaker.id)
+            a = replace(a, speaker=replace(found, id=ids[a.speaker.id]) if found else None)
+        atts.append(a)
     for sent in item.sentences:
-        sent.speakers = [ids.get(s, s) for s in sent.speakers]
+        sent.speakers = [ids.get(s, s) for s in sent.speakers if ids.get(s, s)]
     return replace(item, attributions=atts)
 
 

@@ -21,7 +21,9 @@ from assistant.retrieve import claimant_matches
 from claimtrace.cli import cli
 from eval.speakers_score import score_speakers
 from index.attribution import Attributor
-from index.models import Article
+from index.attribution.speakers import make_speaker
+from index.models import Article, Attribution, IndexedArticle, Span, Speaker
+from index.speaker_table import create, link_speakers
 
 
 @pytest.fixture(scope="module")
@@ -235,7 +237,6 @@ def test_an_update_fills_the_speakers_of_a_store_built_before_them(archive, tmp_
 
 
 def test_a_speakers_table_without_surnames_gets_them(tmp_path):
-    from index.speaker_table import create
 
     db = sqlite3.connect(tmp_path / "c.sqlite")
     db.execute(
@@ -256,3 +257,78 @@ def test_he_after_a_name_in_the_possessive_is_that_person(attributor):
         "Oz's advice earned him a hearing in Congress, where he said that the pills worked."
     )
     assert _who(attributor, text, "the pills worked").speaker.name == "Oz"
+
+
+def test_a_place_in_the_possessive_before_a_name_is_the_role(attributor):
+    text = "Ukraine's Zelenskiy said the talks with Moscow would go on."
+    speaker = _who(attributor, text, "talks with Moscow").speaker
+    assert speaker.name == "Zelenskiy"  # a body here; the archive makes it the person it knows
+    named = make_speaker("Ukraine's Zelenskiy", "", "person")
+    assert (named.id, named.name, named.role) == ("person:zelenskiy", "Zelenskiy", "Ukraine")
+    assert make_speaker("Russia's Lavrov", "", "person").label == "Lavrov (Russia)"
+
+
+@pytest.mark.parametrize("role", ["Appeal of", "Biden to", "UN Security Council: Massacre"])
+def test_a_headlines_fragment_is_no_role(role):
+    assert make_speaker("Volodymyr Zelensky", role, "person").role == ""
+    assert make_speaker("General Staff", "hostilities continue", "organisation").role == ""
+    assert make_speaker("Dmitry Peskov", "Kremlin spokesman", "person").role == "Kremlin spokesman"
+
+
+def test_spellings_and_a_surname_before_the_full_name_are_one_person(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Zelensky said the army would hold the line in the east.\n")
+    (folder / "b.txt").write_text(
+        "Ukrainian President Volodymyr Zelenskyy said the talks with Moscow were over.\n"
+    )
+    (folder / "c.txt").write_text("Volodymyr Zelensky said the new air defences had arrived.\n")
+    (folder / "d.txt").write_text("Olena Zelenska said the children would be looked after.\n")
+    store = tmp_path / "store"
+    _run(store, "index", "build", str(folder))
+    found = _speakers(store)
+    assert found["person:volodymyr-zelenskyy"][1] == 3  # the first full name gives the id
+    assert "person:zelensky" not in found
+    assert [i for i in found if "zelensky" in i] == ["person:volodymyr-zelenskyy"]  # not Zelenska
+    with sqlite3.connect(store / "catalogue.sqlite") as db:
+        claimed = {s for (s,) in db.execute("SELECT speaker FROM claims")}
+        record = json.loads(
+            db.execute("SELECT record FROM articles WHERE article_id = 'a'").fetchone()[0]
+        )
+    assert "person:volodymyr-zelenskyy" in claimed and len(claimed) == 2
+    assert record["attributions"][0]["speaker"]["id"] == "person:volodymyr-zelenskyy"
+    claims = json.loads(_run(store, "claims", "--claimant", "Zelensky", "--json").stdout)
+    ids = [c["speaker"]["id"] for c in claims]
+    assert ids.count("person:volodymyr-zelenskyy") == 3
+    answer = json.loads(
+        _run(store, "ask", "What did Zelensky say about the army?", "--json").stdout
+    )
+    assert answer["citations"][0]["speaker"]["id"] == "person:volodymyr-zelenskyy"
+
+
+def _linked(db, aid: str, *speakers: Speaker) -> list[Speaker | None]:
+    text = " ".join(f"{s.name} said it." for s in speakers)
+    atts = [
+        Attribution(Span(0, 1, "s"), Span(0, 1, "x"), None, s.label, "direct", speaker=s)
+        for s in speakers
+    ]
+    item = IndexedArticle(Article(aid, text), [], atts, [])
+    return [a.speaker for a in link_speakers(db, item).attributions]
+
+
+def test_a_body_named_like_a_known_person_is_that_person_and_two_names_are_none(tmp_path):
+    db = sqlite3.connect(tmp_path / "c.sqlite")
+    create(db)
+    first = _linked(db, "1", make_speaker("Zelenskiy", "", "organisation"))[0]
+    assert first.kind == "organisation"  # no person of that name yet
+    _linked(db, "2", make_speaker("Vladimir Putin", "", "person"))
+    _linked(db, "3", make_speaker("Volodymyr Zelenskyy", "", "person"))
+    later = _linked(db, "4", make_speaker("Zelenskiy", "", "organisation"))[0]
+    assert (later.id, later.kind) == ("person:volodymyr-zelenskyy", "person")
+    assert _linked(db, "5", make_speaker("Putin Zelenskyi", "", "person")) == [None]
+    titled = _linked(db, "6", make_speaker("President of Ukraine Volodymyr Zelensky", "", "group"))
+    assert (titled[0].id, titled[0].role) == ("person:volodymyr-zelenskyy", "President of Ukraine")
+    backwards = _linked(db, "7", make_speaker("Zelensky Volodymyr", "", "person"))[0]
+    assert backwards.id == "person:volodymyr-zelenskyy"
+    rows = {i for (i,) in db.execute("SELECT speaker FROM speaker_articles")}
+    assert rows == {"person:vladimir-putin", "person:volodymyr-zelenskyy"}

@@ -93,11 +93,35 @@ def speaker_id(name: str, kind: str) -> str:
 
 
 def make_speaker(name: str, role: str = "", kind: str = "unnamed") -> Speaker:
-    """A Speaker with its id; a role that only repeats the name is dropped."""
+    """A Speaker with its id. A place in the possessive before a person's name is their role
+    ("Ukraine's Zelenskiy" → "Zelenskiy", "Ukraine"); a role that only repeats the name, or
+    that is a headline's fragment ("Appeal of", "Biden to", "hostilities continue"), is
+    dropped."""
     name, role = clean_name(name), clean_name(role)
-    if role and (fold(role) in fold(name) or fold(name) == fold(role)):
+    owned = _OWNED_NAME.match(name) if kind == "person" else None
+    if owned:
+        name, role = owned.group(2), role or owned.group(1)
+    if role and (fold(role) in fold(name) or fold(name) == fold(role) or _fragment(role)):
         role = ""
     return Speaker(speaker_id(name, kind), name, role, kind)
+
+
+#: A person's name after one or two capitalised words in the possessive ("Ukraine's Zelenskiy").
+_OWNED_NAME = re.compile(
+    r"^((?:[A-Z][\w.-]* )?[A-Z][\w.-]*)['’]s ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)$"
+)
+#: Words a role does not end with: it was cut from a headline ("Appeal of", "Scholz and").
+_OPEN_ENDS = frozenset("of to and about on with against over for from by in at the or".split())
+
+
+def _fragment(role: str) -> bool:
+    """A headline's fragment, not what someone is: a role ending in a word that leads on
+    ("Appeal of"), holding a colon, or of small words only, none naming someone
+    ("hostilities continue")."""
+    words = role.split()
+    if ":" in role or words[-1].lower() in _OPEN_ENDS:
+        return True
+    return all(w.islower() for w in words) and not any(kind_of_noun(w) == "unnamed" for w in words)
 
 
 def voice_speaker(voice: str) -> Speaker:
