@@ -88,6 +88,8 @@ def _name_words(text: str) -> list[str]:
             first_sure = w.isupper() or raw.endswith(("’s", "'s"))
             if (i == 0 and not first_sure) or w.lower() in _COMMON:
                 continue
+            if "-" in w and w.rsplit("-", 1)[1][:1].islower():  # "American-made": a description
+                continue
             name = fold(w).removesuffix("'s")
             if (len(name) >= 3 or w.isupper()) and name not in _MONTHS_DAYS and name not in names:
                 names.append(name)
