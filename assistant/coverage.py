@@ -88,6 +88,12 @@ def _setting(article_text: str, title: str | None) -> frozenset[str]:
     return frozenset({w for w, n in counts.items() if n >= 3} | set(words_of(title or "")))
 
 
+@functools.lru_cache(maxsize=512)
+def _written(article_text: str) -> str:
+    """The article's folded words, one space apart and around (to find a whole name)."""
+    return f" {' '.join(words_of(article_text))} " if article_text else ""
+
+
 def fit(
     asked: Asked,
     ev: Evidence,
@@ -102,7 +108,7 @@ def fit(
     the article is about it (``_setting``); ``similar(a, b)`` compares two phrases.
     """
     around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
-    found = _found_names(asked, around, f"{ev.claimant} {ev.quote}")
+    found = _found_names(asked, around, f"{ev.claimant} {ev.quote}", article_text)
     names = len(found) / len(asked.names) if asked.names else 1.0
     name_stems = set(tokens(" ".join(asked.names)))
     # what a speaker is asked about is the subject less the speaker's own name; it must be
@@ -140,15 +146,22 @@ def fit(
     )
 
 
-def _found_names(asked: Asked, around: set[str], said: str) -> list[str]:
+def _found_names(asked: Asked, around: set[str], said: str, article: str = "") -> list[str]:
     """The question's names that ``around`` holds; a first name counts as found with the
     surname after it written as a name in ``said`` ("John Stumpf": "Stumpf made $19.3
-    million"), never with a common word ("Korean War": "the war")."""
+    million"), never with a common word ("Korean War": "the war"); both words of a
+    two-word name count when ``article`` writes the whole name ("Dixville Notch")."""
     found = [n for n in asked.names if name_in(n, around)]
     folded = " ".join(words_of(asked.text))
     capitalised = {w.lower() for w in words_of_cased(said) if w[:1].isupper()}
+    written = _written(article)
     for first, last in zip(asked.names, asked.names[1:]):
-        if first not in found and last in capitalised and f"{first} {last}" in folded:
+        whole = f"{first} {last}"
+        if whole not in folded:
+            continue
+        if f" {whole} " in written:
+            found += [n for n in (first, last) if n not in found]
+        elif first not in found and last in capitalised:
             found.append(first)
     return found
 
