@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
-from assistant.lead import not_stated_opening, statement
+from assistant.lead import lead_of, not_stated_opening, statement
 from assistant.models import Answer, Evidence
 from assistant.question import read_question
+from index.models import Speaker
 
 ARTICLES = [
     {
@@ -270,3 +272,22 @@ def test_a_claim_is_reported_through_its_content_span_after_its_cue():
         "issued",
     )
     assert statement(issued, asked).startswith("According to The ministry, “The ministry issued")
+
+
+def test_who_said_leads_with_the_speaker_the_article_names():
+    asked = read_question("Who said thousands of people had crossed the border?")
+    official = replace(
+        _evidence("A Russian official said thousands of people had crossed the border.",
+                  "Russian official", "thousands of people had crossed the border"),
+        speaker=Speaker("s1", "Russian official", kind="unnamed"), answers=True,
+    )  # fmt: skip
+    governor = replace(
+        _evidence("“Thousands of people have crossed the border,” Vyacheslav Gladkov said.",
+                  "Vyacheslav Gladkov", "“Thousands of people have crossed the border,”"),
+        speaker=Speaker("s2", "Vyacheslav Gladkov", kind="person"), answers=True,
+    )  # fmt: skip
+    lead = lead_of(asked, [official, governor], [1, 2])
+    assert lead.startswith("Vyacheslav Gladkov said") and "[2]" in lead.split(";")[0]
+    # a question not asking who keeps the order coverage gave
+    what = read_question("What did officials say about the border crossings?")
+    assert lead_of(what, [official, governor], [1, 2]).startswith("Russian official")
