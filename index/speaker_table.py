@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from .attribution.speakers import make_speaker, voice_speaker
 from .models import ARTICLE_VOICE, IndexedArticle, Speaker
-from .names import fold, surname_key
+from .names import PREFIX, fold, surname_key
 
 __all__ = [
     "SCHEMA",
@@ -75,9 +75,12 @@ def create(db) -> None:
         db.execute("ALTER TABLE speakers ADD COLUMN surname TEXT NOT NULL DEFAULT ''")
     if "given" not in columns:
         db.execute("ALTER TABLE speakers ADD COLUMN given TEXT NOT NULL DEFAULT ''")
-        for sid, name in db.execute("SELECT id, name FROM speakers").fetchall():
+        rows = db.execute("SELECT id, name, kind, roles FROM speakers").fetchall()
+        for sid, name, kind, roles in rows:  # and no headline's fragment kept as a role
+            roles = json.dumps(_roles(name, kind, json.loads(roles)), ensure_ascii=False)
             db.execute(
-                "UPDATE speakers SET surname = ?, given = ? WHERE id = ?", (*_keys(name), sid)
+                "UPDATE speakers SET surname = ?, given = ?, roles = ? WHERE id = ?",
+                (*_keys(name), roles, sid),
             )
     db.execute("CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname, kind)")
     db.execute("CREATE INDEX IF NOT EXISTS speakers_given ON speakers(given)")
@@ -123,26 +126,35 @@ def _by_surname(db, surname: str) -> str | None:
 
 
 def _run_together(db, name: str) -> bool:
-    """Two names run together ("Biden Putin", "Zelensky Emmanuel Macron"): the first word is
-    the surname of a person the archive knows and never a first name, the last one too."""
+    """Two names run together ("Biden Putin", "Zelensky Emmanuel Macron"): the first and the
+    last word are each a surname the archive knows people by alone, and not one surname."""
     words = name.split()
-    if len(words) < 2 or not _persons(db, surname_key(words[-1])):
+    if len(words) < 2 or surname_key(words[0]) == surname_key(words[-1]):
         return False
-    last = surname_key(words[-1])  # not "Zelensky Volodymyr", one person's names reversed
-    if not any(surname_key(g) != last for _, g, _ in _persons(db, surname_key(words[0]))):
-        return False
-    return not _a_first_name(db, words[0])
+    return _called_alone(db, words[0]) and _called_alone(db, words[-1])
+
+
+def _called_alone(db, word: str) -> bool:
+    """Whether someone of the archive is named by ``word`` alone, as a surname ("Putin")."""
+    key = surname_key(word)
+    alone = db.execute(
+        "SELECT 1 FROM speakers WHERE surname = ? AND given = '' AND kind IN (?, ?, ?) LIMIT 1",
+        (key, *_NAMED),
+    ).fetchone()
+    if alone:
+        return True
+    rows = db.execute(
+        "SELECT aliases FROM speakers WHERE surname = ? AND kind = 'person'", (key,)
+    ).fetchall()
+    return any(
+        len(a.split()) == 1 and surname_key(a) == key for (al,) in rows for a in json.loads(al)
+    )
 
 
 def _a_first_name(db, word: str) -> bool:
-    """Whether the archive knows ``word`` as someone's first name (not as the first of two
-    names run together: its surname names no other person)."""
+    """Whether the archive knows ``word`` as someone's first name."""
     found = db.execute(
-        "SELECT 1 FROM speakers s WHERE s.given = ? AND s.kind = 'person' AND NOT EXISTS ("
-        "SELECT 1 FROM speakers o WHERE o.surname = s.surname AND o.kind = 'person' "
-        "AND o.id != s.id AND o.given != '' AND substr(o.given, 1, 1) != substr(s.given, 1, 1)"
-        ") LIMIT 1",
-        (fold(word),),
+        "SELECT 1 FROM speakers WHERE given = ? AND kind = 'person' LIMIT 1", (fold(word),)
     ).fetchone()
     return found is not None
 
@@ -211,9 +223,16 @@ def _upsert(db, speaker: Speaker) -> None:
     _merge(db, sid, [speaker.role] if speaker.role else [], [speaker.name])
 
 
+def _roles(name: str, kind: str, roles: list[str]) -> list[str]:
+    """The roles a speaker keeps: not a headline's fragment ("Appeal of"), not its name."""
+    return [r for r in roles if make_speaker(name, r, kind).role == r]
+
+
 def _merge(db, sid: str, more_roles: list[str], more_names: list[str]) -> None:
-    row = db.execute("SELECT roles, aliases FROM speakers WHERE id = ?", (sid,)).fetchone()
-    roles, aliases = json.loads(row[0]), json.loads(row[1])
+    row = db.execute("SELECT name, kind, roles, aliases FROM speakers WHERE id = ?", (sid,))
+    name, kind, roles, aliases = row.fetchone()
+    roles, aliases = json.loads(roles), json.loads(aliases)
+    more_roles = _roles(name, kind, more_roles)
     roles += [r for r in dict.fromkeys(more_roles) if r not in roles]
     aliases += [n for n in dict.fromkeys(more_names) if n not in aliases]
     db.execute(
@@ -241,7 +260,13 @@ def _gather(db, person: str, moved: dict[str, str]) -> None:
         (surname, given[:1], *_NAMED),
     ).fetchall()
     spelt = [(i,) for i, n, k in spelt if k == "person" or len(n.split()) == 2]
-    for (old,) in dict.fromkeys([*alone, *spelt]):
+    stem = surname[:PREFIX]  # "Zelenskyi Vladimir": the surname first, then the first name
+    backwards = db.execute(
+        "SELECT id, given, surname FROM speakers WHERE given >= ? AND given < ? AND kind = ?",
+        (stem, stem[:-1] + chr(ord(stem[-1]) + 1), "person"),
+    ).fetchall()
+    backwards = [(i,) for i, g, n in backwards if surname_key(g) == surname and n[:1] == given[:1]]
+    for (old,) in dict.fromkeys([*alone, *spelt, *backwards]):
         if old != person:
             _repoint(db, old, person)
             moved[old] = person

@@ -236,19 +236,20 @@ def test_an_update_fills_the_speakers_of_a_store_built_before_them(archive, tmp_
     assert _speakers(old) == _speakers(store)
 
 
-def test_a_speakers_table_without_surnames_gets_them(tmp_path):
-
+def test_a_speakers_table_without_keys_gets_them_and_loses_headline_roles(tmp_path):
     db = sqlite3.connect(tmp_path / "c.sqlite")
     db.execute(
         "CREATE TABLE speakers(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
         "roles TEXT NOT NULL, aliases TEXT NOT NULL)"
     )
     db.execute(
-        "INSERT INTO speakers VALUES (?, ?, 'person', '[]', '[]')",
-        ("person:dmitry-peskov", "Dmitry Peskov"),
+        "INSERT INTO speakers VALUES (?, ?, 'person', ?, '[]')",
+        ("person:dmitry-peskov", "Dmitry Peskov", '["Appeal of", "Kremlin spokesman"]'),
     )
     create(db)
-    assert db.execute("SELECT surname FROM speakers").fetchall() == [("peskov",)]
+    assert db.execute("SELECT surname, given, roles FROM speakers").fetchall() == [
+        ("peskov", "dmitry", '["Kremlin spokesman"]')
+    ]
 
 
 def test_he_after_a_name_in_the_possessive_is_that_person(attributor):
@@ -321,7 +322,10 @@ def test_a_body_named_like_a_known_person_is_that_person_and_two_names_are_none(
     create(db)
     first = _linked(db, "1", make_speaker("Zelenskiy", "", "organisation"))[0]
     assert first.kind == "organisation"  # no person of that name yet
-    _linked(db, "2", make_speaker("Vladimir Putin", "", "person"))
+    _linked(db, "2", make_speaker("Zelenskyi Vladimir", "", "person"))  # surname first
+    _linked(
+        db, "2", make_speaker("Vladimir Putin", "", "person"), make_speaker("Putin", "", "person")
+    )
     _linked(db, "3", make_speaker("Volodymyr Zelenskyy", "", "person"))
     later = _linked(db, "4", make_speaker("Zelenskiy", "", "organisation"))[0]
     assert (later.id, later.kind) == ("person:volodymyr-zelenskyy", "person")
@@ -331,4 +335,4 @@ def test_a_body_named_like_a_known_person_is_that_person_and_two_names_are_none(
     backwards = _linked(db, "7", make_speaker("Zelensky Volodymyr", "", "person"))[0]
     assert backwards.id == "person:volodymyr-zelenskyy"
     rows = {i for (i,) in db.execute("SELECT speaker FROM speaker_articles")}
-    assert rows == {"person:vladimir-putin", "person:volodymyr-zelenskyy"}
+    assert rows == {"person:vladimir-putin", "person:volodymyr-zelenskyy"}  # reversed joins
