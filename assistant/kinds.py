@@ -83,8 +83,12 @@ _DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*(?!\w)(?!-\w)")
 _YEAR_ONLY = re.compile(r"(1[89]\d\d|20\d\d)[.,]?")
 
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w’'-]+")
+#: A name where something happens or goes: "in Lisichansk", "on West 23rd Street",
+#: "the premises of Hofstra University".
 _PLACE = re.compile(
-    r"\b(in|at|from|near|to|into|outside|across|around|towards?)\s+(the\s+)?[A-Z][\w’'-]+"
+    r"\b(?:in|at|on|off|from|near|to|into|outside|across|around|towards?|(?:premises|"
+    r"outskirts|centre|center|city|town|village|streets|port) of)\s+(?:the\s+)?"
+    r"(?P<n>[A-Z][\w’'-]+)"
 )
 _NOT_NAMES = frozenset(
     (_MONTHS + " monday tuesday wednesday thursday friday saturday sunday the a an this that "
@@ -101,7 +105,8 @@ def asked_kind(question: str) -> str | None:
 
 
 _AUX = frozenset(
-    "did do does were was are is have has had will would could can should been be being "
+    "did do does were was are is have has had will would could can should must may might "
+    "shall been be being "
     "and or that which who of in on at to for by from per".split()
 )
 _TARGET = re.compile(r"\bhow (?:many|much)\s+(?P<t>[^,.?;:]*)", re.I)
@@ -204,7 +209,10 @@ def holds_kind(
         if asked.year:
             return bool(re.search(_YEAR, text))
         return bool(_DATE.search(text))
-    if kind in ("place", "name"):
+    if kind == "place":  # a name after "in", "at", "from" …, not "the Donetsk region's"
+        places = (fold_name(m.group("n")) for m in _PLACE.finditer(text))
+        return any(p not in asked.words and p not in _NOT_NAMES for p in places)
+    if kind == "name":
         return any(fold_name(n) not in asked.words for n in _names(text))
     if kind == "person":
         if target and target[0] not in _SPEECH and _stem(target[0]) not in content_words(text):

@@ -186,3 +186,61 @@ def test_a_first_name_is_found_with_its_surname_but_a_war_is_not_found_by_the_wo
     ]
     korea = read_question("How many American soldiers died in the Korean War?")
     assert "korean" not in _found_names(korea, {"war", "american"}, "the war killed Americans")
+
+
+def test_a_capitalised_word_joined_to_a_common_one_describes_rather_than_names():
+    asked = read_question("What American-made equipment does Moscow say it wiped out?")
+    assert asked.names == ("moscow",)
+    assert "american-mad" in asked.subject  # still a word of the subject
+    said = Evidence(
+        "a",
+        "a#0",
+        "The US-supplied equipment it wiped out included HIMARS rockets, Moscow said.",
+        0,
+        76,
+        "Moscow",
+        "said",
+        "Russia says it hit Western arms",
+        "nyt",
+        None,
+        1.0,
+        attributed=True,
+    )
+    assert assess(asked, [said]).status == "answered"
+    assert read_question("Did Saint-Denis vote?").names == ("saint-denis",)
+
+
+def test_a_two_word_name_the_article_writes_whole_is_found_from_either_word():
+    notch = read_question("How many voters does Dixville Notch have?")
+    article = "Voting in Dixville Notch starts at midnight. Dixville has nine voters."
+    said = "Dixville, which exists as a town only for voting purposes, has nine voters."
+    assert set(_found_names(notch, {"dixville"}, said, article)) == {"dixville", "notch"}
+    assert _found_names(notch, {"dixville"}, said, "Dixville has nine voters.") == ["dixville"]
+    korea = read_question("How many American soldiers died in the Korean War?")
+    found = _found_names(korea, {"war"}, "the war killed many", "South Korean officials at war")
+    assert "korean" not in found
+
+
+def test_a_modal_verb_ends_the_thing_counted():
+    investor = read_question("How much must a foreign investor put in to qualify for the visa?")
+    assert investor.target == ()
+    assert holds_kind("The program requires an investment of $500,000 in a business.", investor)
+
+
+def test_a_place_answers_where_something_happens_not_any_other_name():
+    asked = read_question("Which city was Ukraine's last foothold in Luhansk before the retreat?")
+    assert asked.kind == "place"
+    assert holds_kind(
+        "Ukraine withdrew its troops from Lisichansk, its last base in Luhansk.", asked
+    )
+    assert not holds_kind(
+        "Russia took the entire Donetsk region after the last city in Luhansk.", asked
+    )
+    summit = read_question("In which city did EU leaders meet to discuss defence?")
+    assert not holds_kind("European leaders gathered Friday after Britain's vote.", summit)
+    assert holds_kind("The leaders met on Friday in Bratislava to discuss defence.", summit)
+
+
+def test_a_place_may_be_the_premises_of_somewhere():
+    stein = read_question("Where was Jill Stein escorted away from before the debate?")
+    assert holds_kind("Jill Stein was escorted off the premises of Hofstra University.", stein)
