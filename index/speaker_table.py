@@ -175,9 +175,26 @@ def _link(db, speaker: Speaker, article_id: str) -> Speaker | None:
         found = _same_person(db, speaker.name) or _reversed(db, words)
     else:
         found = None
-    if found:
+    if found and (speaker.kind == "person" or _outweighs(db, found, speaker.id)):
         return replace(speaker, id=found, kind="person")
     return _named_last(db, speaker) or speaker
+
+
+#: A body is taken for a person of its name only when the person speaks in this many articles
+#: at least, and in as many as the body ("Russia" is no "Aggression Russia").
+MIN_PERSON_ARTICLES = 3
+
+
+def _articles(db, sid: str) -> int:
+    return db.execute("SELECT count(*) FROM speaker_articles WHERE speaker = ?", (sid,)).fetchone()[
+        0
+    ]
+
+
+def _outweighs(db, person: str, body: str) -> bool:
+    """Whether the archive knows a name as ``person`` rather than as the ``body`` named so."""
+    count = _articles(db, person)
+    return count >= MIN_PERSON_ARTICLES and count >= _articles(db, body)
 
 
 def _reversed(db, words: list[str]) -> str | None:
@@ -197,7 +214,7 @@ def _named_last(db, speaker: Speaker) -> Speaker | None:
     if not 3 <= len(words) <= 6 or "and" in words or not all(w[:1].isupper() for w in words[-2:]):
         return None
     found = _same_person(db, " ".join(words[-2:]))
-    if not found:
+    if not found or not _called_alone(db, words[-1]) or not _outweighs(db, found, speaker.id):
         return None
     person = make_speaker(" ".join(words[-2:]), speaker.role or " ".join(words[:-2]), "person")
     return replace(person, id=found)
@@ -260,6 +277,8 @@ def _gather(db, person: str, moved: dict[str, str]) -> None:
         (surname, given[:1], *_NAMED),
     ).fetchall()
     spelt = [(i,) for i, n, k in spelt if k == "person" or len(n.split()) == 2]
+    alone = [(i,) for (i,) in alone if i.startswith("person:") or _outweighs(db, person, i)]
+    spelt = [(i,) for (i,) in spelt if i.startswith("person:") or _outweighs(db, person, i)]
     stem = surname[:PREFIX]  # "Zelenskyi Vladimir": the surname first, then the first name
     backwards = db.execute(
         "SELECT id, given, surname FROM speakers WHERE given >= ? AND given < ? AND kind = ?",

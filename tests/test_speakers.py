@@ -317,7 +317,7 @@ def _linked(db, aid: str, *speakers: Speaker) -> list[Speaker | None]:
     return [a.speaker for a in link_speakers(db, item).attributions]
 
 
-def test_a_body_named_like_a_known_person_is_that_person_and_two_names_are_none(tmp_path):
+def test_a_body_named_like_a_person_the_archive_knows_is_them_and_two_names_are_none(tmp_path):
     db = sqlite3.connect(tmp_path / "c.sqlite")
     create(db)
     first = _linked(db, "1", make_speaker("Zelenskiy", "", "organisation"))[0]
@@ -326,7 +326,8 @@ def test_a_body_named_like_a_known_person_is_that_person_and_two_names_are_none(
     _linked(
         db, "2", make_speaker("Vladimir Putin", "", "person"), make_speaker("Putin", "", "person")
     )
-    _linked(db, "3", make_speaker("Volodymyr Zelenskyy", "", "person"))
+    for aid in ("3a", "3b", "3c"):  # a person the archive knows: in three articles
+        _linked(db, aid, make_speaker("Volodymyr Zelenskyy", "", "person"))
     later = _linked(db, "4", make_speaker("Zelenskiy", "", "organisation"))[0]
     assert (later.id, later.kind) == ("person:volodymyr-zelenskyy", "person")
     assert _linked(db, "5", make_speaker("Putin Zelenskyi", "", "person")) == [None]
@@ -336,3 +337,5 @@ def test_a_body_named_like_a_known_person_is_that_person_and_two_names_are_none(
     assert backwards.id == "person:volodymyr-zelenskyy"
     rows = {i for (i,) in db.execute("SELECT speaker FROM speaker_articles")}
     assert rows == {"person:vladimir-putin", "person:volodymyr-zelenskyy"}  # reversed joins
+    _linked(db, "8", make_speaker("Aggression Russia", "", "person"))  # a headline's words
+    assert _linked(db, "9", make_speaker("Russia", "", "organisation"))[0].kind == "organisation"
