@@ -40,6 +40,9 @@ pytestmark = [
 ]
 
 
+IZIUM_QUESTION = "Why did Russian troops leave Izium and Balakliia?"
+
+
 @pytest.fixture(scope="module")
 def page_url(seed_engine, engine_factory, tmp_path_factory):
     engine = copy_engine(seed_engine, tmp_path_factory.mktemp("browser") / "store", engine_factory)
@@ -67,7 +70,10 @@ def _ask(page, question: str, answers_before: int) -> None:
     )
 
 
-def test_a_journalist_asks_clicks_a_citation_uploads_and_nothing_runs(page_url, browser):
+def test_a_journalist_asks_clicks_a_citation_uploads_and_nothing_runs(
+    page_url, browser, seed_engine
+):
+    first_claimant = seed_engine.ask(IZIUM_QUESTION).citations[0].claimant
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1500, "height": 940})
     page.set_default_timeout(120_000)
@@ -75,7 +81,7 @@ def test_a_journalist_asks_clicks_a_citation_uploads_and_nothing_runs(page_url, 
     page.locator("#ct-stats .ct-stats").wait_for()
     page.screenshot(path=SHOTS / "01-empty.png")
 
-    _ask(page, "Why did Russian troops leave Izium and Balakliia?", 0)
+    _ask(page, IZIUM_QUESTION, 0)
     assert page.locator("#ct-chat a.ct-cite").count() >= 1
     page.screenshot(path=SHOTS / "02-answer.png")
     page.locator('#ct-chat a.ct-cite[href="#ct-src-0-1"]').first.click()  # [1], wherever it is
@@ -83,7 +89,7 @@ def test_a_journalist_asks_clicks_a_citation_uploads_and_nothing_runs(page_url, 
     marked.wait_for()
     assert marked.get_attribute("id").endswith("-1")
     assert marked.locator("mark.ct-quote").inner_text().strip()
-    assert "Konashenkov" in marked.locator(".ct-who").inner_text()
+    assert marked.locator(".ct-who").inner_text().strip() == first_claimant  # source 1's speaker
     assert marked.is_visible()
     page.screenshot(path=SHOTS / "03-citation-clicked.png")
 
