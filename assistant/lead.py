@@ -50,9 +50,7 @@ _CLAUSE_CUES = frozenset(
 #: A claim shorter than this many words is given with its whole sentence.
 _MIN_CLAIM_WORDS = 4
 _SIDES = 2
-#: A question asking who: its answer is a speaker, best one the article names.
-_WHO = re.compile(r"\s*(?:and\s+)?(?:who|whom|according to whom)\b", re.I)
-#: Speaker kinds (``index.models.SPEAKER_KINDS``) in the order a "who" answer prefers them.
+#: Speaker kinds (``index.models.SPEAKER_KINDS``) in the order a "who said X" lead prefers.
 _NAMED = {"person": 0, "organisation": 1}
 
 
@@ -65,7 +63,7 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
     answering = [i for i, ev in enumerate(evidence) if ev.answers]
     if not answering:
         return not_stated_opening(asked, evidence, numbers) if evidence else ""
-    if _WHO.match(asked.text):  # "who said …": a person by name first, then a named body
+    if asked.claim:  # "who said X": a person by name first, then a named body, then others
         answering.sort(key=lambda i: _NAMED.get(_speaker_kind(evidence[i]), len(_NAMED)))
     chosen = [answering[0]]
     # a second voice: another answering one; for a question asking each side (or two
