@@ -154,8 +154,17 @@ _SPEECH = frozenset(
 )
 
 
-def _counts(text: str, target: tuple[str, ...], names: tuple[str, ...], similar=None) -> bool:
-    """A count in ``text`` of what ``target`` names, not of something else named otherwise."""
+def _counts(
+    text: str,
+    target: tuple[str, ...],
+    names: tuple[str, ...],
+    similar=None,
+    subject: frozenset[str] = frozenset(),
+) -> bool:
+    """A count in ``text`` of what ``target`` names, not of something else named otherwise.
+
+    People counted by their name ("1.5 million Armenians") count as the "people" asked
+    for only beside a word of the question's ``subject`` ("killed"), not "admitted"."""
     numbers = [m for m in _DIGITS.finditer(text) if not _YEAR_ONLY.fullmatch(m.group(0))]
     numbers += list(_NUMBER_WORD.finditer(text))
     if not numbers:
@@ -170,6 +179,11 @@ def _counts(text: str, target: tuple[str, ...], names: tuple[str, ...], similar=
     for m in numbers:
         phrase = text[m.end() : m.end() + 60].split()[:5]
         stems = {_stem(w.strip(",.;:“”\"'’")) for w in phrase}
+        if heads & _PEOPLE and _counts_a_people(phrase):
+            around = text[max(0, m.start() - 40) : m.end() + 60].split()
+            done = subject - heads - {_stem(n) for n in names}
+            if done & {_stem(w.strip(",.;:“”\"'’")) for w in around}:
+                stems |= heads  # "killed 1.5 million Armenians": a count of people by name
         if not heads & stems and not (
             similar and similar(" ".join(target), " ".join(phrase)) >= _SAME_THING
         ):
@@ -179,6 +193,19 @@ def _counts(text: str, target: tuple[str, ...], names: tuple[str, ...], similar=
             continue  # "750 Ukrainian soldiers" does not count Russian soldiers
         return True
     return False
+
+
+#: Counted words that ask for people of any kind ("how many people were killed").
+_PEOPLE = frozenset({"peopl", "person"})
+
+
+def _counts_a_people(phrase: list[str]) -> bool:
+    """The words after a number name a people: "million Armenians, Assyrians" (a capitalised
+    plural right after the number or its "million"/"thousand")."""
+    words = [w.strip(",.;:“”\"'’") for w in phrase[:2]]
+    if words and words[0].lower() in ("million", "thousand", "hundred", "billion"):
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper() and words[0].endswith("s")
 
 
 def _names(text: str) -> list[str]:
@@ -204,7 +231,7 @@ def holds_kind(
     """
     kind, target = asked.kind, asked.target
     if kind == "quantity":
-        return _counts(text, target, asked.names, similar)
+        return _counts(text, target, asked.names, similar, asked.subject)
     if kind == "date":
         if asked.year:
             return bool(re.search(_YEAR, text))

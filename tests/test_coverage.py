@@ -244,3 +244,16 @@ def test_a_place_answers_where_something_happens_not_any_other_name():
 def test_a_place_may_be_the_premises_of_somewhere():
     stein = read_question("Where was Jill Stein escorted away from before the debate?")
     assert holds_kind("Jill Stein was escorted off the premises of Hofstra University.", stein)
+
+
+def test_a_count_of_people_may_name_the_people_counted():
+    killed = read_question("How many people were killed in the massacre?")
+    assert holds_kind(
+        "Soldiers killed approximately 1.5 million Armenians, Greeks and others.", killed
+    )
+    assert holds_kind("Troops killed 300 Yazidis in the town.", killed)
+    assert not holds_kind("The massacre began on 24 April, 101 years ago.", killed)
+    died = read_question("How many people have died in the Syrian war?")
+    assert not holds_kind("Only 2,200 Syrians have been admitted in four years.", died)
+    living = read_question("How many people live in Kharkiv?")  # a count of people living
+    assert not holds_kind("Officials said 1,342 Ukrainians had crossed into Russia.", living)
