@@ -127,11 +127,28 @@ def _by_surname(db, surname: str) -> str | None:
 
 def _run_together(db, name: str) -> bool:
     """Two names run together ("Biden Putin", "Zelensky Emmanuel Macron"): the first and the
-    last word are each a surname the archive knows people by alone, and not one surname."""
+    last word are each the surname of another person the archive knows (in at least
+    ``MIN_PERSON_ARTICLES``, by another initial: not "Charles Michel" once Charles Michel is
+    known, nor "Zelensky Volodymyr") and calls by it alone, and the first is no first name."""
     words = name.split()
     if len(words) < 2 or surname_key(words[0]) == surname_key(words[-1]):
         return False
-    return _called_alone(db, words[0]) and _called_alone(db, words[-1])
+    first, last = words[0], words[-1]
+    return (
+        _someone_else(db, last, fold(first)[:1])
+        and _someone_else(db, first, fold(last)[:1])
+        and _called_alone(db, first)
+        and _called_alone(db, last)
+        and not _a_first_name(db, first)
+    )
+
+
+def _someone_else(db, surname: str, initial: str) -> bool:
+    """Whether a person of this surname, whose first name has another initial, is known."""
+    return any(
+        g[:1] != initial and n >= MIN_PERSON_ARTICLES
+        for _, g, n in _persons(db, surname_key(surname))
+    )
 
 
 def _called_alone(db, word: str) -> bool:

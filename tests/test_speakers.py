@@ -323,9 +323,9 @@ def test_a_body_named_like_a_person_the_archive_knows_is_them_and_two_names_are_
     first = _linked(db, "1", make_speaker("Zelenskiy", "", "organisation"))[0]
     assert first.kind == "organisation"  # no person of that name yet
     _linked(db, "2", make_speaker("Zelenskyi Vladimir", "", "person"))  # surname first
-    _linked(
-        db, "2", make_speaker("Vladimir Putin", "", "person"), make_speaker("Putin", "", "person")
-    )
+    for aid in ("2a", "2b", "2c"):
+        putin = make_speaker("Vladimir Putin", "", "person")
+        _linked(db, aid, putin, make_speaker("Putin", "", "person"))
     for aid in ("3a", "3b", "3c"):  # a person the archive knows: in three articles
         _linked(db, aid, make_speaker("Volodymyr Zelenskyy", "", "person"))
     later = _linked(db, "4", make_speaker("Zelenskiy", "", "organisation"))[0]
@@ -337,5 +337,10 @@ def test_a_body_named_like_a_person_the_archive_knows_is_them_and_two_names_are_
     assert backwards.id == "person:volodymyr-zelenskyy"
     rows = {i for (i,) in db.execute("SELECT speaker FROM speaker_articles")}
     assert rows == {"person:vladimir-putin", "person:volodymyr-zelenskyy"}  # reversed joins
+    for aid in ("10a", "10b", "10c"):  # "Charles" and "Michel" each alone, one known person
+        charles = make_speaker("King Charles", "", "person")
+        _linked(db, aid, charles, make_speaker("Charles", "", "person"))
+    _linked(db, "11", make_speaker("Michel", "", "person"))
+    assert _linked(db, "12", make_speaker("Charles Michel", "", "person"))[0] is not None
     _linked(db, "8", make_speaker("Aggression Russia", "", "person"))  # a headline's words
     assert _linked(db, "9", make_speaker("Russia", "", "organisation"))[0].kind == "organisation"
