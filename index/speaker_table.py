@@ -169,11 +169,12 @@ def _called_alone(db, word: str) -> bool:
 
 
 def _a_first_name(db, word: str) -> bool:
-    """Whether the archive knows ``word`` as someone's first name."""
-    found = db.execute(
-        "SELECT 1 FROM speakers WHERE given = ? AND kind = 'person' LIMIT 1", (fold(word),)
-    ).fetchone()
-    return found is not None
+    """Whether the archive knows ``word`` as someone's first name: the first of a full name
+    whose surname is no other known person's (not "Biden" of "Biden Putin")."""
+    rows = db.execute(
+        "SELECT surname, given FROM speakers WHERE given = ? AND kind = 'person'", (fold(word),)
+    ).fetchall()
+    return any(not _someone_else(db, surname, given[:1]) for surname, given in rows)
 
 
 def _link(db, speaker: Speaker, article_id: str) -> Speaker | None:
