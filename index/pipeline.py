@@ -38,11 +38,12 @@ EMBED_BATCH = 128
 
 def analysis_version() -> str:
     """A hash of what turns an article into sentences, claims and chunks: the whole
-    ``index.attribution`` package with its spaCy model, ``index.chunk``, and the tables the
+    ``index.attribution`` package with its spaCy model, ``index.chunk``, ``index.names`` (how
+    speakers are matched), and the tables the
     catalogue derives at commit (speakers, claims), so that a store built before a change to
     any of them is re-analysed at its next update (its unchanged vectors are kept)."""
     digest = hashlib.sha256(attribution_version().encode())
-    for name in ("chunk.py", "speaker_table.py", "claims_table.py"):
+    for name in ("chunk.py", "names.py", "speaker_table.py", "claims_table.py"):
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()[:16]
 
