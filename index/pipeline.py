@@ -43,7 +43,13 @@ def analysis_version() -> str:
     catalogue derives at commit (speakers, claims), so that a store built before a change to
     any of them is re-analysed at its next update (its unchanged vectors are kept)."""
     digest = hashlib.sha256(attribution_version().encode())
-    for name in ("chunk.py", "names.py", "speaker_table.py", "claims_table.py"):
+    for name in (
+        "chunk.py",
+        "names.py",
+        "speaker_identity.py",
+        "speaker_table.py",
+        "claims_table.py",
+    ):
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -2,7 +2,8 @@
 
 Attribution gives each speaker an id made from its kind and full name
 (``index.attribution.speakers.speaker_id``). When an article is committed
-(``Catalogue.commit``, inside its transaction) its speakers are linked here, a
+(``Catalogue.commit``, inside its transaction) its speakers are linked here
+(``index.speaker_identity`` says which archive speaker each mention is), a
 person by a key that spelling variants share: the surname folded for its
 transliterations (``index.names.surname_key``: "Zelenskyy", "Zelenskiy" and
 "Zelensky" are one) and the first name's initial. A full name takes the id of
@@ -26,7 +27,8 @@ from dataclasses import dataclass, replace
 
 from .attribution.speakers import make_speaker, voice_speaker
 from .models import ARTICLE_VOICE, IndexedArticle, Speaker
-from .names import PREFIX, fold, surname_key
+from .names import PREFIX, surname_key
+from .speaker_identity import NAMED, by_surname, keys, link, outweighs
 
 __all__ = [
     "SCHEMA",
@@ -48,24 +50,6 @@ CREATE INDEX IF NOT EXISTS speaker_articles_article ON speaker_articles(article_
 CREATE INDEX IF NOT EXISTS speaker_articles_speaker ON speaker_articles(speaker);
 """
 
-#: A surname alone is the person in this many times as many articles as any namesake.
-DOMINANT = 3
-#: Kinds of named speakers that may be one identity with a person of the same name.
-_NAMED = ("person", "organisation", "group")
-
-
-def _keys(name: str) -> tuple[str, str]:
-    """(surname key, folded first name) of a name: "Volodymyr Zelenskyy" → ("zelenski",
-    "volodymyr"); the first name is "" for a surname alone, "?" when it is no word of
-    letters ("Ukraine's Zelenskyy", kept by a table made before possessives were read)."""
-    words = name.split()
-    if not words:
-        return "", ""
-    if len(words) == 1:
-        return surname_key(words[0]), ""
-    given = fold(words[0])
-    return surname_key(words[-1]), given if given.replace("-", "").isalpha() else "?"
-
 
 def create(db) -> None:
     """Make the tables, and key a speakers table made before the keys were kept."""
@@ -80,7 +64,7 @@ def create(db) -> None:
             roles = json.dumps(_roles(name, kind, json.loads(roles)), ensure_ascii=False)
             db.execute(
                 "UPDATE speakers SET surname = ?, given = ?, roles = ? WHERE id = ?",
-                (*_keys(name), roles, sid),
+                (*keys(name), roles, sid),
             )
     db.execute("CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname, kind)")
     db.execute("CREATE INDEX IF NOT EXISTS speakers_given ON speakers(given)")
@@ -99,145 +83,6 @@ class SpeakerRow:
     articles: int = 0
 
 
-def _persons(db, surname: str) -> list[tuple[str, str, int]]:
-    """(id, first name, articles) of the fully named persons with this surname key."""
-    return db.execute(
-        "SELECT s.id, s.given, (SELECT count(*) FROM speaker_articles a WHERE a.speaker = s.id) "
-        "FROM speakers s WHERE s.surname = ? AND s.kind = 'person' AND s.given NOT IN ('', '?')",
-        (surname,),
-    ).fetchall()
-
-
-def _same_person(db, name: str) -> str | None:
-    """The id of the person the archive knows under ``name``'s key (its first name's initial),
-    most articles first."""
-    surname, given = _keys(name)
-    found = [(n, i) for i, g, n in _persons(db, surname) if g[:1] == given[:1]]
-    return max(found)[1] if found else None
-
-
-def _by_surname(db, surname: str) -> str | None:
-    """The person a surname alone names: the only one, or the one in ``DOMINANT`` times as
-    many articles as any other."""
-    found = sorted(((n, i) for i, _, n in _persons(db, surname)), reverse=True)
-    if len(found) == 1 or (found and found[0][0] >= DOMINANT * max(found[1][0], 1)):
-        return found[0][1]
-    return None
-
-
-def _run_together(db, name: str) -> bool:
-    """Two names run together ("Biden Putin", "Zelensky Emmanuel Macron"): the first and the
-    last word are each the surname of another person the archive knows (in at least
-    ``MIN_PERSON_ARTICLES``, by another initial: not "Charles Michel" once Charles Michel is
-    known, nor "Zelensky Volodymyr") and calls by it alone, and the first is no first name."""
-    words = name.split()
-    if len(words) < 2 or surname_key(words[0]) == surname_key(words[-1]):
-        return False
-    first, last = words[0], words[-1]
-    return (
-        _someone_else(db, last, fold(first)[:1])
-        and _someone_else(db, first, fold(last)[:1])
-        and _called_alone(db, first)
-        and _called_alone(db, last)
-        and not _a_first_name(db, first)
-    )
-
-
-def _someone_else(db, surname: str, initial: str) -> bool:
-    """Whether a person of this surname, whose first name has another initial, is known."""
-    return any(
-        g[:1] != initial and n >= MIN_PERSON_ARTICLES
-        for _, g, n in _persons(db, surname_key(surname))
-    )
-
-
-def _called_alone(db, word: str) -> bool:
-    """Whether someone of the archive is named by ``word`` alone, as a surname ("Putin")."""
-    key = surname_key(word)
-    alone = db.execute(
-        "SELECT 1 FROM speakers WHERE surname = ? AND given = '' AND kind IN (?, ?, ?) LIMIT 1",
-        (key, *_NAMED),
-    ).fetchone()
-    if alone:
-        return True
-    rows = db.execute(
-        "SELECT aliases FROM speakers WHERE surname = ? AND kind = 'person'", (key,)
-    ).fetchall()
-    return any(
-        len(a.split()) == 1 and surname_key(a) == key for (al,) in rows for a in json.loads(al)
-    )
-
-
-def _a_first_name(db, word: str) -> bool:
-    """Whether the archive knows ``word`` as someone's first name: the first of a full name
-    whose surname is no other known person's (not "Biden" of "Biden Putin")."""
-    rows = db.execute(
-        "SELECT surname, given FROM speakers WHERE given = ? AND kind = 'person'", (fold(word),)
-    ).fetchall()
-    return any(not _someone_else(db, surname, given[:1]) for surname, given in rows)
-
-
-def _link(db, speaker: Speaker, article_id: str) -> Speaker | None:
-    """``speaker`` with its archive id (and kind: a body named like a known person is them);
-    None for two names run together."""
-    if speaker.kind == "unnamed":  # "the spokesman" of one article is no one else's
-        return replace(speaker, id=f"{speaker.id}@{article_id}")
-    if speaker.kind not in _NAMED:
-        return speaker
-    words = speaker.name.split()
-    if speaker.kind == "person" and _run_together(db, speaker.name):
-        return None
-    if len(words) == 1:
-        found = _by_surname(db, surname_key(words[0]))
-    elif speaker.kind == "person" or len(words) == 2:
-        found = _same_person(db, speaker.name) or _reversed(db, words)
-    else:
-        found = None
-    if found and (speaker.kind == "person" or _outweighs(db, found, speaker.id)):
-        return replace(speaker, id=found, kind="person")
-    return _named_last(db, speaker) or speaker
-
-
-#: A body is taken for a person of its name only when the person speaks in this many articles
-#: at least, and in as many as the body ("Russia" is no "Aggression Russia").
-MIN_PERSON_ARTICLES = 3
-
-
-def _articles(db, sid: str) -> int:
-    return db.execute("SELECT count(*) FROM speaker_articles WHERE speaker = ?", (sid,)).fetchone()[
-        0
-    ]
-
-
-def _outweighs(db, person: str, body: str) -> bool:
-    """Whether the archive knows a name as ``person`` rather than as the ``body`` named so."""
-    count = _articles(db, person)
-    return count >= MIN_PERSON_ARTICLES and count >= _articles(db, body)
-
-
-def _reversed(db, words: list[str]) -> str | None:
-    """The person a name with surname first names ("Zelensky Volodymyr"), when the archive
-    knows them by that very first name."""
-    if len(words) != 2 or not _a_first_name(db, words[1]):
-        return None
-    surname, given = surname_key(words[0]), fold(words[1])
-    found = [(n, i) for i, g, n in _persons(db, surname) if g[:1] == given[:1]]
-    return max(found)[1] if found else None
-
-
-def _named_last(db, speaker: Speaker) -> Speaker | None:
-    """A known person whose full name ends a longer one, the words before it their role
-    ("President of Ukraine Volodymyr Zelensky", "Ukraine Volodymyr Zelensky")."""
-    words = speaker.name.split()
-    if not 3 <= len(words) <= 6 or "and" in words or not all(w[:1].isupper() for w in words[-2:]):
-        return None
-    found = _same_person(db, " ".join(words[-2:]))
-    if not found or not _called_alone(db, words[-1]) or not _outweighs(db, found, speaker.id):
-        return None
-    person = make_speaker(" ".join(words[-2:]), speaker.role or " ".join(words[:-2]), "person")
-    return replace(person, id=found)
-
-
 def _upsert(db, speaker: Speaker) -> None:
     sid = speaker.id
     row = db.execute("SELECT roles, aliases FROM speakers WHERE id = ?", (sid,)).fetchone()
@@ -251,7 +96,7 @@ def _upsert(db, speaker: Speaker) -> None:
                 speaker.kind,
                 json.dumps(roles, ensure_ascii=False),
                 json.dumps([speaker.name], ensure_ascii=False),
-                *_keys(speaker.name),
+                *keys(speaker.name),
             ),
         )
         return
@@ -282,21 +127,21 @@ def _gather(db, person: str, moved: dict[str, str]) -> None:
     surname, given = db.execute(
         "SELECT surname, given FROM speakers WHERE id = ?", (person,)
     ).fetchone()
-    if _by_surname(db, surname) != person:
+    if by_surname(db, surname) != person:
         alone = []
     else:
         alone = db.execute(
             "SELECT id FROM speakers WHERE surname = ? AND given = '' AND kind IN (?, ?, ?)",
-            (surname, *_NAMED),
+            (surname, *NAMED),
         ).fetchall()
     spelt = db.execute(
         "SELECT id, name, kind FROM speakers WHERE surname = ? AND substr(given, 1, 1) = ? "
         "AND kind IN (?, ?, ?)",
-        (surname, given[:1], *_NAMED),
+        (surname, given[:1], *NAMED),
     ).fetchall()
     spelt = [(i,) for i, n, k in spelt if k == "person" or len(n.split()) == 2]
-    alone = [(i,) for (i,) in alone if i.startswith("person:") or _outweighs(db, person, i)]
-    spelt = [(i,) for (i,) in spelt if i.startswith("person:") or _outweighs(db, person, i)]
+    alone = [(i,) for (i,) in alone if i.startswith("person:") or outweighs(db, person, i)]
+    spelt = [(i,) for (i,) in spelt if i.startswith("person:") or outweighs(db, person, i)]
     stem = surname[:PREFIX]  # "Zelenskyi Vladimir": the surname first, then the first name
     backwards = db.execute(
         "SELECT id, given, surname FROM speakers WHERE given >= ? AND given < ? AND kind = ?",
@@ -358,7 +203,7 @@ def link_speakers(db, item: IndexedArticle) -> IndexedArticle:
     linked: dict[str, Speaker | None] = {}
     moved: dict[str, str] = {}
     for sp in order:
-        found = linked[sp.id] = _link(db, sp, aid)
+        found = linked[sp.id] = link(db, sp, aid)
         if found is None:
             continue
         _upsert(db, found)
