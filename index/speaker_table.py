@@ -127,6 +127,8 @@ def _gather(db, person: str, moved: dict[str, str]) -> None:
     surname, given = db.execute(
         "SELECT surname, given FROM speakers WHERE id = ?", (person,)
     ).fetchone()
+    if not surname:  # a name whose last word holds no letter ("Dr. 2"): nothing to gather by
+        return
     if by_surname(db, surname) != person:
         alone = []
     else:

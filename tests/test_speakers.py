@@ -346,3 +346,14 @@ def test_a_body_named_like_a_person_the_archive_knows_is_them_and_two_names_are_
     assert _linked(db, "12", make_speaker("Charles Michel", "", "person"))[0] is not None
     _linked(db, "8", make_speaker("Aggression Russia", "", "person"))  # a headline's words
     assert _linked(db, "9", make_speaker("Russia", "", "organisation"))[0].kind == "organisation"
+
+
+@pytest.mark.parametrize("name", ["Agent 47", "Louis 16", "Dr. 2"])
+def test_a_person_whose_last_word_holds_no_letter_is_linked_without_error(tmp_path, name):
+    """A name ending in a number has no surname to gather spellings by (the 924-article
+    PolNeAR build once crashed here)."""
+    db = sqlite3.connect(tmp_path / "c.sqlite")
+    create(db)
+    for aid in ("1", "2"):
+        (linked,) = _linked(db, aid, make_speaker(name, "", "person"))
+        assert linked is not None and linked.kind == "person"
