@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import BENCH
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.retrieve import claimant_matches
 from claimtrace.cli import cli
@@ -357,3 +359,25 @@ def test_a_person_whose_last_word_holds_no_letter_is_linked_without_error(tmp_pa
     for aid in ("1", "2"):
         (linked,) = _linked(db, aid, make_speaker(name, "", "person"))
         assert linked is not None and linked.kind == "person"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=st.sampled_from("Aaé Zz'’-.02 "), min_size=1, max_size=14),
+            st.sampled_from(["person", "organisation", "group", "unnamed", "document"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_linking_any_names_in_any_order_never_fails(tmp_path_factory, names):
+    """Whatever names an article gives, in whatever order, committing them links or drops
+    each speaker; it never raises (one bad name must not stop an archive's build)."""
+    db = sqlite3.connect(tmp_path_factory.mktemp("link") / "c.sqlite")
+    create(db)
+    for n, (name, kind) in enumerate(names):
+        if not name.strip():
+            continue
+        _linked(db, str(n % 3), make_speaker(name.strip(), "", kind))
