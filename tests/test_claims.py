@@ -156,3 +156,17 @@ def test_the_articles_own_voice_is_never_a_claims_speaker(seed_engine):
         assert row.speaker.id != voice, (row.speaker, row.quote)
     names = [s.name for s in seed_engine.speakers()]
     assert "the article" not in names
+
+
+def test_claims_by_speaker_id_keep_to_that_one_speaker_in_the_cli_and_the_api(served, seed_engine):
+    top = json.loads(_run(seed_engine, "speakers", "--json"))[0]
+    rows = json.loads(_run(seed_engine, "claims", "--speaker-id", top["id"], "--json"))
+    assert len(rows) == top["claims"] or len(rows) == 50
+    assert {r["speaker"]["id"] for r in rows} == {top["id"]}
+    auth = {"Authorization": f"Bearer {KEY}"}
+    got = httpx.get(
+        f"{served}/v1/claims", params={"speaker_id": top["id"]}, headers=auth, timeout=60
+    )
+    assert got.status_code == 200 and got.json()["data"] == rows
+    none = json.loads(_run(seed_engine, "claims", "--speaker-id", "person:nobody", "--json"))
+    assert none == []

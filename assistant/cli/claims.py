@@ -47,6 +47,9 @@ def speakers(obj: Context, search: str | None, min_claims: int, as_json: bool) -
 
 @click.command("claims")
 @click.option("--claimant", default=None, help="A speaker, matched loosely (a surname will do).")
+@click.option(
+    "--speaker-id", default=None, help="One speaker by the id `claimtrace speakers` prints."
+)
 @click.option("--about", default=None, help="A topic: claims by relevance to it.")
 @click.option("--since", default=None, callback=_date, help="YYYY-MM-DD, inclusive.")
 @click.option("--until", default=None, callback=_date, help="YYYY-MM-DD, inclusive.")
@@ -58,6 +61,7 @@ def speakers(obj: Context, search: str | None, min_claims: int, as_json: bool) -
 def claims(
     obj: Context,
     claimant: str | None,
+    speaker_id: str | None,
     about: str | None,
     since: str | None,
     until: str | None,
@@ -70,7 +74,8 @@ def claims(
     cue, content, the sentence quoted verbatim, and its article."""
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    found = obj.engine.claims(ClaimFilters(claimant, about, since, until, outlet, limit))
+    filters = ClaimFilters(claimant, about, since, until, outlet, limit, speaker_id)
+    found = obj.engine.claims(filters)
     if as_json:
         emit_json(found)
     elif as_csv:
@@ -78,7 +83,7 @@ def claims(
         out.writerow(CSV_COLUMNS)
         out.writerows(claim_row(c) for c in found)
     elif not found:
-        click.echo(obj.engine.no_claims_hint(claimant))
+        click.echo(obj.engine.no_claims_hint(claimant or speaker_id))
     else:
         for c in found:
             click.echo(f"{c.speaker.name}" + (f" ({c.speaker.role})" if c.speaker.role else ""))

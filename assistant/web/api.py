@@ -136,7 +136,7 @@ def api_router(engine, api_key: str | None) -> APIRouter:
 
 
 #: The query parameters ``GET /v1/claims`` reads.
-CLAIM_PARAMS = ("claimant", "about", "since", "until", "outlet", "limit")
+CLAIM_PARAMS = ("claimant", "speaker_id", "about", "since", "until", "outlet", "limit")
 
 
 def _count(q, name: str, default: int, most: int = 10_000) -> int:
@@ -170,6 +170,7 @@ def _claim_filters(q) -> ClaimFilters:
         until=q.get("until") or None,
         outlet=q.get("outlet") or None,
         limit=_count(q, "limit", 50, 500),
+        speaker_id=q.get("speaker_id") or None,
     )
 
 
