@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from index.catalogue import date_key
 from index.claims_table import ClaimQuery, ClaimRow
-from index.names import PREFIX, fold, name_words, speaker_matches
+from index.names import fold, speaker_matches, speaker_stems
 from index.terms import tokens
 
 from .errors import ConfigError
@@ -178,11 +178,8 @@ def _speakers(catalogue) -> list[SpeakerSummary]:
 def _matching(catalogue, wanted: str) -> list[int]:
     """Indexes of the speakers ``wanted`` names: a cheap look for each word's first letters
     (or a role synonym's) first, then ``speaker_matches`` on what is left."""
-    from index.attribution.lexicon import ROLE_SYNONYMS  # loads the attribution package
-
     every, words = _read(catalogue)
-    asked = [w for w in name_words(wanted) if w not in _GLUE] or name_words(wanted)
-    stems = [{w[:PREFIX], *(s[:PREFIX] for s in ROLE_SYNONYMS.get(w, ()))} for w in asked]
+    stems = speaker_stems(wanted)
     return [
         i
         for i, text in enumerate(words)
@@ -194,10 +191,6 @@ def _matching(catalogue, wanted: str) -> list[int]:
 def _matches(wanted: str, name: str, aliases: list[str], roles: list[str]) -> bool:
     labels = [name, *aliases, *(f"{name} ({r})" for r in roles)]
     return any(speaker_matches(wanted, label) for label in labels)
-
-
-#: Words of a wanted speaker that name no one ("the head of the council").
-_GLUE = frozenset("of s a an and".split())
 
 
 def find_claims(catalogue, f: ClaimFilters, retriever: Retriever | None = None) -> list[Claim]:

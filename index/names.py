@@ -20,6 +20,7 @@ __all__ = [
     "surname_key",
     "speaker_parts",
     "speaker_matches",
+    "speaker_stems",
     "outlet_name",
     "OUTLET_NAMES",
 ]
@@ -80,17 +81,18 @@ def speaker_matches(wanted: str, label: str) -> bool:
     security council)") is the speaker ``wanted`` names, by name or by role: every word of
     ``wanted`` but glue words begins a word of the label, an office word also through its
     synonyms ("head of the council" finds "secretary of the council")."""
+    stems = speaker_stems(wanted)
+    have = _WORD.findall(fold(label))
+    return bool(stems) and all(any(h.startswith(s) for s in group for h in have) for group in stems)
+
+
+def speaker_stems(wanted: str) -> list[frozenset[str]]:
+    """For each word of ``wanted`` but glue words, the beginnings a word of a speaker's name
+    or role may start with: its own, and those of its office synonyms ("head" → "secret")."""
     from index.attribution.lexicon import ROLE_SYNONYMS  # index.attribution imports this module
 
     words = [w for w in name_words(wanted) if w not in _GLUE] or name_words(wanted)
-    have = _WORD.findall(fold(label))
-
-    def found(word: str) -> bool:
-        return any(
-            h.startswith(w[:PREFIX]) for w in (word, *ROLE_SYNONYMS.get(word, ())) for h in have
-        )
-
-    return bool(words) and all(found(w) for w in words)
+    return [frozenset(x[:PREFIX] for x in (w, *ROLE_SYNONYMS.get(w, ()))) for w in words]
 
 
 #: File tags that stand for outlets (PolNeAR's publishers and common short forms).
