@@ -7,7 +7,10 @@ first citation is from the gold article and that the answer and that
 citation's claimant both name the speaker. The questions a run asks are pinned
 as relation ids in ``eval/gold/polnear_whosaid.txt`` (drawn once by
 ``whosaid_questions``), so that a change to the word lists or name matcher the
-sampler uses cannot change the sample. PolNeAR is for measurement only.
+sampler uses cannot change the sample. A stricter score asks for the person
+the gold source names (the last word of its longest PERSON entity, read by the
+attribution's spaCy model) in the first citation's speaker: "Clinton campaign
+spokesman Brian Fallon" is Fallon, not Clinton. PolNeAR is for measurement only.
 """
 
 from __future__ import annotations
@@ -28,9 +31,17 @@ from eval.paths import ROOT
 from eval.polnear import read_split
 from eval.suite_polnear import require
 from index.attribution.lexicon import SAYING_VERBS, verb_forms
-from index.names import mentions
+from index.attribution.nlp import load_model
+from index.names import fold, mentions
 
-__all__ = ["WhoSaid", "whosaid_questions", "pinned_questions", "speaker_named", "run_whosaid"]
+__all__ = [
+    "WhoSaid",
+    "whosaid_questions",
+    "pinned_questions",
+    "speaker_named",
+    "gold_person",
+    "run_whosaid",
+]
 
 SEED = 2016
 DEFAULT_LIMIT = 150
@@ -44,6 +55,8 @@ GENERIC_SOURCES = frozenset(
     "reports polls a an the".split()
 )
 _LOWER_FIRST = frozenset("We It They There This That The A An He She Our My Their His Her".split())
+#: Generational suffixes, never the word a person is known by ("Joseph R. Biden Jr.").
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 
 
@@ -57,6 +70,7 @@ class WhoSaid:
     source: str
     cue: str
     content: str
+    person: str = ""  # the last word of the source's longest PERSON entity ("" when none)
 
 
 def _clean(text: str) -> str:
@@ -93,15 +107,38 @@ def _question(content: str) -> str:
     return f"Who said that {content}?"
 
 
-def _who_said(article, rel) -> WhoSaid:
+def _who_said(article, rel, doc=None) -> WhoSaid:
     """The "who said that" question of one gold relation (which has a source, cue and
-    content), its id ``article@cue-offset``."""
+    content), its id ``article@cue-offset``; with the article's parse ``doc``, also the
+    person its source names."""
     source, cue, content = (
         _clean(article.text[slice(*span)]) for span in (rel.source, rel.cue, rel.content)
     )
+    person = gold_person(doc, *rel.source) if doc is not None else ""
     return WhoSaid(
-        f"{article.name}@{rel.cue[0]}", _question(content), article.name, source, cue, content
+        f"{article.name}@{rel.cue[0]}",
+        _question(content),
+        article.name,
+        source,
+        cue,
+        content,
+        person,
     )
+
+
+def gold_person(doc, start: int, end: int) -> str:
+    """The last word of the longest PERSON entity of ``doc`` inside ``start:end`` (clipped
+    to it, a possessive dropped), or "" when the span names no person."""
+    best = ""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end_char <= start or ent.start_char >= end:
+            continue
+        text = _clean(doc.text[max(ent.start_char, start) : min(ent.end_char, end)])
+        if len(text) > len(best):
+            best = text
+    words = [w.strip(".,;:") for w in re.sub(r"[’']s?$", "", best).split()]
+    words = [w for w in words if w.lower() not in _SUFFIXES]
+    return words[-1] if words else ""
 
 
 def _order(q: WhoSaid) -> tuple:
@@ -139,12 +176,16 @@ def pinned_questions(dev_dir: Path, pinned: Path = PINNED) -> list[WhoSaid]:
     ]
     wanted, pinned_ids = {i.rsplit("@", 1)[0] for i in ids}, set(ids)
     found: dict[str, WhoSaid] = {}
+    nlp = load_model()
     for article in read_split(dev_dir, names=wanted):
+        doc = None
         for rel in article.relations:
-            if rel.cue and rel.source and rel.content:
-                q = _who_said(article, rel)
-                if q.id in pinned_ids:
-                    found[q.id] = q
+            if not (rel.cue and rel.source and rel.content):
+                continue
+            if f"{article.name}@{rel.cue[0]}" in pinned_ids:
+                doc = doc or nlp(article.text)  # parsed once, only for a pinned article
+                q = _who_said(article, rel, doc)
+                found[q.id] = q
     missing = [i for i in ids if i not in found]
     if missing:
         raise EvalError(
@@ -183,12 +224,20 @@ def run_whosaid(
         hit = first is not None and first.article_id == q.article_id
         in_text = speaker_named(q.source, answer.answer)
         in_claimant = first is not None and speaker_named(q.source, first.claimant or "")
+        person = None
+        if q.person:
+            named = (first.speaker.name if first and first.speaker else "") or (
+                first.claimant if first else ""
+            )
+            person = float(hit and _has_word(named, q.person))
         rows.append(
             {
                 "id": q.id,
                 "question": q.question,
                 "outlet": q.article_id.split("_", 1)[0],
                 "gold_source": q.source,
+                "gold_person": q.person,
+                "person_score": person,
                 "score": float(hit and in_text and in_claimant),
                 "hit@1": float(hit),
                 "named_in_answer": float(in_text),
@@ -196,6 +245,7 @@ def run_whosaid(
                 "abstained": answer.abstained,
                 "answer": answer.answer,
                 "claimants": [c.claimant for c in answer.citations],
+                "speakers": [c.speaker.name if c.speaker else None for c in answer.citations],
                 "articles": [c.article_id for c in answer.citations],
             }
         )
@@ -223,9 +273,19 @@ def run_whosaid(
     )
 
 
+def _has_word(text: str, word: str) -> bool:
+    """Every word of ``word`` is a whole word of ``text``, case and accents aside
+    (``index.names.fold``): "Geun-hye" in "Park Geun-hye", "O'Neill" in "Tip O'Neill"."""
+    have = set(re.findall(r"\w+", fold(text)))
+    return all(w in have for w in re.findall(r"\w+", fold(word)))
+
+
 def _summary(rows: list[dict]) -> dict:
     n = len(rows) or 1
+    persons = [r["person_score"] for r in rows if r["person_score"] is not None]
     return {
+        "person_questions": len(persons),
+        "person_accuracy": sum(persons) / (len(persons) or 1),
         "questions": len(rows),
         "accuracy": sum(r["score"] for r in rows) / n,
         "hit@1": sum(r["hit@1"] for r in rows) / n,
