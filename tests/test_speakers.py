@@ -23,6 +23,7 @@ from assistant.retrieve import claimant_matches
 from claimtrace.cli import cli
 from eval.speakers_score import score_speakers
 from index.attribution import Attributor
+from index.attribution.claimants import ClaimantResolver, Mention
 from index.attribution.speakers import make_speaker
 from index.models import Article, Attribution, IndexedArticle, Span, Speaker
 from index.speaker_table import create, link_speakers
@@ -381,3 +382,78 @@ def test_linking_any_names_in_any_order_never_fails(tmp_path_factory, names):
         if not name.strip():
             continue
         _linked(db, str(n % 3), make_speaker(name.strip(), "", kind))
+
+
+# --- role noise seen at archive scale (issue 18), on hand-written wire-style sentences -----
+
+
+#: text | a piece of the claim | name | role | kind ("¶" is a paragraph break): a dateline's
+#: place, plural common nouns, an office inside an untagged phrase, a place before an office,
+#: a headline's occasion word, a surname before a clause.
+_ROLE_NOISE = """
+LONDON -- Prime Minister Rishi Sunak said on Monday that the strikes would end soon.
+  | strikes would end | Rishi Sunak | Prime Minister | person
+Witnesses said the bridge shook before it fell. | bridge shook | Witnesses | | unnamed
+Companies said the new rules would raise costs. | raise costs | Companies | | group
+Lyon Mayor Gregory Doucet said the square would reopen on Friday.
+  | square would reopen | Gregory Doucet | Lyon Mayor | person
+Lyon Mayor Gregory Doucet said the square would reopen. Doucet added that the market would stay
+  closed. | market would stay | Gregory Doucet | Lyon Mayor | person
+Kharkiv governor Oleh Synehubov said three people were wounded in the strike.
+  | three people | Oleh Synehubov | Kharkiv governor | person
+Scholz Interview: Germany will keep its promises, Scholz told the paper.
+  | keep its promises | Scholz | | organisation
+Italian President Sergio Mattarella said the vote was fair.¶Mattarella, who returned from
+  Brussels on Sunday, said the government would hold.
+  | government would hold | Sergio Mattarella | Italian President | person
+"""
+
+
+def _table(table: str) -> list[list[str]]:
+    rows = table.strip().replace("\n  ", " ").splitlines()
+    return [[c.strip().replace("¶", "\n\n") for c in row.split("|")] for row in rows]
+
+
+@pytest.mark.parametrize(("text", "claim", "name", "role", "kind"), _table(_ROLE_NOISE))
+def test_names_roles_and_kinds_without_the_noise_seen_at_scale(
+    attributor, text, claim, name, role, kind
+):
+    speaker = _who(attributor, text, claim).speaker
+    assert (speaker.name, speaker.role, speaker.kind) == (name, role, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "person", "role"),
+    [
+        ("Maxine Waters Slams Wells Fargo CEO", "CEO", "Maxine Waters", ""),  # acted on
+        ("Wells Fargo CEO Charles Scharf", "Scharf", "Charles Scharf", "Wells Fargo CEO"),
+    ],
+)
+def test_a_body_is_a_role_only_beside_the_name(text, head, person, role):
+    bodies = ["Wells Fargo"]
+    mention = Mention(text=text, head=head, persons=[person], bodies=bodies, orgs=bodies)
+    assert ClaimantResolver().resolve(mention).role == role
+
+
+@pytest.mark.parametrize(
+    ("role", "kept"),
+    [
+        ("ROME -- Prime Minister", "Prime Minister"),  # a dateline before the title
+        ("Sleepy", ""),  # a nickname: one capitalised word naming no office or body
+        ("the", ""),
+        ("Sen.", ""),  # an honorific alone
+        ("Poll", ""),
+        ("senior adviser to President", "President"),  # someone else's description ends in it
+        ("Rome and Sen.", ""),
+        ("long-running corruption probe", ""),  # common words whose head names no one
+        ("Italy's foreign minister", "Italy's foreign minister"),
+        ("Former Secretary of State", "Former Secretary of State"),
+        ("head of the Wagner group", "head of the Wagner group"),
+        ("chief executive of Eni", "chief executive of Eni"),
+        ("Kremlin", "Kremlin"),
+        ("NATO", "NATO"),
+        ("Wells Fargo", "Wells Fargo"),
+    ],
+)
+def test_a_role_keeps_only_what_the_person_is(role, kept):
+    assert make_speaker("Giorgia Meloni", role, "person").role == kept

@@ -25,6 +25,13 @@ from index.attribution.lexicon import (
     PLATFORMS,
     UNNAMED_PRONOUNS,
 )
+from index.attribution.mistagged import (
+    OCCASIONS,
+    beside,
+    named_persons,
+    own_role,
+    person_in_body,
+)
 from index.attribution.roles import (
     drop_role,
     ends_with_word,
@@ -131,11 +138,17 @@ class ClaimantResolver:
         self._orgs += self._recent
         for body in reversed(mention.bodies):
             name = strip_determiner(body)
+            person = person_in_body(mention.text, name)
+            if person:  # "Christian Estrosi, a former mayor of Nice," tagged as a body
+                role = office_in(mention.text, person) or role_in(mention.text, person)
+                self._person_seen(person, role, mention.text)
+                continue
             kind = "group" if body in mention.groups else "organisation"
             self._remember(make_speaker(name, "", kind), body)
         roles = mention.roles or [""] * len(mention.persons)
         for person, role in reversed(list(zip(mention.persons, roles))):
-            self._person_seen(strip_determiner(person), strip_determiner(role), mention.text)
+            role = own_role(strip_determiner(role), person, mention.persons)
+            self._person_seen(strip_determiner(person), role, mention.text)
         if len(set(mention.persons)) == 1:  # "Lynch … her career": the pronouns tell her sex
             said = set(re.findall(r"[a-z]+", mention.text.lower()))
             sex = "m" if said & _MALE and not said & _FEMALE else ""
@@ -231,10 +244,10 @@ class ClaimantResolver:
         self._remember(make_speaker(person, role, "person"), f"{role} {person}")
 
     def _name(self, mention: Mention) -> Speaker | None:
-        persons = [p for p in (strip_determiner(x) for x in mention.persons) if p]
+        persons = named_persons(mention.text, [strip_determiner(x) for x in mention.persons])
         bodies = [b for b in (strip_determiner(x) for x in mention.bodies) if b]
         if persons:
-            person = max(persons, key=len)
+            person = max(persons, key=lambda p: (len(p.split()), len(p)))
             before = mention.text[: max(mention.text.find(person), 0)].split()
             if before and before[-1].lower() in _OWNED_BY and mention.head.islower():
                 # "a spokeswoman for Hillary Clinton" speaks for her; she is not the speaker
@@ -251,11 +264,14 @@ class ClaimantResolver:
         is_short = len(text.split()) <= 4
         kind = kind_of_noun(head) if head else None  # "Officials", "Police" open sentences
         for body in bodies:  # "German Chancellor Olaf Scholz" tagged as a body
-            before = mention.text[: max(mention.text.find(body), 0)].split()
-            title = before and kind_of_noun(before[-1].strip(",")) == "unnamed"
-            if title and proper_kind(body) == "person":
-                return self._person(mention, body, [])
-        if head and not common and len(text.split()) == 1:  # a bare surname, maybe mistagged
+            person = person_in_body(mention.text, body)
+            if person:
+                return self._person(mention, person, [])
+        words = text.split()
+        if len(words) > 1 and words[-1].istitle() and words[-1].lower() in OCCASIONS:
+            return self._owner(" ".join(words[:-1]))  # a headline's "Scholz Interview"
+        if head and not common and text.split()[0].strip(",").lower() == head:
+            # a surname, maybe mistagged, maybe before a clause ("Hollande, who returned …")
             earlier = self._find(lambda k: k.is_person and ends_with_word(k.speaker.name, head))
             if earlier:
                 return earlier.speaker
@@ -273,6 +289,8 @@ class ClaimantResolver:
             if head and head in body.lower().split():
                 return make_speaker(drop_role(body), "", _body_kind(body, mention))
         run = proper_run(mention.text, mention.head)
+        if run and person_in_body(mention.text, run):  # "Nice Mayor Christian Estrosi", untagged
+            return self._person(mention, person_in_body(mention.text, run), [])
         if run:  # "Medical charity Doctors Without Borders": NER missed the name
             return make_speaker(run, "", proper_kind(run))
         if head and is_short and kind != "unnamed":
@@ -314,12 +332,16 @@ class ClaimantResolver:
         if earlier and earlier.speaker.role:  # one person, one label in an article
             return earlier.speaker
         role = office_in(mention.text, person) or role_in(mention.text, person)
+        role = own_role(role, person, mention.persons)
         if not role:
             orgs = {strip_determiner(o) for o in mention.orgs}
             bodies = [  # "Lavrov (Russian)": a nationality is not the body a person speaks for
                 b
                 for b in bodies
-                if b not in person and person not in b and (b in orgs or len(b.split()) > 1)
+                if b not in person
+                and person not in b
+                and (b in orgs or len(b.split()) > 1)
+                and beside(mention.text, b, person)
             ]
             role = drop_role(bodies[0]) if bodies else ""
         if not role and earlier:

@@ -35,6 +35,7 @@ __all__ = [
     "CARRIER_NOUNS",
     "PLATFORMS",
     "PERSON_NOUNS",
+    "TITLES",
     "GROUP_NOUNS",
     "DOCUMENT_NOUNS",
     "ORGANISATION_NOUNS",
@@ -179,8 +180,10 @@ PERSON_NOUNS = frozenset(
     spokespeople aide candidate nominee official insider staffer worker member
     student nurse professor scientist researcher economist pollster strategist wife husband
     ex son daughter mother father brother sister surrogate advocate mogul lady host user
-    spouse partner colleague""".split()
+    spouse partner colleague rival""".split()
 )
+#: Honorifics and short titles before a name ("Sen. X", "Mrs. Y"): no role on their own.
+TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt prof rev sir lord lady".split())
 
 # --- speakers (``index.attribution.speakers``): what a source phrase without a name names ----
 #: Nouns naming a group of people ("protesters said", "Democrats argue").

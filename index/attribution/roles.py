@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.lexicon import DETERMINERS, OFFICES, PERSON_NOUNS, ROLE_TAIL
+from index.attribution.lexicon import DETERMINERS, OFFICES, PERSON_NOUNS, ROLE_TAIL, TITLES
 
 __all__ = [
     "strip_determiner",
@@ -43,7 +43,7 @@ _PARTICLES = re.compile(
 )
 
 
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt prof rev sir lord lady".split())
+_TITLES = TITLES
 
 
 def first_name(text: str, person: str) -> str:
@@ -122,10 +122,10 @@ def role_in(text: str, person: str) -> str:
     at = text.find(person)
     if at < 0:
         return ""
-    parts = [strip_determiner(p) for p in text[:at].split(",")]
+    parts = [strip_determiner(_before(p)) for p in text[:at].split(",")]
     rest = text[at + len(person) :].lstrip()
-    if rest.startswith(","):  # "X, Germany's foreign minister,"
-        parts.append(strip_determiner(rest[1:].split(",")[0]))
+    if rest.startswith(","):  # "X, Germany's foreign minister, who …"
+        parts.append(strip_determiner(_RELATIVE.sub("", rest[1:].split(",")[0])))
     roles = [
         p
         for p in parts
@@ -136,6 +136,19 @@ def role_in(text: str, person: str) -> str:
         and _describes_someone(p)
     ]
     return max(roles, key=lambda p: len(p.split()), default="")
+
+
+#: A dateline's dash ("WASHINGTON -- President X") and a relative clause ("X, the mayor who
+#: …"): a role is the words after the one and before the other.
+_DATELINE = re.compile(r"\s(?:--|—|–)\s")
+_RELATIVE = re.compile(r"\s(?:that|who|whom|which|whose)\s.*$", re.IGNORECASE)
+
+
+def _before(part: str) -> str:
+    """Words before a name after any dateline; none when a relative clause holds the name
+    ("companies that had insured X": X is what they insured, not what they are)."""
+    part = _DATELINE.split(part)[-1]
+    return "" if _RELATIVE.search(part) else part
 
 
 #: Words that open a phrase about a person's circumstances, not what they are ("under fire

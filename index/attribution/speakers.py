@@ -20,6 +20,7 @@ from index.attribution.lexicon import (
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     ROLE_SYNONYMS,
+    TITLES,
     UNNAMED_PRONOUNS,
 )
 from index.models import Speaker
@@ -46,6 +47,8 @@ _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee"
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")) and len(word) > 5:
+        return word[:-2]  # "witnesses", "churches"
     if word.endswith("men"):
         return word[:-3] + "man"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -57,8 +60,8 @@ def kind_of_noun(head: str) -> str | None:
     """The kind of speaker a common noun names, or None when it names none ("gambit").
 
     "the minister", "officials" → unnamed; "protesters" → group; "the report" → document;
-    "the ministry" → organisation. A noun that ends like one naming a person ("-er",
-    "-ist", "-ian": "announcer", "economist") counts as one.
+    "the ministry" → organisation, "companies" → group (bodies not named). A noun that ends
+    like one naming a person ("-er", "-ist", "-ian": "announcer", "economist") counts as one.
     """
     word = head.lower().strip(".,;:'’\"“”")
     one = _singular(word)
@@ -70,8 +73,10 @@ def kind_of_noun(head: str) -> str | None:
         return "group"
     if one in DOCUMENT_NOUNS or word in DOCUMENT_NOUNS:
         return "document"
-    if one in ORGANISATION_NOUNS or word in ORGANISATION_NOUNS:
+    if word in ORGANISATION_NOUNS:
         return "organisation"
+    if one in ORGANISATION_NOUNS:
+        return "group"
     if len(one) > 4 and one.endswith(_PERSON_SUFFIXES):
         return "group" if one != word else "unnamed"
     return None
@@ -97,7 +102,7 @@ def make_speaker(name: str, role: str = "", kind: str = "unnamed") -> Speaker:
     ("Ukraine's Zelenskiy" → "Zelenskiy", "Ukraine"); a role that only repeats the name, or
     that is a headline's fragment ("Appeal of", "Biden to", "hostilities continue"), is
     dropped."""
-    name, role = clean_name(name), clean_name(role)
+    name, role = clean_name(name), _plain_role(clean_name(role))
     owned = _OWNED_NAME.match(name) if kind == "person" else None
     if owned:
         name, role = owned.group(2), role or owned.group(1)
@@ -112,6 +117,53 @@ _OWNED_NAME = re.compile(
 )
 #: Words a role does not end with: it was cut from a headline ("Appeal of", "Scholz and").
 _OPEN_ENDS = frozenset("of to and about on with against over for from by in at the or".split())
+
+
+#: A dateline's dash: "WASHINGTON -- President" is the role "President".
+_DATELINE = re.compile(r"\s(?:--|—|–)\s")
+#: Words after which a title before the name begins: "top adviser for President X" gives X
+#: "President"; "rival Sen.", "Clinton and Sen." give nothing but the honorific.
+_LINKS = frozenset("for of against and to with by from about on who that which whose".split())
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{1,5}$")
+
+
+def _names_someone(word: str) -> bool:
+    """Whether a role's head word says what someone is: an office, a person or group noun, a
+    body noun ("campaign"), a title ("Sen.")."""
+    plain = word.lower().strip(".,;:'’")
+    return plain in TITLES or kind_of_noun(plain) in ("unnamed", "group", "organisation")
+
+
+def _a_title(word: str) -> bool:
+    """An office, person noun or honorific: the word just before a name it describes."""
+    plain = word.lower().strip(".,;:'’")
+    return plain in TITLES or kind_of_noun(plain) == "unnamed"
+
+
+def _plain_role(role: str) -> str:
+    """A role without what is not the person's: a dateline before it, the description of
+    someone else it ends in ("top adviser for President" → "President"), a lone honorific
+    ("Sen."), or words that say what nobody is: one capitalised word that is no office, body
+    noun or acronym ("Poll", "Trump"), or a phrase of common words whose head names no one
+    ("private email server", "high-tax, big-government agenda")."""
+    words = _DATELINE.split(role)[-1].split()
+    if len(words) > 1 and _a_title(words[-1]):
+        cut = [i for i, w in enumerate(words[:-1]) if w.lower().strip(",") in _LINKS]
+        if cut:
+            words = words[cut[-1] + 1 :]
+    if not words:
+        return ""
+    if len(words) == 1:
+        word = words[0]
+        keep = _ACRONYM.match(word) or (
+            word.lower().strip(".") not in TITLES and _names_someone(word)
+        )
+        return word if keep else ""
+    if any(w[:1].islower() for w in words):  # a description, not a body's name
+        head = " ".join(words).split(" of ")[0].split()
+        if not _names_someone(head[-1]) and not any(w.lower() in OFFICES for w in head):
+            return ""
+    return " ".join(words)
 
 
 def _fragment(role: str) -> bool:

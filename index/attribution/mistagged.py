@@ -1,0 +1,84 @@
+"""Names the NER got wrong in a source phrase, put right from the phrase's words.
+
+``index.attribution.claimants`` asks here which words of a source phrase name a
+person before it resolves them: a body the NER took for a person's name ("Nice
+Mayor Christian Estrosi" tagged as an organisation), a place before an office
+taken for a person ("Zaporizhzhia governor Ivan Fedorov"), an occasion word run
+into a name ("Zelensky Address"), a role that holds another person's name, and
+whether a body stands beside a person (the body they speak for) or is only an
+object of the sentence ("X told Wells Fargo"). Plain string work, no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.attribution.lexicon import CARRIER_NOUNS, OFFICES, PERSON_NOUNS
+from index.attribution.roles import office_in, proper_kind, role_in
+from index.attribution.speakers import kind_of_noun
+
+__all__ = ["OCCASIONS", "named_persons", "own_role", "beside", "person_in_body"]
+
+#: Words that say what someone did, not who they are, when a name ends with them
+#: ("Zelensky Address: …" in a headline is Zelensky).
+OCCASIONS = CARRIER_NOUNS | frozenset("address interview talks briefing visit".split())
+#: Words that may stand between a body and a person for the body to be who they speak for,
+#: with offices: "Wells Fargo's John Stumpf", "John Stumpf of Wells Fargo", "Wells Fargo CEO
+#: John Stumpf".
+_LINKS = frozenset("of at from for with the s".split())
+
+
+def named_persons(text: str, persons: list[str]) -> list[str]:
+    """The persons a source phrase names: a name's closing occasion word dropped ("Zelensky
+    Address" → "Zelensky"); not a word before an office that precedes another name, which is
+    the office's place ("Zaporizhzhia governor Ivan Fedorov")."""
+    found = []
+    for person in persons:
+        words = person.split()
+        while len(words) > 1 and words[-1].lower() in OCCASIONS:
+            words = words[:-1]
+        person = " ".join(words)
+        at = text.find(person)
+        after = text[at + len(person) :].split() if at >= 0 else []
+        office = after[:1] and after[0].islower() and after[0].strip(",") in OFFICES | PERSON_NOUNS
+        if person and not (office and len(persons) > 1):
+            found.append(person)
+    return found
+
+
+def own_role(role: str, person: str, persons: list[str]) -> str:
+    """A role, unless it holds another person's name ("Federal Chancellor of Germany Olaf
+    Scholz" is no role of Macron's)."""
+    others = [p for p in persons if len(p.split()) > 1 and p != person and p not in person]
+    return "" if any(p in role for p in others) else role
+
+
+def beside(text: str, body: str, person: str) -> bool:
+    """Whether ``body`` stands right beside ``person`` in ``text``, only linking words and
+    offices between: the body they speak for, not an object of the sentence ("Elizabeth
+    Warren Hammers Wells Fargo CEO")."""
+    b, p = text.find(body), text.find(person)
+    if b < 0 or p < 0:
+        return False
+    gap = text[b + len(body) : p] if b < p else text[p + len(person) : b]
+    words = re.findall(r"\w+", gap.lower())
+    return all(w in _LINKS or w in OFFICES or w in PERSON_NOUNS for w in words)
+
+
+def person_in_body(text: str, body: str) -> str:
+    """The person's name in a body the NER mistook for one, or "": after an office inside it
+    ("Nice Mayor Christian Estrosi"), or a name of two or three words with a title before it
+    ("German Chancellor Olaf Scholz") or an office beside it ("X, a former mayor of Nice,")."""
+    words = body.split()
+    for i, word in enumerate(words[:-1]):
+        rest = " ".join(words[i + 1 :])
+        if word[:1].isupper() and word.lower() in OFFICES and proper_kind(rest) == "person":
+            return rest
+    if proper_kind(body) != "person":
+        return ""
+    before = text[: max(text.find(body), 0)].split()
+    if before and kind_of_noun(before[-1].strip(",")) == "unnamed":
+        return body
+    role = office_in(text, body) or role_in(text, body)
+    offices = OFFICES | PERSON_NOUNS
+    return body if any(w.lower().strip(",.") in offices for w in role.split()) else ""
