@@ -21,6 +21,7 @@ __all__ = [
     "speaker_parts",
     "speaker_matches",
     "speaker_stems",
+    "within",
     "outlet_name",
     "OUTLET_NAMES",
 ]
@@ -68,6 +69,16 @@ def surname_key(word: str) -> str:
 
 
 _DOUBLE = re.compile(r"(.)\1+")
+
+
+def within(short: list[str], long: list[str]) -> bool:
+    """Whether the words of ``short`` are some of ``long``'s, in order, ending in the same
+    word: a body named by fewer of its words ("mountain brigade" in "separate mountain
+    brigade")."""
+    if not 2 <= len(short) < len(long) or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(w in rest for w in short)
 
 
 def speaker_parts(label: str) -> list[str]:

@@ -8,6 +8,8 @@ archive knows under its key; a surname alone, or a body named by it, is the pers
 that surname (the only one, or the one in ``DOMINANT`` times as many articles); a name
 written surname first, or a known person's name after a role, is that person; two names run
 together ("Biden Putin") are no speaker; "the spokesman" of one article is that article's own.
+A body named by fewer of its words ("Mountain Brigade") is the one body the archive knows
+with all of them ("Separate Mountain Brigade"), and stays apart while it knows none or two.
 """
 
 from __future__ import annotations
@@ -17,9 +19,20 @@ from dataclasses import replace
 
 from .attribution.speakers import make_speaker
 from .models import Speaker
-from .names import fold, surname_key
+from .names import fold, surname_key, within
 
-__all__ = ["link", "keys", "by_surname", "outweighs", "NAMED", "DOMINANT", "MIN_PERSON_ARTICLES"]
+__all__ = [
+    "link",
+    "keys",
+    "by_surname",
+    "outweighs",
+    "fuller_body",
+    "shorter_bodies",
+    "NAMED",
+    "DOMINANT",
+    "MIN_PERSON_ARTICLES",
+]
+BODIES = ("organisation", "group")
 
 #: A surname alone is the person in this many times as many articles as any namesake.
 DOMINANT = 3
@@ -136,7 +149,42 @@ def link(db, speaker: Speaker, article_id: str) -> Speaker | None:
         found = None
     if found and (speaker.kind == "person" or outweighs(db, found, speaker.id)):
         return replace(speaker, id=found, kind="person")
+    fuller = fuller_body(db, speaker.name) if speaker.kind in BODIES else None
+    if fuller:
+        return replace(speaker, id=fuller)
     return _named_last(db, speaker) or speaker
+
+
+def _bodies(db, words: list[str]) -> list[tuple[str, str]]:
+    """(id, folded name words) of the bodies whose name ends in the last of ``words``."""
+    rows = db.execute(
+        "SELECT id, name FROM speakers WHERE surname = ? AND kind IN (?, ?)",
+        (surname_key(words[-1]), *BODIES),
+    ).fetchall()
+    return [(i, fold(n).split()) for i, n in rows]
+
+
+def fuller_body(db, name: str) -> str | None:
+    """The id of the one body the archive knows whose name has all the words of ``name`` in
+    order, ending in the same word (``index.names.within``); None for none or several."""
+    words = fold(name).split()
+    if len(words) < 2:
+        return None
+    found = {i for i, long in _bodies(db, words) if within(words, long)}
+    return found.pop() if len(found) == 1 else None
+
+
+def shorter_bodies(db, body: Speaker) -> list[str]:
+    """The ids of bodies named by fewer words of ``body``'s name whose one fuller body it is
+    (met before it: re-pointed to it, so the order articles come in does not matter)."""
+    words = fold(body.name).split()
+    if body.kind not in BODIES or len(words) < 3:
+        return []
+    return [
+        i
+        for i, short in _bodies(db, words)
+        if i != body.id and within(short, words) and fuller_body(db, " ".join(short)) == body.id
+    ]
 
 
 #: A body is taken for a person of its name only when the person speaks in this many articles

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from .attribution.speakers import make_speaker, voice_speaker
 from .models import ARTICLE_VOICE, IndexedArticle, Speaker
 from .names import PREFIX, surname_key
-from .speaker_identity import NAMED, by_surname, keys, link, outweighs
+from .speaker_identity import NAMED, by_surname, keys, link, outweighs, shorter_bodies
 
 __all__ = [
     "SCHEMA",
@@ -156,7 +156,7 @@ def _gather(db, person: str, moved: dict[str, str]) -> None:
             moved[old] = person
 
 
-def _repoint(db, old: str, new: str) -> None:
+def _repoint(db, old: str, new: str, kind: str = "person") -> None:
     roles, aliases = db.execute(
         "SELECT roles, aliases FROM speakers WHERE id = ?", (old,)
     ).fetchone()
@@ -171,25 +171,25 @@ def _repoint(db, old: str, new: str) -> None:
     db.execute("UPDATE speaker_articles SET speaker = ? WHERE speaker = ?", (new, old))
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims'").fetchone():
         db.execute(
-            "UPDATE claims SET speaker = ?, speaker_kind = 'person' WHERE speaker = ?", (new, old)
+            "UPDATE claims SET speaker = ?, speaker_kind = ? WHERE speaker = ?", (new, kind, old)
         )
     if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone():
         return
     for aid in articles:
         found = db.execute("SELECT record FROM articles WHERE article_id = ?", (aid,)).fetchone()
         if found:
-            record = _renamed(json.loads(found[0]), old, new)
+            record = _renamed(json.loads(found[0]), old, new, kind)
             db.execute(
                 "UPDATE articles SET record = ? WHERE article_id = ?",
                 (json.dumps(record, ensure_ascii=False), aid),
             )
 
 
-def _renamed(record: dict, old: str, new: str) -> dict:
-    """An article record (``index.records``) with speaker ``old`` read as person ``new``."""
+def _renamed(record: dict, old: str, new: str, kind: str) -> dict:
+    """An article record (``index.records``) with speaker ``old`` read as ``new`` of ``kind``."""
     for att in record["attributions"]:
         if att.get("speaker") and att["speaker"]["id"] == old:
-            att["speaker"] |= {"id": new, "kind": "person"}
+            att["speaker"] |= {"id": new, "kind": kind}
     for sent in record["sentences"]:
         sent["speakers"] = [new if s == old else s for s in sent.get("speakers", [])]
     return record
@@ -211,6 +211,9 @@ def link_speakers(db, item: IndexedArticle) -> IndexedArticle:
         _upsert(db, found)
         if found.kind == "person" and len(found.name.split()) > 1:
             _gather(db, found.id, moved)
+        for old in shorter_bodies(db, found):  # "Mountain Brigade" met before its full name
+            _repoint(db, old, found.id, found.kind)
+            moved[old] = found.id
     ids = {k: (moved.get(v.id, v.id) if v else None) for k, v in linked.items()}
     voice = voice_speaker(item.article.voice)
     named = item.article.voice != ARTICLE_VOICE  # "the article" of one is not another's

@@ -50,8 +50,9 @@ def test_a_video_is_never_the_claimant(seeds):
 
 
 def test_a_statement_is_credited_to_its_owner_not_to_a_place(seeds):
+    # the brigade named by fewer of its words is the article's one brigade, by its full name
     claimant = _claimant(seeds["002"], "According to", "between the casualties")
-    assert claimant == "Third Separate Brigade"
+    assert claimant == "Third Separate Assault Brigade"
 
 
 def test_he_is_the_governor_named_before_not_a_city(seeds):

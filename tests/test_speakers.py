@@ -457,3 +457,80 @@ def test_a_body_is_a_role_only_beside_the_name(text, head, person, role):
 )
 def test_a_role_keeps_only_what_the_person_is(role, kept):
     assert make_speaker("Giorgia Meloni", role, "person").role == kept
+
+
+# --- the whole article: one body, a role before the name, a quotation going on ------------
+
+
+def test_a_body_named_by_fewer_of_its_words_is_the_one_body_that_has_them(attributor):
+    text = (
+        "The 12th Separate Mountain Brigade said its units had pushed forward near the village. "
+        "According to the 12th Mountain Brigade, two tanks were destroyed."
+    )
+    first = _who(attributor, text, "pushed forward").speaker
+    assert _who(attributor, text, "two tanks").speaker == first
+    assert "Separate" in first.name
+
+
+_WHOLE_ARTICLE = {
+    "two bodies with the words keep the short name apart": (
+        "The Russian Foreign Ministry said the talks had failed. The Ukrainian Foreign "
+        "Ministry said the talks had never begun. The Foreign Ministry said the next round "
+        "would be held in Geneva.",
+        "next round",
+        "Foreign Ministry",
+    ),
+    "a role before the name is the one later speaker with it": (
+        "The Ukrainian president said on Wednesday that the border crossing would reopen.\n\n"
+        "Volodymyr Zelensky, Ukraine's president, said the grain dispute was over.",
+        "border crossing",
+        "Volodymyr Zelensky",
+    ),
+    "a role before two later speakers with it stays unnamed": (
+        "The minister said on Wednesday that the border crossing would reopen.\n\n"
+        "Radoslaw Sikorski, Poland's foreign minister, said the talks would go on. "
+        "Dmytro Kuleba, Ukraine's foreign minister, said the grain dispute was over.",
+        "border crossing",
+        "minister",
+    ),
+    "a quotation going on in the next paragraph is the same speaker's": (
+        "Ihor Terekhov, the city's mayor, said: “We will not leave this city.”\n\n"
+        "“The shelters are ready and the water is running.”\n\n"
+        "Residents said the night had been quiet.",
+        "shelters are ready",
+        "Ihor Terekhov",
+    ),
+    "a paragraph with no quote mark is not carried over": (
+        "Ihor Terekhov, the city's mayor, said: “We will not leave this city.”\n\n"
+        "“The shelters are ready and the water is running.”\n\n"
+        "Residents said the night had been quiet.",
+        "night had been quiet",
+        "Residents",
+    ),
+    "a quoted paragraph with its own cue is not carried over": (
+        "Ihor Terekhov, the city's mayor, said: “We will not leave this city.”\n\n"
+        "“The shelters are ready,” said Oleh Synehubov, the regional governor.",
+        "shelters are ready",
+        "Oleh Synehubov",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "claim", "name"), _WHOLE_ARTICLE.values(), ids=_WHOLE_ARTICLE)
+def test_the_whole_article_names_the_speaker(attributor, text, claim, name):
+    assert _who(attributor, text, claim).speaker.name == name
+
+
+def test_a_body_named_by_fewer_words_is_the_one_fuller_body_the_archive_knows(tmp_path):
+    db = sqlite3.connect(tmp_path / "c.sqlite")
+    create(db)
+    brigade = make_speaker("Separate Mountain Brigade", "", "organisation")
+    short = make_speaker("Mountain Brigade", "", "organisation")
+    assert _linked(db, "0", short)[0].id == short.id  # no fuller one known yet
+    assert _linked(db, "1", brigade)[0].id == brigade.id
+    ids = {i for (i,) in db.execute("SELECT id FROM speakers")}
+    assert ids == {brigade.id}  # the one met before is re-pointed to it
+    assert _linked(db, "2", short)[0].id == brigade.id
+    _linked(db, "3", make_speaker("Tank Mountain Brigade", "", "organisation"))
+    assert _linked(db, "4", short)[0].id == short.id  # two fuller ones: the archive can't tell
+    assert _linked(db, "5", make_speaker("Mountain Police", "", "organisation"))[0].id != short.id

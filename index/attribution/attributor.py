@@ -5,14 +5,15 @@ the whole text into sentences (``index.attribution.sentences``); only sentences
 holding a cue word, a quote mark or a colon are run through the full parser and
 NER (``index.attribution.nlp``), and the rules of ``index.attribution.registry``
 read their dependency parse. ``index.attribution.claimants`` turns source
-phrases into speakers (``Speaker``: name, role, kind), shown as claimants ("Name (role)").
+phrases into speakers (``Speaker``: name, role, kind), shown as claimants ("Name (role)");
+``index.attribution.whole_article`` then does what needs the whole article (one label per
+speaker, one body, a role before the name, a quotation going on in the next paragraph).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from index.attribution.claimants import ClaimantResolver, Mention, Publisher
 from index.attribution.context import RawAttribution
@@ -22,7 +23,6 @@ from index.attribution.lexicon import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
-    QUOTE_CHARS,
     cue_lemma,
 )
 from index.attribution.nlp import DEFAULT_MODEL, load_model
@@ -30,6 +30,7 @@ from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
 from index.attribution.sentences import is_candidate, split_sentences
 from index.attribution.speakers import make_speaker, role_beside, voice_speaker
+from index.attribution.whole_article import continued, forward_roles, one_body, one_label
 from index.models import ARTICLE_VOICE, Attribution, Sentence, Span, Speaker
 
 __all__ = ["Analysis", "Attributor"]
@@ -129,56 +130,10 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             said.append(att.speaker)
         resolver.observe(named[i], said)
         said = []
-    attributions = _continued(text, spans, quotes, _one_label(attributions))
+    attributions = one_body(forward_roles(one_label(attributions)))
+    attributions = continued(text, spans, quotes, attributions)
     sentences = _sentences_of(text, spans, attributions, voice)
     return Analysis(sentences=sentences, attributions=attributions)
-
-
-def _one_label(atts: list[Attribution]) -> list[Attribution]:
-    """One label per speaker in an article: "Prigozhin" named first without his role reads
-    "Prigozhin (boss of the Wagner group)" once a later mention gives it."""
-    best = {}
-    for a in atts:
-        if a.speaker and a.speaker.role and a.speaker.id not in best:
-            best[a.speaker.id] = a.speaker
-    return [
-        replace(a, speaker=best[a.speaker.id], claimant=best[a.speaker.id].label)
-        if a.speaker and not a.speaker.role and a.speaker.id in best
-        else a
-        for a in atts
-    ]
-
-
-def _continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attribution]:
-    """A quotation that goes on in the next sentence of the line is the same speaker's:
-    in "“A,” X said. “B.”" the content of X's attribution grows over B (its range then
-    holds "X said", as a claim set around its cue does). Not when B has a cue of its own.
-    """
-    starts = [s for s, _ in spans]
-    quote_end = dict(quotes)
-    cues = sorted(a.cue.start for a in atts)
-    out = []
-    for a in atts:
-        i = bisect_right(starts, a.cue.start) - 1
-        if a.kind == "direct" and a.content.end <= a.cue.start and 0 <= i < len(spans) - 1:
-            end, nxt = spans[i][1], spans[i + 1][0]
-            q1 = quote_end.get(nxt)
-            rest = text[a.cue.end : end]
-            if (
-                q1 is not None
-                and not any(c in QUOTE_CHARS for c in rest)
-                and "\n" not in text[end:nxt]
-                and not _cue_within(cues, nxt, spans[i + 1][1])
-            ):
-                a = replace(a, content=_span(text, a.content.start, q1))
-        out.append(a)
-    return out
-
-
-def _cue_within(cues: list[int], start: int, end: int) -> bool:
-    """Whether any of the sorted cue offsets ``cues`` lies in ``[start, end)``."""
-    j = bisect_left(cues, start)
-    return j < len(cues) and cues[j] < end
 
 
 def _speakers(raws: list[RawAttribution]) -> list[str]:
