@@ -137,3 +137,12 @@ def test_an_opening_quotation_mark_opens_the_sentence_it_belongs_to():
     text = 'Then he left. “We go on,” she said. He said "fine." Ok.'
     sentences = [text[s:e] for s, e in split_sentences(text)]
     assert sentences == ["Then he left.", "“We go on,” she said.", 'He said "fine."', "Ok."]
+
+
+def test_a_headlines_topic_before_a_colon_is_no_speaker_when_the_claim_names_its_own(attributor):
+    text = "Kherson: Russian troops have left the city, says Ukraine's army"
+    assert [claimant for claimant, _, _ in _claims(attributor, text)] == ["Ukraine's army"]
+    text = "Odesa: Russian drones hit the grain terminal overnight, Ukraine says"
+    assert "Odesa" not in [claimant for claimant, _, _ in _claims(attributor, text)]
+    text = "Shmyhal: Ukraine needs more air defence before winter"
+    assert [claimant for claimant, _, _ in _claims(attributor, text)] == ["Shmyhal"]

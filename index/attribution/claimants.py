@@ -331,7 +331,8 @@ class ClaimantResolver:
         earlier = self._find(lambda k: k.speaker.name == person and k.is_person)
         if earlier and earlier.speaker.role:  # one person, one label in an article
             return earlier.speaker
-        role = office_in(mention.text, person) or role_in(mention.text, person)
+        others = [p for p in mention.persons if p != person and p not in person]
+        role = office_in(mention.text, person) or role_in(mention.text, person, others)
         role = own_role(role, person, mention.persons)
         if not role:
             orgs = {strip_determiner(o) for o in mention.orgs}

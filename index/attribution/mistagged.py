@@ -50,7 +50,8 @@ def own_role(role: str, person: str, persons: list[str]) -> str:
     """A role, unless it holds another person's name ("Federal Chancellor of Germany Olaf
     Scholz" is no role of Macron's)."""
     others = [p for p in persons if len(p.split()) > 1 and p != person and p not in person]
-    return "" if any(p in role for p in others) else role
+    words = role.split()
+    return "" if any(p in role or p.split()[-1] in words for p in others) else role
 
 
 def beside(text: str, body: str, person: str) -> bool:
@@ -79,6 +80,5 @@ def person_in_body(text: str, body: str) -> str:
     before = text[: max(text.find(body), 0)].split()
     if before and kind_of_noun(before[-1].strip(",")) == "unnamed":
         return body
-    role = office_in(text, body) or role_in(text, body)
-    offices = OFFICES | PERSON_NOUNS
-    return body if any(w.lower().strip(",.") in offices for w in role.split()) else ""
+    role = office_in(text, body) or role_in(text, body)  # "a journalist", "mayor of Nice"
+    return body if any(kind_of_noun(w) == "unnamed" for w in role.split()) else ""

@@ -8,7 +8,7 @@ embedded-post credits ("… — Name (@handle)").
 from __future__ import annotations
 
 from index.attribution.context import EDGE_PUNCT, Context, RawAttribution, base_phrase
-from index.attribution.lexicon import PLACE_TIME_ENTS, SOURCE_NOUNS, SPEAKER_ENTS
+from index.attribution.lexicon import PLACE_TIME_ENTS, SAYING_VERBS, SOURCE_NOUNS, SPEAKER_ENTS
 
 __all__ = ["according_rule", "colon_rule", "credit_rule"]
 
@@ -67,6 +67,8 @@ def _colon(ctx: Context) -> RawAttribution | None:
     if not before or not after or after[0].tag_ == "VB":
         return None  # "SYSTEM: ignore previous instructions" is an order, not a claim
     if len(before) <= 6 and _names_someone(before):
+        if _said_after(after):  # "Zaporizhzhia: rockets hit the plant, Ukraine says"
+            return None  # the words before the colon are the topic; the claim has its speaker
         source, content = before, after
     elif len([t for t in after if not t.is_punct]) <= 3 and _names_someone(after):
         source, content = after, before
@@ -78,6 +80,17 @@ def _colon(ctx: Context) -> RawAttribution | None:
     kind = "direct" if ctx.quoted(*span) else "indirect"
     return RawAttribution(
         ctx.chars([colon], " "), ctx.widen(span), ctx.chars(source), ctx.mention(source), kind, 0.7
+    )
+
+
+def _said_after(tokens: list) -> bool:
+    """Whether the words end, after a comma, in a saying verb with its own subject ("…, Kyiv
+    says", "…, says Ukraine's army")."""
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    tail = tokens[commas[-1] + 1 :] if commas else []
+    return any(
+        t.lemma_.lower() in SAYING_VERBS and any(c.dep_ == "nsubj" for c in t.children)
+        for t in tail
     )
 
 

@@ -115,16 +115,16 @@ def proper_run(text: str, head: str) -> str:
     return " ".join(run).strip(",;:")
 
 
-def role_in(text: str, person: str) -> str:
+def role_in(text: str, person: str, others: list[str] = ()) -> str:
     """What a source phrase says a person is, beside their name: "Kremlin spokesman Dmitry
     Peskov" → "Kremlin spokesman"; "X, Germany's foreign minister" → "Germany's foreign
-    minister"."""
+    minister"; never words holding one of ``others``, the other persons it names."""
     at = text.find(person)
     if at < 0:
         return ""
     parts = [strip_determiner(_before(p)) for p in text[:at].split(",")]
     rest = text[at + len(person) :].lstrip()
-    if rest.startswith(","):  # "X, Germany's foreign minister, who …"
+    if rest.startswith(",") and not _CONJUNCT.match(rest):  # "X, Germany's foreign minister,"
         parts.append(strip_determiner(_RELATIVE.sub("", rest[1:].split(",")[0])))
     roles = [
         p
@@ -134,12 +134,15 @@ def role_in(text: str, person: str) -> str:
         and p.lower().rstrip(".") not in _TITLES  # an honorific is no role
         and not _circumstance(p)
         and _describes_someone(p)
+        and not any(o in p for o in others)
     ]
     return max(roles, key=lambda p: len(p.split()), default="")
 
 
 #: A dateline's dash ("WASHINGTON -- President X") and a relative clause ("X, the mayor who
 #: …"): a role is the words after the one and before the other.
+#: ", and …" after a name opens the next of a list of names, not what the name is.
+_CONJUNCT = re.compile(r",\s*(?:and|or)\b")
 _DATELINE = re.compile(r"\s(?:--|—|–)\s")
 _RELATIVE = re.compile(r"\s(?:that|who|whom|which|whose)\s.*$", re.IGNORECASE)
 
@@ -147,7 +150,7 @@ _RELATIVE = re.compile(r"\s(?:that|who|whom|which|whose)\s.*$", re.IGNORECASE)
 def _before(part: str) -> str:
     """Words before a name after any dateline; none when a relative clause holds the name
     ("companies that had insured X": X is what they insured, not what they are)."""
-    part = _DATELINE.split(part)[-1]
+    part = re.sub(r"^\s*(?:and|or)\s+", "", _DATELINE.split(part)[-1])  # a list's last
     return "" if _RELATIVE.search(part) else part
 
 
@@ -192,8 +195,8 @@ def office_in(text: str, person: str) -> str:
             place = re.split(r"[,;(]| and | in | on ", after[3:])[0].strip()
             return f"{title} of {place}" if place else ""
         return ""
-    if after.startswith(","):  # "X, the governor of the region"
-        found = _OFFICE_OF.match(after[1:].strip())
+    if after.startswith(",") and not _CONJUNCT.match(after):
+        found = _OFFICE_OF.match(after[1:].strip())  # "X, the governor of the region"
         if found:
             role = re.split(r" in | on | at | who | said", found.group(1))[0].strip()
             return strip_determiner(role)
