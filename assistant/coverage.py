@@ -25,12 +25,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .kinds import holds_kind
+from .kinds import has_figure, holds_kind
 from .models import Evidence
 from .question import Asked, name_in, words_of
 from .text import tokens
 
-__all__ = ["Coverage", "assess", "focus", "COVERAGES"]
+__all__ = ["Coverage", "assess", "focus", "by_speaker", "COVERAGES"]
 
 COVERAGES = ("answered", "not_stated", "none")
 
@@ -77,6 +77,12 @@ class Fit:
     kind: bool  # holds a thing of the asked kind tied to the subject (True when none asked)
     speaker: bool  # claimed by the speaker asked about (True when none asked)
     pairs: int = 0  # "who claims X": X's neighbouring word pairs the sentence holds together
+    #: "what did X say about Y": X's own sentence in an article that says each word of Y
+    #: at least three times (an article about Y)
+    topic: bool = False
+    #: its article is about the question's names (in its title or said three times)
+    about: bool = True
+    digits: bool = False  # holds a figure in digits
 
 
 @functools.lru_cache(maxsize=512)
@@ -86,6 +92,15 @@ def _setting(article_text: str, title: str | None) -> frozenset[str]:
     for w in words_of(article_text):
         counts[w] = counts.get(w, 0) + 1
     return frozenset({w for w, n in counts.items() if n >= 3} | set(words_of(title or "")))
+
+
+@functools.lru_cache(maxsize=512)
+def _said_often(article_text: str) -> frozenset[str]:
+    """The stemmed words an article says at least three times."""
+    counts: dict[str, int] = {}
+    for w in tokens(article_text):
+        counts[w] = counts.get(w, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 3)
 
 
 @functools.lru_cache(maxsize=512)
@@ -108,6 +123,7 @@ def fit(
     the article is about it (``_setting``); ``similar(a, b)`` compares two phrases.
     """
     around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
+    around -= _lower_case(asked, f"{ev.claimant} {ev.quote} {ev.title} {article_text}")
     found = _found_names(asked, around, f"{ev.claimant} {ev.quote}", article_text)
     names = len(found) / len(asked.names) if asked.names else 1.0
     name_stems = set(tokens(" ".join(asked.names)))
@@ -119,21 +135,26 @@ def fit(
     have = set(tokens(f"{ev.quote} {ev.claimant}"))
     if ev.title and (not asked.speaker or have & set(counted)):
         have |= set(tokens(ev.title))
+    # the deed or thing asked for ("invented", "capital") is not the subject: a sentence
+    # must hold the question's other words ("telephone"), not only the asked one
+    deed = set(tokens(asked.target[0])) if asked.target and asked.kind != "quantity" else set()
+    counted = [s for s in counted if s not in deed] or counted
+    have -= _lower_case(asked, ev.quote)
     stems = [s for s in counted if s in have or (s in name_stems and name_in(s, have))]
     total = sum(weigh(s) for s in counted)
     subject = sum(weigh(s) for s in stems) / total if total else 1.0
-    if asked.kind is None:  # "what is the capital of X" needs "capital", not only X
-        kind = not asked.target or bool(set(tokens(asked.target[0])) & set(tokens(ev.quote)))
+    if asked.kind is None:  # "what is the capital of X" needs X's capital, not "capital" and X
+        kind = not asked.target or _of(asked.target[0], asked.names, ev.quote)
     else:
         kind = (asked.published and ev.date is not None) or holds_kind(
             ev.quote, asked, ev.claimant, ev.attributed, similar
         )
-    claimant = words_of(ev.claimant)
-    speaker = not asked.speaker or (
-        ev.attributed and any(name_in(n, claimant) for n in asked.speaker)
-    )
+    speaker = not asked.speaker or by_speaker(asked, ev)
     meaning = similar(asked.text, ev.quote) if similar and asked.text else 0.0
     pairs = _pairs(asked.claim, tokens(ev.quote))
+    topic = bool(asked.speaker and counted and speaker and ev.attributed) and set(
+        counted
+    ) <= _said_often(article_text)
     return Fit(
         names,
         len(asked.names) - len(found),
@@ -143,7 +164,59 @@ def fit(
         kind,
         speaker,
         pairs,
+        topic,
+        all(name_in(n, _setting(article_text, ev.title)) for n in asked.names),
+        has_figure(ev.quote),
     )
+
+
+def _lower_case(asked: Asked, text: str) -> set[str]:
+    """The question's short names ("US", "IT") that ``text`` writes only as common words
+    ("rescue us"): they do not count as the name there."""
+    short = {n for n in asked.names if len(n) <= 3 and n.upper() in asked.text.replace(".", "")}
+    return short - _capitalised(text) if short else set()
+
+
+@functools.lru_cache(maxsize=512)
+def _capitalised(text: str) -> frozenset[str]:
+    """The capitalised words of ``text``, folded, dots dropped ("U.S." → "us")."""
+    return frozenset(w.replace(".", "").lower() for w in re.findall(r"\b[A-Z][\w.]*", text))
+
+
+def _is_speaker(speaker: tuple[str, ...], claimant: str) -> bool:
+    """``claimant`` ("Harry Reid (Senate Minority Leader)") is the speaker asked about: by
+    the last word of their name ("Mr. Lou" for Lou Jiwei), never by a first name alone
+    (not Harry Reid for Harry Harris), else by any word of their name or role ("governor")."""
+    words = words_of(claimant.partition(" (")[0])
+    if words and name_in(words[-1], speaker):
+        return True
+    if len(words) >= 2 and name_in(words[0], speaker):
+        return False  # another person of the same first name
+    return any(name_in(n, words_of(claimant)) for n in speaker)
+
+
+def _of(thing: str, names: tuple[str, ...], text: str) -> bool:
+    """``text`` names ``thing`` of one of ``names``: "the capital of Australia", "Australia's
+    capital", "the Australian capital" — not "capital" and "Australia" apart ("political
+    capital invested in Burma's fate"). With no names, ``thing`` anywhere will do."""
+    if not names:
+        return bool(set(tokens(thing)) & set(tokens(text)))
+    folded = " ".join(words_of(text))
+    for name in names:
+        stem = re.escape(name[:5])
+        thing_of = rf"\b{re.escape(thing)}\w*(?: city)? of(?: the)? {stem}"
+        if re.search(rf"{thing_of}|\b{stem}\w* {re.escape(thing)}", folded):
+            return True
+    return False
+
+
+def by_speaker(asked: Asked, ev: Evidence) -> bool:
+    """The sentence is the asked speaker's: their claim, or the article's own words when the
+    speaker asked about is its outlet ("what did USA Today's editorial call …")."""
+    if ev.attributed:
+        return any(_is_speaker(asked.speaker, part) for part in ev.claimant.split("; "))
+    outlet = words_of(ev.outlet or "")
+    return bool(outlet) and all(w in asked.speaker for w in outlet)
 
 
 def _found_names(asked: Asked, around: set[str], said: str, article: str = "") -> list[str]:
@@ -196,13 +269,19 @@ def answers(asked: Asked, f: Fit, names_elsewhere: bool = False) -> bool:
     names = f.names_missing <= allowed or (spread and f.names >= 0.5)
     need = min(2, len(asked.subject))
     lexical = f.subject >= 0.25 and (f.distinct >= need or f.subject >= 0.5)
-    subject = lexical or (f.distinct >= 1 and f.meaning >= SAME_MEANING)
-    return names and subject and f.kind and f.speaker
+    subject = lexical or (f.distinct >= 1 and f.meaning >= SAME_MEANING) or f.topic
+    # "what happened in the Korean War": an article about it, not a book's title in passing
+    named_only = (
+        asked.kind is None
+        and not asked.speaker
+        and asked.subject <= set(tokens(" ".join(asked.names)))
+    )
+    return names and subject and f.kind and f.speaker and (f.about or not named_only)
 
 
 def close(asked: Asked, f: Fit) -> bool:
     """The sentence is near the question's subject, though it may not answer it."""
-    return f.distinct >= 1 and (f.names >= 0.5 or f.subject >= 0.5)
+    return (f.distinct >= 1 and (f.names >= 0.5 or f.subject >= 0.5)) or f.topic
 
 
 def assess(
@@ -232,7 +311,9 @@ def assess(
     elsewhere = _names_across(asked, [evidence[i] for i in near], article_text)
     answering = [i for i, f in enumerate(fits) if answers(asked, f, elsewhere)]
     # the sentence holding most of the subject first: it leads the answer
-    answering.sort(key=lambda i: -fits[i].subject)
+    # (for a count, a figure in digits before a vague one: "5,300", not "thousands")
+    figure = asked.kind == "quantity"
+    answering.sort(key=lambda i: (-fits[i].subject, figure and not fits[i].digits))
     if asked.claim:  # "who claims X": whose claim is X first, then who merely shares words
         answering.sort(key=lambda i: -fits[i].pairs)
         near.sort(key=lambda i: -fits[i].pairs)
@@ -246,8 +327,9 @@ def assess(
     if answering:
         named = [i for i in near if fits[i].names_missing == 0]
         return Coverage("answered", asked.kind, answering, near, claimed, named=named)
-    if near:
+    if near and (asked.kind or not asked.target or any(fits[i].kind for i in near)):
         return Coverage("not_stated", asked.kind, [], near, claimed)
+    # nothing on the subject, or "what is the capital of X" where no sentence names X's capital
     return Coverage("none", asked.kind)
 
 

@@ -13,7 +13,7 @@ import re
 
 from .text import content_words, fold, tokens
 
-__all__ = ["KINDS", "asked_kind", "asked_target", "holds_kind"]
+__all__ = ["KINDS", "asked_kind", "asked_target", "holds_kind", "has_figure"]
 
 KINDS = ("quantity", "date", "place", "name", "person")
 
@@ -111,6 +111,19 @@ _AUX = frozenset(
 )
 _TARGET = re.compile(r"\bhow (?:many|much)\s+(?P<t>[^,.?;:]*)", re.I)
 _WHO_VERB = re.compile(r"\bwho\s+(?:has\s+|had\s+|will\s+|would\s+)?(?P<v>[a-z]+)", re.I)
+#: "who was arrested", "who has been charged": the deed, a past participle
+_WHO_DONE = re.compile(r"\bwho\s+(?:was|were|is|are|has been|had been)\s+(?P<v>[a-z]+ed)\b", re.I)
+#: "which team won", "which company bought": the deed asked about, a verb in the past tense
+#: (a phrasal verb, "turned down", is not its first word and is left alone)
+_WHICH_VERB = re.compile(
+    r"^\s*(?:and\s+)?which\s+[a-z]+\s+(?P<v>[a-z]+)\b(?!\s+(?:down|up|out|off|over|back)\b)",
+    re.I,
+)  # a phrasal verb ("turned down") is not its first word
+_PAST = frozenset(
+    "won lost wrote led beat took made gave sent built bought sold shot struck ran left became "
+    "held paid broke chose drew fought found got hid hit kept knew meant met put rose sank "
+    "sought spent stole swore threw tore wore".split()
+)
 #: "what is the capital of Australia", "what currency does Switzerland use": the thing asked for
 _WHAT_OF = re.compile(
     r"^\s*what\s+(?:(?:is|was|are|were)\s+(?:the|a|an)\s+(?P<t>[a-z]+)\s+of\b|"
@@ -133,9 +146,13 @@ def asked_target(question: str) -> tuple[str, ...]:
                 break
             words.append(w.strip("\"'’“”").lower())
         return tuple(words)
-    m = _WHO_VERB.search(question)
+    m = _WHO_DONE.search(question) or _WHO_VERB.search(question)
     if m and m.group("v").lower() not in _LINKING:
         return (m.group("v").lower(),)
+    m = _WHICH_VERB.search(question)
+    verb = m and m.group("v").lower()
+    if verb and verb not in _LINKING and (verb.endswith("ed") or verb in _PAST):
+        return (verb,)
     m = _WHAT_OF.search(question)
     thing = m and (m.group("t") or m.group("u")).lower()
     if thing and thing not in _GENERAL:
@@ -208,6 +225,11 @@ def _counts_a_people(phrase: list[str]) -> bool:
     return bool(words) and words[0][:1].isupper() and words[0].endswith("s")
 
 
+def has_figure(text: str) -> bool:
+    """``text`` holds a figure in digits that is not a year ("5,300", not "thousands", "2016")."""
+    return any(not _YEAR_ONLY.fullmatch(m.group(0)) for m in _DIGITS.finditer(text))
+
+
 def _names(text: str) -> list[str]:
     return [m.group(0) for m in _CAPITAL.finditer(text) if m.group(0).lower() not in _NOT_NAMES]
 
@@ -239,16 +261,21 @@ def holds_kind(
     if kind == "place":  # a name after "in", "at", "from" …, not "the Donetsk region's"
         places = (fold_name(m.group("n")) for m in _PLACE.finditer(text))
         return any(p not in asked.words and p not in _NOT_NAMES for p in places)
+    if kind in ("name", "person") and not _does(target, text):
+        return False  # "who invented", "which team won": the deed must be in the sentence
     if kind == "name":
         return any(fold_name(n) not in asked.words for n in _names(text))
     if kind == "person":
-        if target and target[0] not in _SPEECH and _stem(target[0]) not in content_words(text):
-            return False
         people = [fold_name(n) for n in _names(text)]
         if attributed:
             people += [fold_name(w) for w in claimant.replace(";", " ").split() if w[:1].isupper()]
         return any(p not in asked.words for p in people if p)
     raise ValueError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+
+
+def _does(target: tuple[str, ...], text: str) -> bool:
+    """``text`` holds the deed a "who"/"which" question asks about (any saying verb will do)."""
+    return not target or target[0] in _SPEECH or _stem(target[0]) in content_words(text)
 
 
 def fold_name(word: str) -> str:

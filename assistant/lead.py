@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .citations import defuse_markers
-from .coverage import UNDISCLOSED
+from .coverage import UNDISCLOSED, by_speaker
 from .evidence import ASKS_SIDES
 from .kinds import holds_kind
 from .models import Evidence
@@ -94,18 +94,13 @@ def _not_given(asked: Asked, evidence: list[Evidence]) -> str:
         return "The indexed articles say this was not disclosed"
     if asked.speaker:
         who = " ".join(w.capitalize() for w in asked.speaker)
-        quoted = any(_names_speaker(ev, asked) for ev in evidence)
+        quoted = any(ev.attributed and by_speaker(asked, ev) for ev in evidence)
         if quoted:  # the speaker is cited below: the opening must not deny they speak
             return f"The indexed articles quote {who}, but not on what is asked"
         return f"The indexed articles do not report {who} saying this"
     if asked.kind in NOT_GIVEN:
         return NOT_GIVEN[asked.kind]
     return "The indexed articles do not say this directly"
-
-
-def _names_speaker(ev: Evidence, asked: Asked) -> bool:
-    claimant = ev.claimant.lower()
-    return ev.attributed and any(w in claimant for w in asked.speaker)
 
 
 def statement(ev: Evidence, asked: Asked) -> str:

@@ -39,7 +39,7 @@ _ACCORDING = re.compile(r"^\s*according to (?P<who>[^,?]{2,50}),", re.I)
 _SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.\- ]{2,50}?)\s+"
     r"(?:say|said|claim|claimed|report|reported|tell|told|announce|state|allege|deny|admit|warn|"
-    r"accuse|argue|insist|think|write|tweet)\b",
+    r"accuse|argue|insist|think|write|tweet|call|describe)\b",
     re.I,
 )
 

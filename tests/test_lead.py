@@ -8,11 +8,11 @@ price "not disclosed", an explosion never reported, another war, a time after th
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 
 import pytest
+from handwritten import build_archive
 
 from assistant.coverage import assess, focus
 from assistant.lead import lead_of, not_stated_opening, statement
@@ -115,14 +115,7 @@ LAST_DATE = "2022-08-01"
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory, engine_factory):
     """An Engine over the hand-written archive, built once for this module."""
-    root = tmp_path_factory.mktemp("lead")
-    folder = root / "articles"
-    folder.mkdir()
-    lines = "\n".join(json.dumps(a) for a in ARTICLES) + "\n"
-    (folder / "war.jsonl").write_text(lines, encoding="utf-8")
-    engine = engine_factory(root / "store")
-    engine.build([folder])
-    return engine
+    return build_archive(engine_factory, tmp_path_factory.mktemp("lead"), ARTICLES)
 
 
 def before_first_marker(answer: Answer) -> str:
