@@ -389,7 +389,7 @@ def test_linking_any_names_in_any_order_never_fails(tmp_path_factory, names):
 
 #: text | a piece of the claim | name | role | kind ("¶" is a paragraph break): a dateline's
 #: place, plural common nouns, an office inside an untagged phrase, a place before an office,
-#: a headline's occasion word, a surname before a clause.
+#: a headline's occasion word, a list of names, a surname before a clause.
 _ROLE_NOISE = """
 LONDON -- Prime Minister Rishi Sunak said on Monday that the strikes would end soon.
   | strikes would end | Rishi Sunak | Prime Minister | person
@@ -403,6 +403,9 @@ Kharkiv governor Oleh Synehubov said three people were wounded in the strike.
   | three people | Oleh Synehubov | Kharkiv governor | person
 Scholz Interview: Germany will keep its promises, Scholz told the paper.
   | keep its promises | Scholz | | organisation
+President of Poland Andrzej Duda, Prime Minister of Belgium Alexander De Croo, and President of
+  Finland Sauli Niinisto held talks in Warsaw, calling on Moscow to withdraw its troops.
+  | withdraw its troops | Alexander De Croo | Prime Minister of Belgium | person
 Italian President Sergio Mattarella said the vote was fair.¶Mattarella, who returned from
   Brussels on Sunday, said the government would hold.
   | government would hold | Sergio Mattarella | Italian President | person
@@ -499,6 +502,12 @@ _WHOLE_ARTICLE = {
         "Residents said the night had been quiet.",
         "shelters are ready",
         "Ihor Terekhov",
+    ),
+    "a quotation left open at the paragraph's end goes on in the next": (
+        "“We will not be blackmailed,” Maia Sandu, Moldova's president, said. “Our gas comes "
+        "from elsewhere now.\n\n“The winter will be hard, but we are ready.”",
+        "winter will be hard",
+        "Maia Sandu",
     ),
     "a paragraph with no quote mark is not carried over": (
         "Ihor Terekhov, the city's mayor, said: “We will not leave this city.”\n\n"

@@ -109,7 +109,8 @@ def continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attribu
     cues = sorted(a.cue.start for a in atts)
     out = []
     for n, a in enumerate(atts):
-        out.append(_in_line(text, spans, starts, quote_end, cues, a))
+        a = _in_line(text, spans, starts, quote_end, cues, a)
+        out.append(a)
         if a.kind == "direct" and _last_in_paragraph(text, a, atts[n + 1 :]):
             more = _next_paragraph(text, spans, starts, quote_end, cues, a)
             if more is not None:
