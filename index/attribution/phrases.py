@@ -67,8 +67,8 @@ def _colon(ctx: Context) -> RawAttribution | None:
     if not before or not after or after[0].tag_ == "VB":
         return None  # "SYSTEM: ignore previous instructions" is an order, not a claim
     if len(before) <= 6 and _names_someone(before):
-        if _said_after(after):  # "Zaporizhzhia: rockets hit the plant, Ukraine says"
-            return None  # the words before the colon are the topic; the claim has its speaker
+        if _topic(before, after):  # "Strike on Odesa: …", "Odesa: …, Ukraine says"
+            return None
         source, content = before, after
     elif len([t for t in after if not t.is_punct]) <= 3 and _names_someone(after):
         source, content = after, before
@@ -83,15 +83,31 @@ def _colon(ctx: Context) -> RawAttribution | None:
     )
 
 
-def _said_after(tokens: list) -> bool:
-    """Whether the words end, after a comma, in a saying verb with its own subject ("…, Kyiv
-    says", "…, says Ukraine's army")."""
-    commas = [i for i, t in enumerate(tokens) if t.text == ","]
-    tail = tokens[commas[-1] + 1 :] if commas else []
-    return any(
+def _topic(before: list, after: list) -> bool:
+    """Whether the words before a headline's colon are its topic, not its speaker: a phrase
+    with a preposition ("Strike on Odesa", "Evacuation to Kherson"), a name the claim
+    itself repeats ("Odesa: drones hit Odesa port"), or a claim that ends in its own
+    speaker ("…, Ukraine says", "…, says the army", "… - Zelensky")."""
+    if any(t.pos_ == "ADP" and t.lower_ != "of" for t in before):
+        return True
+    names = {t.lower_[:_STEM] for t in before if t.text[:1].isupper() and t.is_alpha}
+    if names & {t.lower_[:_STEM] for t in after}:
+        return True
+    commas = [i for i, t in enumerate(after) if t.text == ","]
+    tail = after[commas[-1] + 1 :] if commas else []
+    if any(
         t.lemma_.lower() in SAYING_VERBS and any(c.dep_ == "nsubj" for c in t.children)
         for t in tail
-    )
+    ):
+        return True
+    dashes = [i for i, t in enumerate(after) if t.text in ("-", "—", "–")]
+    credit = [t for t in after[dashes[-1] + 1 :] if not t.is_punct] if dashes else []
+    return 0 < len(credit) <= 3 and not any(t.pos_ in ("VERB", "AUX") for t in credit)
+
+
+#: Letters of a name compared between a headline's topic and its claim ("Zaporizhzhia",
+#: "Zaporizhia").
+_STEM = 6
 
 
 def _speaker_colon(ctx: Context, colon) -> RawAttribution | None:
