@@ -399,6 +399,8 @@ Lyon Mayor Gregory Doucet said the square would reopen on Friday.
   | square would reopen | Gregory Doucet | Lyon Mayor | person
 Lyon Mayor Gregory Doucet said the square would reopen. Doucet added that the market would stay
   closed. | market would stay | Gregory Doucet | Lyon Mayor | person
+Wells Fargo, the nation's largest lender, said the accounts had been closed.
+  | accounts had been | Wells Fargo | | organisation
 Kharkiv governor Oleh Synehubov said three people were wounded in the strike.
   | three people | Oleh Synehubov | Kharkiv governor | person
 Scholz Interview: Germany will keep its promises, Scholz told the paper.

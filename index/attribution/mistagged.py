@@ -81,4 +81,11 @@ def person_in_body(text: str, body: str) -> str:
     if before and kind_of_noun(before[-1].strip(",")) == "unnamed":
         return body
     role = office_in(text, body) or role_in(text, body)  # "a journalist", "mayor of Nice"
-    return body if any(kind_of_noun(w) == "unnamed" for w in role.split()) else ""
+    return body if any(_a_person_word(w) for w in role.split()) else ""
+
+
+def _a_person_word(word: str) -> bool:
+    """An office, a person noun, or a word made like one only a person can be ("journalist",
+    "historian", "chairwoman"); not "lender" or "carrier", which a company can be."""
+    word = word.lower().strip(",.;:")
+    return word in OFFICES or word in PERSON_NOUNS or word.endswith(("ist", "ian", "man"))
