@@ -123,7 +123,10 @@ def fit(
     the article is about it (``_setting``); ``similar(a, b)`` compares two phrases.
     """
     around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
-    around -= _lower_case(asked, f"{ev.claimant} {ev.quote} {ev.title} {article_text}")
+    short = _acronyms(asked)
+    if short:  # "US" counts where written "U.S." or "United States", even once; not "us"
+        written = _capitalised(f"{ev.claimant} {ev.quote} {ev.title} {article_text}")
+        around = (around - short) | (short & written)
     found = _found_names(asked, around, f"{ev.claimant} {ev.quote}", article_text)
     names = len(found) / len(asked.names) if asked.names else 1.0
     name_stems = set(tokens(" ".join(asked.names)))
@@ -139,7 +142,8 @@ def fit(
     # must hold the question's other words ("telephone"), not only the asked one
     deed = set(tokens(asked.target[0])) if asked.target and asked.kind != "quantity" else set()
     counted = [s for s in counted if s not in deed] or counted
-    have -= _lower_case(asked, ev.quote)
+    if short:
+        have = (have - short) | (short & _capitalised(f"{ev.claimant} {ev.quote}"))
     stems = [s for s in counted if s in have or (s in name_stems and name_in(s, have))]
     total = sum(weigh(s) for s in counted)
     subject = sum(weigh(s) for s in stems) / total if total else 1.0
@@ -170,17 +174,21 @@ def fit(
     )
 
 
-def _lower_case(asked: Asked, text: str) -> set[str]:
-    """The question's short names ("US", "IT") that ``text`` writes only as common words
-    ("rescue us"): they do not count as the name there."""
-    short = {n for n in asked.names if len(n) <= 3 and n.upper() in asked.text.replace(".", "")}
-    return short - _capitalised(text) if short else set()
+def _acronyms(asked: Asked) -> set[str]:
+    """The question's names written in short capitals ("US", "VA")."""
+    text = asked.text.replace(".", "")
+    return {n for n in asked.names if len(n) <= 4 and re.search(rf"\b{n.upper()}\b", text)}
 
 
 @functools.lru_cache(maxsize=512)
 def _capitalised(text: str) -> frozenset[str]:
-    """The capitalised words of ``text``, folded, dots dropped ("U.S." → "us")."""
-    return frozenset(w.replace(".", "").lower() for w in re.findall(r"\b[A-Z][\w.]*", text))
+    """The capitalised words of ``text``, folded, dots and "'s" dropped ("U.S." → "us"), and the
+    initials of two or three capitalised words in a row ("United States" → "us")."""
+    words = re.findall(r"\b[A-Z][\w.’'-]*", text)
+    runs = re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b", text)
+    initials = {"".join(w[0] for w in run.split()).lower() for run in runs}
+    folded = {re.sub(r"['’]s$", "", w.replace(".", "").lower()) for w in words}
+    return frozenset(folded | initials)
 
 
 def _is_speaker(speaker: tuple[str, ...], claimant: str) -> bool:
@@ -311,9 +319,9 @@ def assess(
     elsewhere = _names_across(asked, [evidence[i] for i in near], article_text)
     answering = [i for i, f in enumerate(fits) if answers(asked, f, elsewhere)]
     # the sentence holding most of the subject first: it leads the answer
-    # (for a count, a figure in digits before a vague one: "5,300", not "thousands")
+    # (for a count, a figure in digits before words: "5,300", not "thousands")
     figure = asked.kind == "quantity"
-    answering.sort(key=lambda i: (-fits[i].subject, figure and not fits[i].digits))
+    answering.sort(key=lambda i: (figure and not fits[i].digits, -fits[i].subject))
     if asked.claim:  # "who claims X": whose claim is X first, then who merely shares words
         answering.sort(key=lambda i: -fits[i].pairs)
         near.sort(key=lambda i: -fits[i].pairs)

@@ -112,7 +112,9 @@ _AUX = frozenset(
 _TARGET = re.compile(r"\bhow (?:many|much)\s+(?P<t>[^,.?;:]*)", re.I)
 _WHO_VERB = re.compile(r"\bwho\s+(?:has\s+|had\s+|will\s+|would\s+)?(?P<v>[a-z]+)", re.I)
 #: "who was arrested", "who has been charged": the deed, a past participle
-_WHO_DONE = re.compile(r"\bwho\s+(?:was|were|is|are|has been|had been)\s+(?P<v>[a-z]+ed)\b", re.I)
+_WHO_DONE = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:was|were|is|are|has been|had been)\s+(?P<v>[a-z]+ed)\b", re.I
+)
 #: "which team won", "which company bought": the deed asked about, a verb in the past tense
 #: (a phrasal verb, "turned down", is not its first word and is left alone)
 _WHICH_VERB = re.compile(
@@ -132,7 +134,7 @@ _WHAT_OF = re.compile(
 )
 _GENERAL = frozenset("name kind type number date result cause reason purpose goal".split())
 _LINKING = frozenset(
-    "is was are were has have had will would could can did does do the a an".split()
+    "is was are were has have had will would could can did does do the a an been being be".split()
 )
 
 
@@ -261,8 +263,8 @@ def holds_kind(
     if kind == "place":  # a name after "in", "at", "from" …, not "the Donetsk region's"
         places = (fold_name(m.group("n")) for m in _PLACE.finditer(text))
         return any(p not in asked.words and p not in _NOT_NAMES for p in places)
-    if kind in ("name", "person") and not _does(target, text):
-        return False  # "who invented", "which team won": the deed must be in the sentence
+    if kind in ("name", "person") and not _does(asked, text):
+        return False  # "who invented the telephone": the deed and what it was done to
     if kind == "name":
         return any(fold_name(n) not in asked.words for n in _names(text))
     if kind == "person":
@@ -273,9 +275,21 @@ def holds_kind(
     raise ValueError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
 
 
-def _does(target: tuple[str, ...], text: str) -> bool:
-    """``text`` holds the deed a "who"/"which" question asks about (any saying verb will do)."""
-    return not target or target[0] in _SPEECH or _stem(target[0]) in content_words(text)
+#: Saying verbs that also ask who made a thing ("who wrote the anthem"): the deed must be there.
+_AUTHORED = frozenset({"wrote", "writes", "write"})
+
+
+def _does(asked, text: str) -> bool:
+    """``text`` holds the deed a "who"/"which" question asks about (any saying verb will do)
+    and, unless it is a name, the question's last word, what the deed was done to ("won …
+    the election", not "won … the caucuses")."""
+    verb = asked.target[0] if asked.target else ""
+    if not verb or (verb in _SPEECH and verb not in _AUTHORED):
+        return True
+    words = content_words(text)
+    last = re.findall(r"[^\W\d_][\w’'-]*", asked.text.split("?")[0])[-1:]
+    thing = last[0] if last and last[0][:1].islower() and last[0] != verb else None
+    return _stem(verb) in words and (thing is None or _stem(thing) in words)
 
 
 def fold_name(word: str) -> str:

@@ -36,10 +36,11 @@ _COMMON = frozenset(
     "over during after before since if whether".split()
 )
 _ACCORDING = re.compile(r"^\s*according to (?P<who>[^,?]{2,50}),", re.I)
+#: "what did X say": the verb in lower case ("Secretary of State Jon Husted say" → the name)
 _SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.\- ]{2,50}?)\s+"
-    r"(?:say|said|claim|claimed|report|reported|tell|told|announce|state|allege|deny|admit|warn|"
-    r"accuse|argue|insist|think|write|tweet|call|describe)\b",
+    r"(?-i:say|said|claim|claimed|report|reported|tell|told|announce|state|allege|deny|admit|"
+    r"warn|accuse|argue|insist|think|write|tweet|call|describe)\b",
     re.I,
 )
 

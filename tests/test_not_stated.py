@@ -87,6 +87,32 @@ ARTICLES = [
         "accounts. Wells Fargo said 5,300 employees were fired over five years.",
     },
     {
+        "id": "golf",
+        "title": "Golf courses forced to reach into a bag of tricks",
+        "date": "2015-11-25",
+        "outlet": "Wire",
+        "text": "Golf is struggling across the United States. In 2013 alone, 158 golf courses "
+        "closed and just 14 opened. Hundreds of golf courses have closed since then.",
+    },
+    {
+        "id": "caucuses",
+        "title": "Rubio wins Minnesota",
+        "date": "2016-03-02",
+        "outlet": "Wire",
+        "text": "Florida Sen. Marco Rubio has won the Republican presidential caucuses in "
+        "Minnesota, his first victory in the 2016 race. The U.S. primaries go on.",
+    },
+    {
+        "id": "husted",
+        "title": "Court rules against Ohio's purge of voter rolls",
+        "date": "2016-09-23",
+        "outlet": "Wire",
+        "text": "A federal appeals court ruled against Ohio's procedure for removing voters. "
+        "Ohio Secretary of State Jon Husted applauded nothing about the ruling. In a "
+        "statement, Husted said the court's decision would force the state to put voters "
+        "back on the rolls who have died.",
+    },
+    {
         "id": "cross-column",
         "title": "A column on national unity",
         "date": "2016-07-08",
@@ -178,3 +204,27 @@ def _said_by(claimant: str) -> Evidence:
 )
 def test_a_speaker_is_matched_by_surname_or_role_never_by_first_name(question, claimant, same):
     assert by_speaker(read_question(question), _said_by(claimant)) is same
+
+
+def test_a_count_the_article_gives_answers_when_the_country_is_written_out_once(archive):
+    answer = archive.ask("How many US golf courses closed in 2013?")
+    assert answer.coverage == "answered"
+    assert "158" in answer.lead.split(";")[0]  # the figure before "hundreds"
+
+
+def test_a_win_of_another_contest_does_not_answer_who_won_the_election(archive):
+    assert not_answered(archive.ask("Who won the 2016 US presidential election?"))
+
+
+def test_an_office_named_state_is_not_read_as_the_verb_state():
+    asked = read_question("What did Ohio's Secretary of State Jon Husted say about the ruling?")
+    assert asked.speaker[-2:] == ("jon", "husted")
+
+
+def test_a_speaker_with_an_office_is_answered_in_their_words(archive):
+    answer = archive.ask(
+        "What did Ohio's Secretary of State Jon Husted say the appeals court ruling would force "
+        "the state to do?"
+    )
+    assert answer.coverage == "answered"
+    assert "have died" in answer.lead
