@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+from index.errors import OldStoreError
 from index.pipeline import RemoveSummary, UpdateSummary, remove_articles, update_index
+from index.sentence_vectors import sentence_key
 from index.store import Generation, Store
 
 from .answering import Answerer
@@ -76,18 +78,38 @@ class Engine:
             return self._attributor
 
     def embed(self, texts: list[str]) -> list[list[float]]:
-        """Unit vectors for ``texts``, cached (sentences recur across questions)."""
+        """Unit vectors for ``texts``: from this process's cache, then from the sentence
+        vectors the index stored when it embedded their chunks, then from the encoder."""
         cache = self._vectors
-        found = {t: cache[t] for t in dict.fromkeys(texts) if t in cache}
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        wanted = list(dict.fromkeys(texts))
+        found = {t: cache[t] for t in wanted if t in cache}
+        missing = [t for t in wanted if t not in found]
         if missing:
-            vectors = self.embedder.embed_batch(missing)
-            found.update(zip(missing, vectors))
+            found.update(self._stored_vectors(missing))
+            missing = [t for t in missing if t not in found]
+        if missing:
+            found.update(zip(missing, self.embedder.embed_batch(missing)))
+        new = {t: v for t, v in found.items() if t not in cache}
+        if new:
             with self._lock:
                 if len(cache) > 50_000:
                     cache.clear()
-                cache.update(zip(missing, vectors))
+                cache.update(new)
         return [found[t] for t in texts]
+
+    def _stored_vectors(self, texts: list[str]) -> dict[str, list[float]]:
+        """The vectors the index holds for ``texts`` (sentences of indexed chunks)."""
+        try:
+            if not self.store.exists():
+                return {}
+            model = self.store.catalogue.meta().get("embed_model")
+        except OldStoreError:
+            return {}
+        if not model:
+            return {}
+        keys = {sentence_key(model, t): t for t in texts}
+        stored = self.store.catalogue.sentence_vectors(list(keys))
+        return {keys[k]: v for k, v in stored.items()}
 
     # -- indexing -----------------------------------------------------------------
     def build(

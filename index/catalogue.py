@@ -18,7 +18,7 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
-from . import claims_table, speaker_table
+from . import claims_table, sentence_vectors, speaker_table
 from .claims_table import ClaimQuery, ClaimRow, SpeakerStats
 from .models import Article, IndexedArticle
 from .records import from_record, to_record
@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS pending(vector_id TEXT PRIMARY KEY);
 """
     + speaker_table.SCHEMA
     + claims_table.SCHEMA
+    + sentence_vectors.SCHEMA
 )
 
 
@@ -186,6 +187,16 @@ class Catalogue:
     def pending(self) -> list[str]:
         return [v for (v,) in self.rows("SELECT vector_id FROM pending")]
 
+    def sentence_vectors(self, keys: list[str]) -> dict[str, list[float]]:
+        """Stored sentence vectors by key (``index.sentence_vectors``)."""
+        with self._lock:
+            return sentence_vectors.lookup(self.db, keys)
+
+    def lacking_sentence_vectors(self, vector_ids: list[str]) -> set[str]:
+        """The chunk vectors among ``vector_ids`` whose sentences have no stored vectors."""
+        with self._lock:
+            return sentence_vectors.lacking(self.db, vector_ids)
+
     # -- writing (the caller holds the store's writer lock) --------------------------
     def mark_pending(self, vector_ids: list[str]) -> None:
         """Record vectors about to be written, so a killed run's can be swept."""
@@ -199,6 +210,16 @@ class Catalogue:
             self.db.executemany(
                 "DELETE FROM pending WHERE vector_id = ?", [(v,) for v in vector_ids]
             )
+
+    def add_sentence_vectors(self, rows: list[tuple[str, str, list[float]]]) -> None:
+        """Store (chunk vector id, sentence key, vector) rows; the chunk's vector id is
+        pending until a commit uses it, so a killed run's rows are swept with it."""
+        with self._lock, self.db:
+            sentence_vectors.add(self.db, rows)
+
+    def drop_sentence_vectors(self, vector_ids: list[str]) -> None:
+        with self._lock, self.db:
+            sentence_vectors.drop(self.db, vector_ids)
 
     def commit(
         self,

@@ -65,6 +65,17 @@ def chunk_article(
 
 
 def embed_text(article: Article, chunk: Chunk) -> str:
-    """The text that is embedded: a header of title, outlet and date, then the chunk."""
-    header = " — ".join(x for x in (article.title, article.outlet, article.date) if x)
+    """The text that is embedded: a header of title, outlet and date, then the chunk.
+
+    The title is left out of the header of a chunk that already opens with it (a short item
+    whose text starts with its headline), so its words are embedded once, not twice.
+    """
+    title = article.title
+    if title and _folded(chunk.text).startswith(_folded(title)):
+        title = None
+    header = " — ".join(x for x in (title, article.outlet, article.date) if x)
     return f"{header}\n\n{chunk.text}" if header else chunk.text
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()

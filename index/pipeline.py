@@ -1,7 +1,8 @@
 """Build, update and remove: make the index match the articles under some paths.
 
 Read → attribute → chunk → embed → store, for new and changed articles only
-(an article is changed when its content hash is). Only the changed articles'
+(an article is changed when its content hash is); a large update parses the next
+batches beside embedding the last (``parallel.py``). Only the changed articles'
 rows and the new chunks' vectors are written; the new state becomes live in one
 catalogue commit (see ``store.py``), so a killed run loses nothing. Removing
 articles by id goes through the same commit.
@@ -21,12 +22,14 @@ from tqdm import tqdm
 
 from .attribution import attribution_version
 from .catalogue import date_key
-from .chunk import chunk_article, embed_text
+from .chunk import embed_text
 from .embed import Embedder
 from .errors import NoIndexError, UnknownArticlesError
 from .find import DEFAULT_MAX_FILE_MB
 from .models import Article, IndexedArticle, ReadError
+from .parallel import analysed_batches
 from .read import read_paths
+from .sentence_vectors import sentence_key
 from .store import Store
 from .terms import tokens
 from .vectors import vector_id
@@ -90,24 +93,6 @@ def _same_file(a: str | None, b: str) -> bool:
     return a is not None and Path(a).resolve() == Path(b).resolve()
 
 
-def analyse_articles(
-    articles: list[Article], analyser: Analyser, progress: bool = False
-) -> list[IndexedArticle]:
-    """Sentences, attributions and chunks for each article."""
-    items = []
-    batch = 32
-    bar = tqdm(total=len(articles), desc="attributing", unit="article", disable=not progress)
-    for i in range(0, len(articles), batch):
-        part = articles[i : i + batch]
-        analyses = analyser.analyse_many([(a.text, a.voice) for a in part])
-        for article, analysis in zip(part, analyses):
-            chunks = chunk_article(article, analysis.sentences)
-            items.append(IndexedArticle(article, analysis.sentences, analysis.attributions, chunks))
-        bar.update(len(part))
-    bar.close()
-    return items
-
-
 def update_index(
     store: Store,
     paths: list[str | Path],
@@ -152,13 +137,25 @@ def update_index(
         if exists and not todo and not summary.removed:
             return summary
 
-        items = analyse_articles(todo, analyser, progress)
-        step("analysed")
-        rows = [_vector_rows(embedder.name, item) for item in items]
         reuse = same_model and not fresh
-        summary.embedded_chunks = _write_vectors(
-            store, items, rows, embedder, reuse, progress, step
-        )
+        done: list[tuple[int, list[IndexedArticle], list]] = []
+        bar = None
+        for n, part in analysed_batches(todo, analyser, progress):
+            if bar is None:
+                step("analysed")  # the first batch: nothing is written yet
+                bar = tqdm(desc="embedding", unit="chunk", disable=not progress)
+            part_rows = [_vector_rows(embedder.name, item) for item in part]
+            summary.embedded_chunks += _write_vectors(
+                store, part, part_rows, embedder, reuse, bar, step
+            )
+            done.append((n, part, part_rows))
+        if bar is None:
+            step("analysed")
+        else:
+            bar.close()
+        done.sort(key=lambda d: d[0])
+        items = [item for _, part, _ in done for item in part]
+        rows = [row for _, _, part_rows in done for row in part_rows]
         step("vectors-written")
         done = {item.article.article_id for item in items}
         drop = sorted(set(old) - done) if fresh else summary.removed
@@ -276,23 +273,31 @@ def _vector_rows(model: str, item: IndexedArticle):
     return vids, texts, metas, [" ".join(tokens(t)) for t in texts]
 
 
-def _write_vectors(store: Store, items, rows, embedder: Embedder, reuse: bool, progress, step):
-    """Write the vectors the collection lacks; returns how many texts were embedded.
+def _write_vectors(store: Store, items, rows, embedder: Embedder, reuse: bool, bar, step):
+    """Write the vectors the collection lacks, and the sentence vectors of their chunks;
+    returns how many chunk texts were embedded.
 
     With ``reuse``, vectors already stored stay, and a chunk whose embedded text
-    is unchanged takes its old vector (an edit re-embeds only what it touched).
+    is unchanged takes its old vector (an edit re-embeds only what it touched). A kept
+    chunk whose sentences have no vectors yet (a store built before them) gets them.
     """
     vectors = store.vectors
     flat = [
         (vid, text, m) for vids, texts, metas, _ in rows for vid, text, m in zip(vids, texts, metas)
     ]
+    sentences = {
+        vid: [s.text for s in chunk.sentences]
+        for item, (vids, *_) in zip(items, rows)
+        for chunk, vid in zip(item.chunks, vids)
+    }
     have = vectors.existing([f[0] for f in flat]) if reuse else set()
     need = [f for f in flat if f[0] not in have]
-    if not need:
-        return 0
-    known = _old_vectors(store, embedder.name, items, {f[1] for f in need}) if reuse else {}
-    store.catalogue.mark_pending([f[0] for f in need])
-    bar = tqdm(total=len(need), desc="embedding", unit="chunk", disable=not progress)
+    unfilled = sorted(store.catalogue.lacking_sentence_vectors(sorted(have))) if have else []
+    if need:
+        store.catalogue.mark_pending([f[0] for f in need])
+    known = (
+        _old_vectors(store, embedder.name, items, {f[1] for f in need}) if reuse and need else {}
+    )
     embedded = 0
     for i in range(0, len(need), EMBED_BATCH):
         part = need[i : i + EMBED_BATCH]
@@ -301,10 +306,26 @@ def _write_vectors(store: Store, items, rows, embedder: Embedder, reuse: bool, p
         embedded += len(texts)
         vecs = [fresh.get(t) or known[t] for _, t, _ in part]
         vectors.add([f[0] for f in part], vecs, [f[2] for f in part])
+        _add_sentence_vectors(store, embedder, [(f[0], sentences[f[0]]) for f in part])
         bar.update(len(part))
         step("vectors")
-    bar.close()
+    for i in range(0, len(unfilled), EMBED_BATCH):
+        part = unfilled[i : i + EMBED_BATCH]
+        _add_sentence_vectors(store, embedder, [(vid, sentences[vid]) for vid in part])
     return embedded
+
+
+def _add_sentence_vectors(store: Store, embedder: Embedder, chunks: list[tuple[str, list[str]]]):
+    """Store the vectors of the sentences of ``chunks`` (vector id, sentence texts); a
+    sentence already stored under another chunk is not embedded again."""
+    model = embedder.name
+    keyed = [(vid, sentence_key(model, text), text) for vid, texts in chunks for text in texts]
+    known = store.catalogue.sentence_vectors(list(dict.fromkeys(k for _, k, _ in keyed)))
+    todo = list(dict.fromkeys(t for _, k, t in keyed if k not in known))
+    fresh = dict(zip(todo, embedder.embed_batch(todo))) if todo else {}
+    store.catalogue.add_sentence_vectors(
+        [(vid, key, known.get(key) or fresh[text]) for vid, key, text in keyed]
+    )
 
 
 def _old_vectors(store: Store, model: str, items, texts: set[str]) -> dict[str, list[float]]:

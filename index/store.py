@@ -184,6 +184,7 @@ class Store:
         live = self.catalogue.chunks_by_vector(pending)
         stale = [v for v in pending if v not in live]
         self.vectors.delete(stale)
+        self.catalogue.drop_sentence_vectors(stale)
         self.catalogue.clear_pending(pending)
         return len(stale)
 
