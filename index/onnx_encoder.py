@@ -4,8 +4,6 @@ Tokenises with the model's own ``tokenizer.json`` (the ``tokenizers`` library)
 and runs the graph exported by ``onnx_export.py``: fp32 or int8 on a CPU, fp16
 with the CUDA provider on a GPU. Texts are sorted by length and padded per
 batch, as sentence-transformers does, so the vectors match its output.
-``embed_spans`` also pools spans of each text (a chunk's sentences) from the
-same pass: a sentence's vector in its context, at no extra encoder cost.
 """
 
 from __future__ import annotations
@@ -64,20 +62,10 @@ class OnnxEmbedder:
 
     def embed_batch(self, texts: list[str]) -> list[list[float]]:
         """One 384-float vector per text, in order; run longest texts first, in padded batches."""
-        return self._run(texts, None)[0].tolist()
-
-    def embed_spans(
-        self, texts: list[str], spans: list[list[tuple[int, int]]]
-    ) -> tuple[np.ndarray, list[list[np.ndarray | None]]]:
-        """Each text's vector, and for each of its character ``spans`` the unit mean of the
-        span's token states in that same pass (None for a span cut off at MAX_TOKENS)."""
-        return self._run(texts, spans)
-
-    def _run(self, texts: list[str], spans):
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        pooled: list[list[np.ndarray | None]] = [[] for _ in texts]
+        if not texts:
+            return []
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        wanted = ["embedding", "tokens"] if spans is not None else ["embedding"]
+        out = np.zeros((len(texts), 384), dtype=np.float32)
         for start in range(0, len(texts), self.batch_size):
             part = order[start : start + self.batch_size]
             enc = self._tok.encode_batch([texts[i] for i in part])
@@ -86,27 +74,6 @@ class OnnxEmbedder:
                 "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
                 "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64),
             }
-            got = self._session.run(wanted, feed)
-            out[part] = got[0].astype(np.float32)
-            if spans is not None:
-                for row, i in enumerate(part):
-                    pooled[i] = _pool_spans(got[1][row], enc[row], spans[i])
-        return out, pooled
-
-
-def _pool_spans(states: np.ndarray, enc, spans: list[tuple[int, int]]) -> list[np.ndarray | None]:
-    """The unit mean of the token states inside each character span of one encoded text."""
-    real = [
-        (n, a, b)
-        for n, ((a, b), special) in enumerate(zip(enc.offsets, enc.special_tokens_mask))
-        if not special and b > a
-    ]
-    found: list[np.ndarray | None] = []
-    for lo, hi in spans:
-        rows = [n for n, a, b in real if a >= lo and b <= hi]
-        if not rows:
-            found.append(None)
-            continue
-        vec = states[rows].astype(np.float32).mean(axis=0)
-        found.append(vec / max(float(np.linalg.norm(vec)), 1e-9))
-    return found
+            (vectors,) = self._session.run(["embedding"], feed)
+            out[part] = vectors.astype(np.float32)
+        return out.tolist()

@@ -2,9 +2,7 @@
 
 The exported graph takes ``input_ids``, ``attention_mask`` and
 ``token_type_ids`` and returns the sentence embedding itself (mean pooling
-over the mask, then L2 normalisation), as sentence-transformers computes it,
-and the transformer's token states (``tokens``), from which the encoder pools
-each sentence of a chunk in the same pass (``OnnxEmbedder.embed_spans``).
+over the mask, then L2 normalisation), as sentence-transformers computes it.
 Variants are made from the fp32 export: ``int8`` (per-channel dynamic quantisation of the
 weights, for CPUs) and ``fp16`` (for GPUs). Files are written under a
 temporary name and renamed, so processes exporting at once do not clash.
@@ -19,7 +17,7 @@ from pathlib import Path
 __all__ = ["exported_model", "cache_dir"]
 
 #: Bump when the exported graph changes, so stale exports are not reused.
-EXPORT_VERSION = "3"
+EXPORT_VERSION = "2"
 
 
 def cache_dir(model_path: str, root: Path | None = None) -> Path:
@@ -81,7 +79,7 @@ def _export(model_path: str, target: Path) -> None:
             ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(out.dtype)
             pooled = (out * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, p=2, dim=1), out
+            return torch.nn.functional.normalize(pooled, p=2, dim=1)
 
     model = Sentence().eval()
     ids = torch.ones((2, 8), dtype=torch.long)
@@ -93,13 +91,12 @@ def _export(model_path: str, target: Path) -> None:
             (ids, torch.ones_like(ids), torch.zeros_like(ids)),
             str(tmp),
             input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["embedding", "tokens"],
+            output_names=["embedding"],
             dynamic_axes={
                 "input_ids": axes,
                 "attention_mask": axes,
                 "token_type_ids": axes,
                 "embedding": {0: "batch"},
-                "tokens": axes,
             },
             opset_version=17,
             dynamo=False,
