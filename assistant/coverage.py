@@ -78,7 +78,8 @@ class Fit:
     speaker: bool  # claimed by the speaker asked about (True when none asked)
     pairs: int = 0  # "who claims X": X's neighbouring word pairs the sentence holds together
     #: "what did X say about Y": X's own sentence in an article that says each word of Y
-    #: at least three times (an article about Y)
+    #: at least three times or in its title (an article about Y); it answers when close in
+    #: meaning to the question (not "Elsewhere, Macron said …" in an article about Olenivka)
     topic: bool = False
     #: its article is about the question's names (in its title or said three times)
     about: bool = True
@@ -124,9 +125,11 @@ def fit(
     """
     around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
     short = _acronyms(asked)
-    if short:  # "US" counts where written "U.S." or "United States", even once; not "us"
+    if short:  # "US" counts where written "U.S.", "United States" or "America", even once
         written = _capitalised(f"{ev.claimant} {ev.quote} {ev.title} {article_text}")
-        around = (around - short) | (short & written)
+        around = (around - short) | {
+            n for n in short if n in written or _ALSO.get(n, set()) & written
+        }
     found = _found_names(asked, around, f"{ev.claimant} {ev.quote}", article_text)
     names = len(found) / len(asked.names) if asked.names else 1.0
     name_stems = set(tokens(" ".join(asked.names)))
@@ -158,7 +161,7 @@ def fit(
     pairs = _pairs(asked.claim, tokens(ev.quote))
     topic = bool(asked.speaker and counted and speaker and ev.attributed) and set(
         counted
-    ) <= _said_often(article_text)
+    ) <= _said_often(article_text) | set(tokens(ev.title or ""))
     return Fit(
         names,
         len(asked.names) - len(found),
@@ -172,6 +175,10 @@ def fit(
         all(name_in(n, _setting(article_text, ev.title)) for n in asked.names),
         has_figure(ev.quote),
     )
+
+
+#: Countries whose short name is also written otherwise ("America", "Britain").
+_ALSO = {"us": {"america", "american", "americans"}, "uk": {"britain", "british"}}
 
 
 def _acronyms(asked: Asked) -> set[str]:
@@ -277,7 +284,7 @@ def answers(asked: Asked, f: Fit, names_elsewhere: bool = False) -> bool:
     names = f.names_missing <= allowed or (spread and f.names >= 0.5)
     need = min(2, len(asked.subject))
     lexical = f.subject >= 0.25 and (f.distinct >= need or f.subject >= 0.5)
-    subject = lexical or (f.distinct >= 1 and f.meaning >= SAME_MEANING) or f.topic
+    subject = lexical or (f.distinct >= 1 or f.topic) and f.meaning >= SAME_MEANING
     # "what happened in the Korean War": an article about it, not a book's title in passing
     named_only = (
         asked.kind is None

@@ -38,7 +38,8 @@ _ASKS = [
     ),
     (
         "name",
-        r"\b(which|what)\s+(\w+\s+){0,2}?(person|official|minister|spokesman|spokesperson|"
+        r"\b(which|what)\s+(?!(?:did|does|do|has|have|had|is|was|were|are|will|would)\b)"
+        r"(\w+\s+){0,2}?(person|official|minister|spokesman|spokesperson|"
         r"commander|general|governor|leader|president|company|organi[sz]ation|group|unit|"
         r"brigade|agency|agencies|outlet|newspaper|politician|candidate|senator|lawmaker|judge|"
         r"country|countries|allies|ally|city|cities|town|towns|village|region|regions|province|"
@@ -218,6 +219,35 @@ def _counts(
 _PEOPLE = frozenset({"peopl", "person"})
 
 
+#: "how much did X pay": an amount of money; "how long/far/often": a figure with its unit
+_PAYING = (
+    "pay paid cost costs spend spent earn earned raise raised charge charged donate donated "
+    "sell sold buy bought worth fee fees price"
+)
+_MONEY_ASKED = re.compile(r"(?i)\bhow much\b.*\b(" + "|".join(_PAYING.split()) + r")\b")
+_UNIT_ASKED = re.compile(r"(?i)\bhow (long|far|often)\b")
+_MONEY = re.compile(
+    r"(?i)[$£€]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|trillion)?\s*"
+    r"(?:dollars|pounds|euros|cents|bucks)\b"
+)
+_UNITS = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|"
+    r"hundreds of|thousands of)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"decades?|centuries|miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|yards?|inches|"
+    r"times)\b",
+    re.I,
+)
+
+
+def _measure(question: str) -> re.Pattern | None:
+    """What a "how much/long" question with nothing counted asks for: money or a unit."""
+    if _MONEY_ASKED.search(question):
+        return _MONEY
+    if _UNIT_ASKED.search(question):
+        return _UNITS
+    return None
+
+
 def _counts_a_people(phrase: list[str]) -> bool:
     """The words after a number name a people: "million Armenians, Assyrians" (a capitalised
     plural right after the number or its "million"/"thousand")."""
@@ -255,6 +285,8 @@ def holds_kind(
     """
     kind, target = asked.kind, asked.target
     if kind == "quantity":
+        if not target and (measure := _measure(asked.text)):
+            return bool(measure.search(text))  # "$48,000", "every 72 minutes"; not "one of"
         return _counts(text, target, asked.names, similar, asked.subject)
     if kind == "date":
         if asked.year:

@@ -113,6 +113,30 @@ ARTICLES = [
         "back on the rolls who have died.",
     },
     {
+        "id": "linkedin",
+        "title": "LinkedIn employees weigh the deal",
+        "date": "2016-06-14",
+        "outlet": "Wire",
+        "text": "LinkedIn's chief told employees to imagine a world where they were no longer "
+        "looking up at Microsoft, because they were one of them.",
+    },
+    {
+        "id": "great-wall",
+        "title": "Trump's wall",
+        "date": "2016-02-10",
+        "outlet": "Wire",
+        "text": "If China can build a Great Wall without tractors or cranes, he said, then he "
+        "can build one along the Mexican frontier.",
+    },
+    {
+        "id": "lawsuit-bill",
+        "title": "Clinton breaks with Obama on 9/11 lawsuit bill",
+        "date": "2016-09-10",
+        "outlet": "Wire",
+        "text": "Clinton spokesman Jesse Lehrich said on Friday that if his candidate won, "
+        "“she would sign this legislation if it came to her desk.”",
+    },
+    {
         "id": "cross-column",
         "title": "A column on national unity",
         "date": "2016-07-08",
@@ -228,3 +252,24 @@ def test_a_speaker_with_an_office_is_answered_in_their_words(archive):
     )
     assert answer.coverage == "answered"
     assert "have died" in answer.lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did Microsoft pay for LinkedIn?",  # "one of them" is no price
+        "How long is the Great Wall of China?",  # "build one along" is no length
+    ],
+)
+def test_a_price_or_length_needs_money_or_a_unit_not_any_number(archive, question):
+    assert not_answered(archive.ask(question))
+
+
+def test_what_a_spokesman_said_asks_for_words_not_a_name(archive):
+    question = (
+        "What did Clinton spokesman Jesse Lehrich say Clinton would do with the 9/11 lawsuit bill?"
+    )
+    assert read_question(question).kind is None
+    answer = archive.ask(question)
+    assert answer.coverage == "answered"
+    assert "sign this legislation" in answer.lead
