@@ -389,7 +389,8 @@ def test_linking_any_names_in_any_order_never_fails(tmp_path_factory, names):
 
 #: text | a piece of the claim | name | role | kind ("¶" is a paragraph break): a dateline's
 #: place, plural common nouns, an office inside an untagged phrase, a place before an office,
-#: a headline's occasion word, a list of names, a surname before a clause.
+#: a headline's occasion word, a list of names, a surname before a clause, a closing quote
+#: the parse hangs on the subject.
 _ROLE_NOISE = """
 LONDON -- Prime Minister Rishi Sunak said on Monday that the strikes would end soon.
   | strikes would end | Rishi Sunak | Prime Minister | person
@@ -401,6 +402,8 @@ Lyon Mayor Gregory Doucet said the square would reopen. Doucet added that the ma
   closed. | market would stay | Gregory Doucet | Lyon Mayor | person
 Wells Fargo, the nation's largest lender, said the accounts had been closed.
   | accounts had been | Wells Fargo | | organisation
+“We will rebuild every school and every hospital,” Moldova’s prime minister, Dorin Recean, said
+  at the conference in London. | every hospital | Dorin Recean | Moldova’s prime minister | person
 Kharkiv governor Oleh Synehubov said three people were wounded in the strike.
   | three people | Oleh Synehubov | Kharkiv governor | person
 Scholz Interview: Germany will keep its promises, Scholz told the paper.

@@ -161,6 +161,8 @@ def trim_source(tokens: list | None) -> list | None:
     """
     if not tokens:
         return tokens
+    while len(tokens) > 1 and tokens[0].is_punct:  # a closing quote the parse hung on the
+        tokens = tokens[1:]  # subject ("“…,” Ukraine’s prime minister said")
     head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
     cut = None
     for child in head.rights:
