@@ -9,8 +9,8 @@ their claimants. Each pass looks past the sentence it fixes:
 - ``one_body``: a body named by fewer of its words ("the Mountain Brigade" beside "the
   Separate Mountain Brigade") is the one body of the article with all of them, under its
   fullest name, when no other body of the article has them too;
-- ``forward_roles``: a role mention before the name ("the Polish president said …", then
-  "Andrzej Duda, Poland's president, …") is the one later-named speaker with that role;
+- ``forward_roles``: a role mention before the name ("the Ukrainian president said …", then
+  "Volodymyr Zelensky, Ukraine's president, …") is the one later-named speaker with that role;
 - ``continued``: a quotation going on in the next sentence, or in the next paragraph that
   opens with a quote mark and has no cue of its own, is the same speaker's.
 """
@@ -68,16 +68,17 @@ def one_body(atts: list[Attribution]) -> list[Attribution]:
 
 
 def _a_role(speaker: Speaker) -> bool:
-    """An unnamed speaker named by one office ("the Polish president"), not many people."""
+    """An unnamed speaker named by one office ("the Ukrainian president"), not many people."""
     words = speaker.name.split()
     last = words[-1].lower() if words else ""
     return speaker.kind == "unnamed" and kind_of_noun(last) == "unnamed" and not last.endswith("s")
 
 
 def forward_roles(atts: list[Attribution]) -> list[Attribution]:
-    """A role mention before the name ("the Polish president said") is the speaker named
-    later in the article whose role it matches (``index.names.speaker_matches``: "Polish"
-    finds "Poland's", "head" finds "chief"), when exactly one later-named speaker does."""
+    """A role mention before the name ("the Ukrainian president said") is the speaker named
+    later in the article whose role it matches (``index.names.speaker_matches``: "Ukrainian"
+    finds "Ukraine's", "head" finds "chief"; "Polish" does not find "Poland's"), when
+    exactly one later-named speaker does."""
     out = []
     for i, a in enumerate(atts):
         if a.speaker is not None and _a_role(a.speaker):
