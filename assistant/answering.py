@@ -19,7 +19,7 @@ from .compose import ExtractiveBackend, abstention_text, not_stated_text
 from .conversation import carry_over, judged_question
 from .coverage import Coverage, assess, focus
 from .errors import BackendError
-from .evidence import select_evidence
+from .evidence import Weights, select_evidence
 from .models import Answer, Evidence, Turn
 from .question import Asked, read_question
 from .retrieve import Filters, Retriever
@@ -77,24 +77,33 @@ class Answerer:
         if filters and warnings is not None and not retriever.matching(filters):
             warnings.append(_no_match(filters, retriever.outlets()))
         hits = retriever.search(query, filters, k=12)
-        found = select_evidence(
-            query,
-            hits,
-            self.embed,
-            k=self.limit + EXTRA_CANDIDATES,
-            claimant_filter=filters.claimant,
-            idf=lambda w: retriever.idf.get(w, retriever.idf_unseen),
-        )
+
+        def weigh(word: str) -> float:
+            return retriever.idf.get(word, retriever.idf_unseen)
+
         items = retriever.items
-        coverage = assess(
-            asked,
-            found,
-            weigh=lambda w: retriever.idf.get(w, retriever.idf_unseen),
-            seen=lambda w: w in retriever.idf,
-            article_text=lambda aid: items[aid].article.text if aid in items else "",
-            similar=self.similar,
-            last_date=retriever.last_date,
-        )
+
+        def judged(weights: Weights, k: int) -> tuple[list[Evidence], Coverage]:
+            found = select_evidence(
+                query, hits, self.embed, k, weights, filters.claimant, idf=weigh
+            )
+            return found, assess(
+                asked,
+                found,
+                weigh=weigh,
+                seen=lambda w: w in retriever.idf,
+                article_text=lambda aid: items[aid].article.text if aid in items else "",
+                similar=self.similar,
+                last_date=retriever.last_date,
+            )
+
+        pool = self.limit + EXTRA_CANDIDATES
+        found, coverage = judged(Weights(), pool)
+        if coverage.status == "not_stated":  # a second look, further down the same passages
+            wider = Weights(keep_ratio=Weights.keep_ratio_sides)
+            more, again = judged(wider, 2 * pool)
+            if again.status == "answered":
+                return more, again
         return found, coverage
 
     def _prepare(self, question, filters, history, backend):

@@ -328,7 +328,16 @@ def assess(
     # the sentence holding most of the subject first: it leads the answer
     # (for a count, a figure in digits before words: "5,300", not "thousands")
     figure = asked.kind == "quantity"
-    answering.sort(key=lambda i: (figure and not fits[i].digits, -fits[i].subject))
+    # and, for a place, date or name, one holding the question's last word first ("where
+    # was X born" → "born in Japan")
+    last = _last_word(asked) if asked.kind in ("place", "date", "person", "name") else None
+    answering.sort(
+        key=lambda i: (
+            figure and not fits[i].digits,
+            bool(last) and last not in tokens(evidence[i].quote),
+            -fits[i].subject,
+        )
+    )
     if asked.claim:  # "who claims X": whose claim is X first, then who merely shares words
         answering.sort(key=lambda i: -fits[i].pairs)
         near.sort(key=lambda i: -fits[i].pairs)
@@ -346,6 +355,14 @@ def assess(
         return Coverage("not_stated", asked.kind, [], near, claimed)
     # nothing on the subject, or "what is the capital of X" where no sentence names X's capital
     return Coverage("none", asked.kind)
+
+
+def _last_word(asked: Asked) -> str | None:
+    """The stem of the question's last word when it is a plain word ("born"), not a name."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", asked.text.split("?")[0])
+    last = words[-1] if words else ""
+    stems = tokens(last) if last[:1].islower() else []
+    return stems[0] if stems and stems[0] in asked.subject else None
 
 
 def _withheld(ev: Evidence) -> bool:

@@ -198,6 +198,9 @@ def _counts(
     wanted = {w for w in target[:-1] if w in names}
     for m in numbers:
         phrase = text[m.end() : m.end() + 60].split()[:5]
+        unit = phrase and _stem(phrase[0].strip(",.;:")) in _UNIT_STEMS
+        if unit and not heads & _UNIT_STEMS:
+            continue  # "in the last 48 hours": a span of time, not a count of soldiers
         stems = {_stem(w.strip(",.;:“”\"'’")) for w in phrase}
         if heads & _PEOPLE and _counts_a_people(phrase):
             around = text[max(0, m.start() - 40) : m.end() + 60].split()
@@ -230,11 +233,17 @@ _MONEY = re.compile(
     r"(?i)[$£€]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|trillion)?\s*"
     r"(?:dollars|pounds|euros|cents|bucks)\b"
 )
+_UNIT_WORDS = (
+    "seconds? minutes? hours? days? weeks? months? years? decades? centuries miles? "
+    "kilomet(?:er|re)s? km met(?:er|re)s? feet foot yards? inches times"
+)
+#: Stems of the units (the words above as written in the plural).
+_UNIT_STEMS = frozenset(
+    _stem(w) for w in "seconds minutes hours days weeks months years decades centuries".split()
+)
 _UNITS = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|"
-    r"hundreds of|thousands of)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
-    r"decades?|centuries|miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|yards?|inches|"
-    r"times)\b",
+    r"hundreds of|thousands of)[\s-]+(?:" + "|".join(_UNIT_WORDS.split()) + r")\b",
     re.I,
 )
 

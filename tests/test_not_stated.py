@@ -137,6 +137,23 @@ ARTICLES = [
         "“she would sign this legislation if it came to her desk.”",
     },
     {
+        "id": "admiral",
+        "title": "An admiral who rattles Beijing",
+        "date": "2016-05-20",
+        "outlet": "Wire",
+        "text": "Admiral Harris, who leads the Pacific Command from Hawaii, speaks "
+        "bluntly. After graduation from the Naval Academy in Annapolis, Admiral Harris "
+        "trained as a flight officer. Harris was born in Japan, the son of a Japanese mother.",
+    },
+    {
+        "id": "strikes",
+        "title": "Russian strikes near the border",
+        "date": "2016-08-30",
+        "outlet": "Wire",
+        "text": "In the last 48 hours, Russian air force and artillery units have launched "
+        "fierce attacks on army bases near the border, the defence ministry said.",
+    },
+    {
         "id": "cross-column",
         "title": "A column on national unity",
         "date": "2016-07-08",
@@ -199,12 +216,6 @@ def test_a_speakers_quote_in_an_article_about_the_subject_answers(archive):
     assert "invasion" in answer.lead
 
 
-def test_a_count_in_digits_leads_before_a_vague_one(archive):
-    answer = archive.ask("How many Wells Fargo employees were fired?")
-    assert answer.coverage == "answered"
-    assert "5,300" in answer.lead.split(";")[0]
-
-
 def test_us_the_country_is_not_us_the_pronoun(archive):
     assert not_answered(archive.ask("Who wrote the US national anthem?"))
 
@@ -228,12 +239,6 @@ def _said_by(claimant: str) -> Evidence:
 )
 def test_a_speaker_is_matched_by_surname_or_role_never_by_first_name(question, claimant, same):
     assert by_speaker(read_question(question), _said_by(claimant)) is same
-
-
-def test_a_count_the_article_gives_answers_when_the_country_is_written_out_once(archive):
-    answer = archive.ask("How many US golf courses closed in 2013?")
-    assert answer.coverage == "answered"
-    assert "158" in answer.lead.split(";")[0]  # the figure before "hundreds"
 
 
 def test_a_win_of_another_contest_does_not_answer_who_won_the_election(archive):
@@ -273,3 +278,21 @@ def test_what_a_spokesman_said_asks_for_words_not_a_name(archive):
     answer = archive.ask(question)
     assert answer.coverage == "answered"
     assert "sign this legislation" in answer.lead
+
+
+def test_a_span_of_hours_is_no_count_of_soldiers(archive):
+    assert not_answered(archive.ask("How many Russian soldiers were killed near the border?"))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("How many Wells Fargo employees were fired?", "5,300"),  # digits before "thousands"
+        ("How many US golf courses closed in 2013?", "158"),  # "United States" once is the US
+        ("Where was Admiral Harris, head of the Pacific Command, born?", "Japan"),  # "born"
+    ],
+)
+def test_the_lead_opens_with_the_sentence_that_gives_the_fact(archive, question, fact):
+    answer = archive.ask(question)
+    assert answer.coverage == "answered"
+    assert fact in answer.lead.split(";")[0]
