@@ -27,8 +27,8 @@ _ASKS = [
     ),
     (
         "date",
-        r"^\s*(and )?when\b|\b(on|in|by|since|from|until) (what|which) (date|day|year|month)\b|"
-        r"\b(what|which) (date|day|year|month|time)\b|\bwhen (did|was|were|is|will|had|has)\b",
+        r"^\s*(and )?when\b|\b(on|in|by|since|from|until) (what|which) (date|day|year|month)s?\b|"
+        r"\b(what|which) (date|day|year|month|time)s?\b|\bwhen (did|was|were|is|will|had|has)\b",
     ),
     (
         "place",

@@ -107,7 +107,7 @@ def read_question(question: str) -> Asked:
     subject = frozenset(w for w in tokens(question) if w not in _FRAME)
     kind = asked_kind(question)
     published = kind == "date" and bool(_PUBLISHED.search(question))
-    year = kind == "date" and bool(re.search(r"\b(what|which) year\b", question, re.I))
+    year = kind == "date" and bool(re.search(r"\b(what|which) years?\b", question, re.I))
     return Asked(
         kind,
         asked_target(question),
