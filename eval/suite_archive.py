@@ -17,7 +17,6 @@ precision and recall.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -27,10 +26,10 @@ from assistant.models import Answer
 from assistant.settings import Settings
 from eval.ask import ask_and_score, by_type
 from eval.errors import SuiteSkipped
-from eval.metrics import aggregate, names_match, norm
+from eval.metrics import aggregate
 from eval.models import GoldQuestion, QuestionScore, SuiteResult
 from eval.paths import ROOT
-from eval.suite_seeds import load_gold
+from eval.suite_seeds import lead_of, leads_with, load_gold
 
 __all__ = [
     "GOLD",
@@ -56,7 +55,6 @@ KINDS = {
 }
 #: What an answerable question asks for.
 ANSWERABLE = ("number", "date", "name", "place", "said")
-_MARKER = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
 _WRONG = ("not_stated", "none")
 
 
@@ -71,27 +69,12 @@ def corpus(polnear: Path) -> list[Path]:
     return sorted((polnear / "dev" / "text").glob("*.txt")) + train[::EVERY]
 
 
-def lead_of(answer: Answer) -> str:
-    """The answer's opening: ``answer.lead`` when the backend gives one, else the text
-    before the first ``[n]`` (the whole answer when it cites nothing)."""
-    lead = getattr(answer, "lead", None)
-    if isinstance(lead, str) and lead.strip():
-        return lead
-    found = _MARKER.search(answer.answer)
-    return answer.answer[: found.start()] if found else answer.answer
-
-
 def score_extra(gold: GoldQuestion, answer: Answer) -> dict:
     """A row's own fields: the lead, whether it holds every key fact, cited-article recall."""
     lead = lead_of(answer)
     row: dict = {"lead": " ".join(lead.split()), "gold_articles": gold.gold_articles}
     if gold.answerable:
-        # an opening that says "not stated" and then quotes the fact does not lead with it
-        row["lead_hit"] = (
-            answer.coverage == "answered"
-            and bool(gold.key_facts)
-            and all(names_match(fact, norm(lead)) for fact in gold.key_facts)
-        )
+        row["lead_hit"] = leads_with(gold, answer)
         cited = {c.article_id for c in answer.citations}
         row["article_recall"] = len(cited & set(gold.gold_articles)) / len(gold.gold_articles)
         row["wrongly_not_stated"] = answer.coverage in _WRONG
