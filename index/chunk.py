@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .models import Article, Chunk, Sentence
 
-__all__ = ["chunk_article", "embed_text", "MAX_WORDS"]
+__all__ = ["chunk_article", "embed_text", "search_text", "MAX_WORDS"]
 
 #: all-MiniLM-L6-v2 reads 256 word pieces; ~120 words leaves room for the header.
 MAX_WORDS = 120
@@ -73,6 +73,16 @@ def embed_text(article: Article, chunk: Chunk) -> str:
     title = article.title
     if title and _folded(chunk.text).startswith(_folded(title)):
         title = None
+    return _headed(title, article, chunk)
+
+
+def search_text(article: Article, chunk: Chunk) -> str:
+    """The text whose words BM25 searches: the whole header (title, outlet, date), then the
+    chunk, so a headline's words weigh as they always did in a short item."""
+    return _headed(article.title, article, chunk)
+
+
+def _headed(title: str | None, article: Article, chunk: Chunk) -> str:
     header = " — ".join(x for x in (title, article.outlet, article.date) if x)
     return f"{header}\n\n{chunk.text}" if header else chunk.text
 

@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from .attribution import attribution_version
 from .catalogue import date_key
-from .chunk import embed_text
+from .chunk import embed_text, search_text
 from .embed import Embedder
 from .errors import NoIndexError, UnknownArticlesError
 from .find import DEFAULT_MAX_FILE_MB
@@ -270,7 +270,8 @@ def _vector_rows(model: str, item: IndexedArticle):
     texts = [embed_text(art, c) for c in item.chunks]
     vids = [vector_id(model, c.chunk_id, t, date, outlet) for c, t in zip(item.chunks, texts)]
     metas = [{"chunk_id": c.chunk_id, "date": date, "outlet": outlet} for c in item.chunks]
-    return vids, texts, metas, [" ".join(tokens(t)) for t in texts]
+    terms = [" ".join(tokens(search_text(art, c))) for c in item.chunks]
+    return vids, texts, metas, terms
 
 
 def _write_vectors(store: Store, items, rows, embedder: Embedder, reuse: bool, bar, step):
