@@ -10,7 +10,8 @@ few fixed words ("said", "according to", "reports:", "; "):
   "Vyacheslav Gladkov said “there are 1,342 people being housed …” [1]";
 - "what did X say about Y": X's claim in X's words, "Prigozhin claimed that the Russians
   suffered the loss of 500 men and fled without further ado [2]";
-- a disputed matter: the first two answering voices side by side, "A [1]; B [2]."
+- a disputed matter: the first two answering voices side by side, "A [1]; B [2]"; for a
+  number or date, another answering sentence giving another figure, even in the same voice.
 
 When no sentence answers, the lead says what the articles do not give and what they do
 hold instead ("The indexed articles do not give a number for this; the closest they
@@ -70,6 +71,9 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
     # things), the cited sentence of another voice that adds most of the question's words
     first = _voice(evidence[chosen[0]])
     others = [i for i in answering[1:] if _voice(evidence[i]) != first]
+    if not others and asked.kind in ("quantity", "date"):  # another figure, side by side
+        figures = _figures(evidence[chosen[0]].quote)
+        others = [i for i in answering[1:] if _figures(evidence[i].quote) - figures]
     if not others and ASKS_SIDES.search(asked.text):
         seen = content_words(evidence[chosen[0]].quote)
         others = sorted(
@@ -143,6 +147,11 @@ def _joined(ev: Evidence, claim: str) -> str | None:
     if verbs and verb in _CLAUSE_CUES and before.endswith(verb):
         return "{who} " + verb
     return None
+
+
+def _figures(text: str) -> set[str]:
+    """The figures in digits of ``text`` ("72", "5,300")."""
+    return set(re.findall(r"\d[\d,.]*\d|\d", text))
 
 
 def _speaker_kind(ev: Evidence) -> str:

@@ -154,6 +154,14 @@ ARTICLES = [
         "fierce attacks on army bases near the border, the defence ministry said.",
     },
     {
+        "id": "veterans",
+        "title": "Veterans' suicides",
+        "date": "2016-09-16",
+        "outlet": "Wire",
+        "text": "Among young veterans who served in Iraq, the suicide rate of veterans was 10 "
+        "times the national average. A veteran takes their own life every 72 minutes.",
+    },
+    {
         "id": "cross-column",
         "title": "A column on national unity",
         "date": "2016-07-08",
@@ -285,14 +293,15 @@ def test_a_span_of_hours_is_no_count_of_soldiers(archive):
 
 
 @pytest.mark.parametrize(
-    ("question", "fact"),
+    ("question", "fact", "first"),
     [
-        ("How many Wells Fargo employees were fired?", "5,300"),  # digits before "thousands"
-        ("How many US golf courses closed in 2013?", "158"),  # "United States" once is the US
-        ("Where was Admiral Harris, head of the Pacific Command, born?", "Japan"),  # "born"
+        ("How many Wells Fargo employees were fired?", "5,300", True),  # before "thousands"
+        ("How many US golf courses closed in 2013?", "158", True),  # "United States" is the US
+        ("Where was Admiral Harris, head of the Pacific Command, born?", "Japan", True),  # "born"
+        ("How often does a veteran take their own life?", "72 minutes", False),  # two figures
     ],
 )
-def test_the_lead_opens_with_the_sentence_that_gives_the_fact(archive, question, fact):
+def test_the_lead_opens_with_the_sentence_that_gives_the_fact(archive, question, fact, first):
     answer = archive.ask(question)
     assert answer.coverage == "answered"
-    assert fact in answer.lead.split(";")[0]
+    assert fact in (answer.lead.split(";")[0] if first else answer.lead)
