@@ -131,6 +131,8 @@ def fit(
             n for n in short if n in written or _ALSO.get(n, set()) & written
         }
     found = _found_names(asked, around, f"{ev.claimant} {ev.quote}", article_text)
+    # a name describing the thing asked for ("which Manhattan street") need not be there
+    found += [n for n in asked.describing if n not in found]
     names = len(found) / len(asked.names) if asked.names else 1.0
     name_stems = set(tokens(" ".join(asked.names)))
     # what a speaker is asked about is the subject less the speaker's own name; it must be

@@ -45,6 +45,11 @@ _SPEAKER = re.compile(
 )
 
 
+#: "which Manhattan street", "what Ukrainian region": names between "which" and the thing
+_WHICH_NAMED = re.compile(
+    r"\b(?:[Ww]hich|[Ww]hat)\s+((?:[A-Z][\w’'-]*\s+){1,3})(?:street|avenue|town|city|village|region|"
+    r"province|district|country|state|port|base|area|neighbou?rhood|oblast)\b"
+)
 _WHO_CLAIMS = re.compile(
     r"^\s*(?:and\s+)?(?:who|which \w+)\s+(?:\w+\s+)?(?:says?|said|claims?|claimed|reports?|"
     r"reported|alleges?|alleged|told|tells|announced|stated|insists?|insisted)\s+(?:that\s+)?"
@@ -75,6 +80,8 @@ class Asked:
     claim: tuple[str, ...] = ()  # "who claims that X": X's stemmed words, in order
     text: str = ""  # the question as it was asked
     years: tuple[int, ...] = ()  # the years the question names ("in 2024" → 2024)
+    #: names that describe the thing asked for ("which Manhattan street"), not its subject
+    describing: tuple[str, ...] = ()
 
 
 def _name_words(text: str) -> list[str]:
@@ -120,6 +127,7 @@ def read_question(question: str) -> Asked:
         tuple(tokens(m.group("x"))) if (m := _WHO_CLAIMS.search(question)) else (),
         question,
         tuple(int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", question)),
+        tuple(n for m in _WHICH_NAMED.finditer(question) for n in _name_words(f"x {m.group(1)}")),
     )
 
 

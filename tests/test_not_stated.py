@@ -76,7 +76,8 @@ ARTICLES = [
         "date": "2016-09-17",
         "outlet": "Wire",
         "text": "An explosion in Chelsea injured 29 people on Saturday night. The mayor said it "
-        "was too early to tell whether the explosion was caused by a bomb.",
+        "was too early to tell whether the explosion was caused by a bomb. The explosion went "
+        "off in front of a building on West 23rd Street in Chelsea, the police said.",
     },
     {
         "id": "wells-fargo",
@@ -299,6 +300,8 @@ def test_a_span_of_hours_is_no_count_of_soldiers(archive):
         ("How many US golf courses closed in 2013?", "158", True),  # "United States" is the US
         ("Where was Admiral Harris, head of the Pacific Command, born?", "Japan", True),  # "born"
         ("How often does a veteran take their own life?", "72 minutes", False),  # two figures
+        # "Manhattan" describes the street asked for; the article need not say it
+        ("On which Manhattan street did the Chelsea explosion go off?", "West 23rd Street", True),
     ],
 )
 def test_the_lead_opens_with_the_sentence_that_gives_the_fact(archive, question, fact, first):
