@@ -360,10 +360,8 @@ def assess(
 
 
 def _last_word(asked: Asked) -> str | None:
-    """The stem of the question's last word when it is a plain word ("born"), not a name."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", asked.text.split("?")[0])
-    last = words[-1] if words else ""
-    stems = tokens(last) if last[:1].islower() else []
+    """The stem of the question's last plain word ("born") when it is of its subject."""
+    stems = tokens(asked.last)
     return stems[0] if stems and stems[0] in asked.subject else None
 
 

@@ -328,9 +328,8 @@ def _does(asked, text: str) -> bool:
     if not verb or (verb in _SPEECH and verb not in _AUTHORED):
         return True
     words = content_words(text)
-    last = re.findall(r"[^\W\d_][\w’'-]*", asked.text.split("?")[0])[-1:]
-    thing = last[0] if last and last[0][:1].islower() and last[0] != verb else None
-    return _stem(verb) in words and (thing is None or _stem(thing) in words)
+    thing = asked.last if asked.last != verb else ""
+    return _stem(verb) in words and (not thing or _stem(thing) in words)
 
 
 def fold_name(word: str) -> str:

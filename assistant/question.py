@@ -82,6 +82,8 @@ class Asked:
     years: tuple[int, ...] = ()  # the years the question names ("in 2024" → 2024)
     #: names that describe the thing asked for ("which Manhattan street"), not its subject
     describing: tuple[str, ...] = ()
+    #: the question's last word when it is a plain word ("born", "election"), not a name
+    last: str = ""
 
 
 def _name_words(text: str) -> list[str]:
@@ -128,7 +130,14 @@ def read_question(question: str) -> Asked:
         question,
         tuple(int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", question)),
         tuple(n for m in _WHICH_NAMED.finditer(question) for n in _name_words(f"x {m.group(1)}")),
+        _last_plain_word(question),
     )
+
+
+def _last_plain_word(question: str) -> str:
+    """The last word of the question's first sentence, folded, when written in lower case."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", question.split("?")[0])
+    return fold(words[-1]) if words and words[-1][:1].islower() else ""
 
 
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
