@@ -24,6 +24,7 @@ from claimtrace.cli import cli
 from eval.speakers_score import score_speakers
 from index.attribution import Attributor
 from index.attribution.claimants import ClaimantResolver, Mention
+from index.attribution.mistagged import own_role
 from index.attribution.speakers import make_speaker
 from index.models import Article, Attribution, IndexedArticle, Span, Speaker
 from index.speaker_table import create, link_speakers
@@ -548,3 +549,11 @@ def test_a_body_named_by_fewer_words_is_the_one_fuller_body_the_archive_knows(tm
     _linked(db, "3", make_speaker("Tank Mountain Brigade", "", "organisation"))
     assert _linked(db, "4", short)[0].id == short.id  # two fuller ones: the archive can't tell
     assert _linked(db, "5", make_speaker("Mountain Police", "", "organisation"))[0].id != short.id
+
+
+def test_a_role_naming_whom_the_person_works_for_stays_and_an_office_tagged_as_a_name_is_one():
+    assert own_role("Biden spokesman", "Andrew Bates", ["Joe Biden", "Andrew Bates"]) != ""
+    assert own_role("German Chancellor Olaf Scholz", "Emmanuel Macron", ["Olaf Scholz"]) == ""
+    persons = ["Boise Mayor", "Lauren McLean"]  # the NER's reading of the phrase
+    mention = Mention(text="Boise Mayor Lauren McLean", head="McLean", persons=persons)
+    assert ClaimantResolver().resolve(mention).role == "Boise Mayor"

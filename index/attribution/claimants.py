@@ -138,7 +138,7 @@ class ClaimantResolver:
         self._orgs += self._recent
         for body in reversed(mention.bodies):
             name = strip_determiner(body)
-            person = person_in_body(mention.text, name)
+            person = person_in_body(mention.text, name, body in mention.orgs)
             if person:  # "Christian Estrosi, a former mayor of Nice," tagged as a body
                 role = office_in(mention.text, person) or role_in(mention.text, person)
                 self._person_seen(person, role, mention.text)
@@ -264,7 +264,8 @@ class ClaimantResolver:
         is_short = len(text.split()) <= 4
         kind = kind_of_noun(head) if head else None  # "Officials", "Police" open sentences
         for body in bodies:  # "German Chancellor Olaf Scholz" tagged as a body
-            person = person_in_body(mention.text, body)
+            orgs = {strip_determiner(o) for o in mention.orgs}
+            person = person_in_body(mention.text, body, body in orgs)
             if person:
                 return self._person(mention, person, [])
         words = text.split()
@@ -331,9 +332,10 @@ class ClaimantResolver:
         earlier = self._find(lambda k: k.speaker.name == person and k.is_person)
         if earlier and earlier.speaker.role:  # one person, one label in an article
             return earlier.speaker
-        others = [p for p in mention.persons if p != person and p not in person]
+        named = named_persons(mention.text, mention.persons)
+        others = [p for p in named if len(p.split()) > 1 and p not in person]
         role = office_in(mention.text, person) or role_in(mention.text, person, others)
-        role = own_role(role, person, mention.persons)
+        role = own_role(role, person, named)
         if not role:
             orgs = {strip_determiner(o) for o in mention.orgs}
             bodies = [  # "Lavrov (Russian)": a nationality is not the body a person speaks for

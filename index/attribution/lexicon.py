@@ -180,7 +180,7 @@ PERSON_NOUNS = frozenset(
     spokespeople aide candidate nominee official insider staffer worker member
     student nurse professor scientist researcher economist pollster strategist wife husband
     ex son daughter mother father brother sister surrogate advocate mogul lady host user
-    spouse partner colleague rival""".split()
+    spouse partner colleague veteran executive fellow""".split()
 )
 #: Honorifics and short titles before a name ("Sen. X", "Mrs. Y"): no role on their own.
 TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt prof rev sir lord lady".split())

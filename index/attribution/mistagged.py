@@ -30,8 +30,8 @@ _LINKS = frozenset("of at from for with the s".split())
 
 def named_persons(text: str, persons: list[str]) -> list[str]:
     """The persons a source phrase names: a name's closing occasion word dropped ("Zelensky
-    Address" → "Zelensky"); not a word before an office that precedes another name, which is
-    the office's place ("Zaporizhzhia governor Ivan Fedorov")."""
+    Address" → "Zelensky"); not, beside another name, a word before an office ("Zaporizhzhia
+    governor Ivan Fedorov") or words ending in one ("Charlotte Mayor" Jennifer Roberts)."""
     found = []
     for person in persons:
         words = person.split()
@@ -41,17 +41,17 @@ def named_persons(text: str, persons: list[str]) -> list[str]:
         at = text.find(person)
         after = text[at + len(person) :].split() if at >= 0 else []
         office = after[:1] and after[0].islower() and after[0].strip(",") in OFFICES | PERSON_NOUNS
-        if person and not (office and len(persons) > 1):
+        titled = words[-1].lower() in OFFICES  # "Charlotte Mayor" tagged as a person
+        if person and not ((office or titled) and len(persons) > 1):
             found.append(person)
     return found
 
 
 def own_role(role: str, person: str, persons: list[str]) -> str:
-    """A role, unless it holds another person's name ("Federal Chancellor of Germany Olaf
-    Scholz" is no role of Macron's)."""
+    """A role, unless it holds another person's full name ("Federal Chancellor of Germany Olaf
+    Scholz" is no role of Macron's; "Clinton spokesman" stays Nick Merrill's)."""
     others = [p for p in persons if len(p.split()) > 1 and p != person and p not in person]
-    words = role.split()
-    return "" if any(p in role or p.split()[-1] in words for p in others) else role
+    return "" if any(p in role for p in others) else role
 
 
 def beside(text: str, body: str, person: str) -> bool:
@@ -66,10 +66,11 @@ def beside(text: str, body: str, person: str) -> bool:
     return all(w in _LINKS or w in OFFICES or w in PERSON_NOUNS for w in words)
 
 
-def person_in_body(text: str, body: str) -> str:
+def person_in_body(text: str, body: str, org: bool = True) -> str:
     """The person's name in a body the NER mistook for one, or "": after an office inside it
     ("Nice Mayor Christian Estrosi"), or a name of two or three words with a title before it
-    ("German Chancellor Olaf Scholz") or an office beside it ("X, a former mayor of Nice,")."""
+    ("German Chancellor Olaf Scholz") or, tagged as an organisation (``org``), an office
+    beside it ("X, a former mayor of Nice,")."""
     words = body.split()
     for i, word in enumerate(words[:-1]):
         rest = " ".join(words[i + 1 :])
@@ -80,6 +81,8 @@ def person_in_body(text: str, body: str) -> str:
     before = text[: max(text.find(body), 0)].split()
     if before and kind_of_noun(before[-1].strip(",")) == "unnamed":
         return body
+    if not org:  # a place or a people ("United States") is read by its title alone
+        return ""
     role = office_in(text, body) or role_in(text, body)  # "a journalist", "mayor of Nice"
     return body if any(_a_person_word(w) for w in role.split()) else ""
 

@@ -124,6 +124,7 @@ _DATELINE = re.compile(r"\s(?:--|—|–)\s")
 #: Words after which a title before the name begins: "top adviser for President X" gives X
 #: "President"; "rival Sen.", "Clinton and Sen." give nothing but the honorific.
 _LINKS = frozenset("for of against and to with by from about on who that which whose".split())
+_PREPOSITION = re.compile(r" (?:of|at|for|in|with|to|from|on) ")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{1,5}$")
 
 
@@ -160,8 +161,9 @@ def _plain_role(role: str) -> str:
         )
         return word if keep else ""
     if any(w[:1].islower() for w in words):  # a description, not a body's name
-        head = " ".join(words).split(" of ")[0].split()
-        if not _names_someone(head[-1]) and not any(w.lower() in OFFICES for w in head):
+        head = _PREPOSITION.split(" ".join(words))[0].split()  # "aide now teaching at X"
+        listed = OFFICES | PERSON_NOUNS
+        if not _names_someone(head[-1]) and not any(w.lower() in listed for w in head):
             return ""
     return " ".join(words)
 
