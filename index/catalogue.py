@@ -239,6 +239,7 @@ class Catalogue:
                 ids = list(dict.fromkeys([i.article.article_id for i, _, _ in items] + drop))
                 before = set(self.vector_ids(ids))
                 self._delete(ids)
+                speaker_table.prune(self.db)  # re-analysed speakers start afresh, not stale roles
                 for item, vids, terms in items:
                     self._insert(item, vids, terms)
                 speaker_table.prune(self.db)

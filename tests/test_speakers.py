@@ -240,6 +240,20 @@ def test_an_update_fills_the_speakers_of_a_store_built_before_them(archive, tmp_
     assert _speakers(old) == _speakers(store)
 
 
+def test_a_re_analysis_drops_the_roles_an_older_analysis_gave(archive, tmp_path):
+    folder, store = archive
+    old = tmp_path / "store"
+    _run(old, "index", "build", str(folder))
+    with sqlite3.connect(old / "catalogue.sqlite") as db:  # a role an older rule read wrongly
+        db.execute(
+            "UPDATE speakers SET roles = ? WHERE id = ?",
+            ('["WASHINGTON -- Kremlin spokesman"]', "person:dmitry-peskov"),
+        )
+        db.execute("UPDATE meta SET value = 'older-rules' WHERE key = 'analysis_version'")
+    _run(old, "index", "update", str(folder))
+    assert _speakers(old) == _speakers(store)
+
+
 def test_a_speakers_table_without_keys_gets_them_and_loses_headline_roles(tmp_path):
     db = sqlite3.connect(tmp_path / "c.sqlite")
     db.execute(
