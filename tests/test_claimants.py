@@ -152,3 +152,15 @@ def test_a_headlines_topic_before_a_colon_is_no_speaker(attributor):
         assert _claims(attributor, text) == [], text
     text = "Shmyhal: Ukraine needs more air defence before winter"
     assert [claimant for claimant, _, _ in _claims(attributor, text)] == ["Shmyhal"]
+
+
+def test_the_reader_addressed_as_you_is_no_claimant():
+    text = (
+        "Saving for college takes planning. You can call it whatever you want, but the tax "
+        "rules are strict. If you'd like to pay cash, you should know the limits, the adviser "
+        "Maria Lopez said."
+    )
+    analysis = Attributor().analyse(text, "The Daily Example")
+    names = {a.speaker.name for a in analysis.attributions}
+    assert not {n for n in names if n and n.lower() == "you"}
+    assert "Maria Lopez" in names

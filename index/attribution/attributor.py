@@ -210,13 +210,13 @@ def _attribution(
     voice: str,
 ) -> Attribution:
     """The attribution of ``raw`` with its speaker: the article's ``voice`` when its source
-    names nothing that can speak ("the gambit showed") or it describes someone ("X, who has
-    championed Y")."""
+    names nothing that can speak ("the gambit showed"), it describes someone ("X, who has
+    championed Y"), or it is the reader ("you can call it whatever you want")."""
     source = _span(text, *raw.source) if raw.source else None
     claimed = text[raw.content[0] : raw.content[1]]  # who released a clip is not in its content
     nearby = [org for org in nearby if org not in claimed]
-    if raw.described:
-        speaker = voice_speaker(voice)  # the article's description of someone
+    if raw.described or (source is not None and source.text.strip().lower() == "you"):
+        speaker = voice_speaker(voice)  # the article's description of someone, or its reader
     elif raw.mention:
         # a source naming nothing that can speak ("the gambit showed"): the article's voice
         speaker = resolver.resolve(raw.mention, nearby, raw.cue[0], following)
