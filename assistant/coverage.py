@@ -254,7 +254,7 @@ def _found_names(asked: Asked, around: set[str], said: str, article: str = "") -
             found += [n for n in (first, last) if n not in found]
         elif first not in found and last in capitalised:
             found.append(first)
-        elif first in found and last not in found and first not in capitalised:
+        elif first in found and last not in found and not name_in(first, capitalised):
             found.remove(first)  # "World Cup": "the world's polluters" writes a common word
     return found
 
