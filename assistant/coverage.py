@@ -239,9 +239,8 @@ def by_speaker(asked: Asked, ev: Evidence) -> bool:
 def _found_names(asked: Asked, around: set[str], said: str, article: str = "") -> list[str]:
     """The question's names that ``around`` holds; a first name counts as found with the
     surname after it written as a name in ``said`` ("John Stumpf": "Stumpf made $19.3
-    million"), never with a common word ("Korean War": "the war"), and not when the sentence
-    writes it as a common word without the word after it ("World Cup": "the world's"); both
-    words of a two-word name count when ``article`` writes the whole name ("Dixville Notch")."""
+    million"), never with a common word ("Korean War": "the war"); both words of a
+    two-word name count when ``article`` writes the whole name ("Dixville Notch")."""
     found = [n for n in asked.names if name_in(n, around)]
     folded = " ".join(words_of(asked.text))
     capitalised = {w.lower() for w in words_of_cased(said) if w[:1].isupper()}
@@ -254,8 +253,6 @@ def _found_names(asked: Asked, around: set[str], said: str, article: str = "") -
             found += [n for n in (first, last) if n not in found]
         elif first not in found and last in capitalised:
             found.append(first)
-        elif first in found and last not in found and not name_in(first, capitalised):
-            found.remove(first)  # "World Cup": "the world's polluters" writes a common word
     return found
 
 
