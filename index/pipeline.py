@@ -138,7 +138,7 @@ def update_index(
             return summary
 
         reuse = same_model and not fresh
-        done: list[tuple[int, list[IndexedArticle], list]] = []
+        batches: list[tuple[int, list[IndexedArticle], list]] = []
         bar = None
         for n, part in analysed_batches(todo, analyser, progress):
             if bar is None:
@@ -148,14 +148,14 @@ def update_index(
             summary.embedded_chunks += _write_vectors(
                 store, part, part_rows, embedder, reuse, bar, step
             )
-            done.append((n, part, part_rows))
+            batches.append((n, part, part_rows))
         if bar is None:
             step("analysed")
         else:
             bar.close()
-        done.sort(key=lambda d: d[0])
-        items = [item for _, part, _ in done for item in part]
-        rows = [row for _, _, part_rows in done for row in part_rows]
+        batches.sort(key=lambda b: b[0])  # the worker's and this process's, in article order
+        items = [item for _, part, _ in batches for item in part]
+        rows = [row for _, _, part_rows in batches for row in part_rows]
         step("vectors-written")
         done = {item.article.article_id for item in items}
         drop = sorted(set(old) - done) if fresh else summary.removed
