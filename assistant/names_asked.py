@@ -1,0 +1,120 @@
+"""Names asked: how a question's names and speaker are found in an evidence sentence.
+
+Helpers of ``assistant.coverage`` (question → retrieve → evidence → coverage):
+short capitals ("US" for "U.S." or "America"), a speaker matched by surname or
+role, "the capital of X", a two-word name found whole or by its surname, and
+the word pairs of a claim ("who claims X").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .models import Evidence
+from .question import Asked, name_in, words_of
+from .text import tokens
+
+__all__ = ["by_speaker", "words_of_cased"]
+
+
+@functools.lru_cache(maxsize=512)
+def _written(article_text: str) -> str:
+    """The article's folded words, one space apart and around (to find a whole name)."""
+    return f" {' '.join(words_of(article_text))} " if article_text else ""
+
+
+#: Countries whose short name is also written otherwise ("America", "Britain").
+_ALSO = {"us": {"america", "american", "americans"}, "uk": {"britain", "british"}}
+
+
+def _acronyms(asked: Asked) -> set[str]:
+    """The question's names written in short capitals ("US", "VA")."""
+    text = asked.text.replace(".", "")
+    return {n for n in asked.names if len(n) <= 4 and re.search(rf"\b{n.upper()}\b", text)}
+
+
+@functools.lru_cache(maxsize=512)
+def _capitalised(text: str) -> frozenset[str]:
+    """The capitalised words of ``text``, folded, dots and "'s" dropped ("U.S." → "us"), and the
+    initials of two or three capitalised words in a row ("United States" → "us")."""
+    words = re.findall(r"\b[A-Z][\w.’'-]*", text)
+    runs = re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b", text)
+    initials = {"".join(w[0] for w in run.split()).lower() for run in runs}
+    folded = {re.sub(r"['’]s$", "", w.replace(".", "").lower()) for w in words}
+    return frozenset(folded | initials)
+
+
+def _is_speaker(speaker: tuple[str, ...], claimant: str) -> bool:
+    """``claimant`` ("Harry Reid (Senate Minority Leader)") is the speaker asked about: by
+    the last word of their name ("Mr. Lou" for Lou Jiwei), never by a first name alone
+    (not Harry Reid for Harry Harris), else by any word of their name or role ("governor")."""
+    words = words_of(claimant.partition(" (")[0])
+    if words and name_in(words[-1], speaker):
+        return True
+    if len(words) >= 2 and name_in(words[0], speaker):
+        return False  # another person of the same first name
+    return any(name_in(n, words_of(claimant)) for n in speaker)
+
+
+def _of(thing: str, names: tuple[str, ...], text: str) -> bool:
+    """``text`` names ``thing`` of one of ``names``: "the capital of Australia", "Australia's
+    capital", "the Australian capital" — not "capital" and "Australia" apart ("political
+    capital invested in Burma's fate"). With no names, ``thing`` anywhere will do."""
+    if not names:
+        return bool(set(tokens(thing)) & set(tokens(text)))
+    folded = " ".join(words_of(text))
+    for name in names:
+        stem = re.escape(name[:5])
+        thing_of = rf"\b{re.escape(thing)}\w*(?: city)? of(?: the)? {stem}"
+        if re.search(rf"{thing_of}|\b{stem}\w* {re.escape(thing)}", folded):
+            return True
+    return False
+
+
+def by_speaker(asked: Asked, ev: Evidence) -> bool:
+    """The sentence is the asked speaker's: their claim, or the article's own words when the
+    speaker asked about is its outlet ("what did USA Today's editorial call …")."""
+    if ev.attributed:
+        return any(_is_speaker(asked.speaker, part) for part in ev.claimant.split("; "))
+    outlet = words_of(ev.outlet or "")
+    return bool(outlet) and all(w in asked.speaker for w in outlet)
+
+
+def _found_names(asked: Asked, around: set[str], said: str, article: str = "") -> list[str]:
+    """The question's names that ``around`` holds; a first name counts as found with the
+    surname after it written as a name in ``said`` ("John Stumpf": "Stumpf made $19.3
+    million"), never with a common word ("Korean War": "the war"); both words of a
+    two-word name count when ``article`` writes the whole name ("Dixville Notch")."""
+    found = [n for n in asked.names if name_in(n, around)]
+    folded = " ".join(words_of(asked.text))
+    capitalised = {w.lower() for w in words_of_cased(said) if w[:1].isupper()}
+    written = _written(article)
+    for first, last in zip(asked.names, asked.names[1:]):
+        whole = f"{first} {last}"
+        if whole not in folded:
+            continue
+        if f" {whole} " in written:
+            found += [n for n in (first, last) if n not in found]
+        elif first not in found and last in capitalised:
+            found.append(first)
+    return found
+
+
+def words_of_cased(text: str) -> list[str]:
+    """The words of ``text`` as written (``words_of`` without folding case)."""
+    return re.findall(r"[^\W\d_][\w'-]*", text)
+
+
+def _pairs(claim: tuple[str, ...], sentence: list[str]) -> int:
+    """How many neighbouring word pairs of ``claim`` stand within two words in ``sentence``.
+
+    "Ukrainian troops fled" holds the pair (ukrainian, troop): "Ukraine troops 'left
+    behind tanks'" has it, "the Russians … fled" does not — the claim, not shared words.
+    """
+    found = 0
+    for a, b in zip(claim, claim[1:]):
+        at = [i for i, w in enumerate(sentence) if name_in(a, [w])]
+        if any(name_in(b, sentence[i + 1 : i + 3]) for i in at):
+            found += 1
+    return found
