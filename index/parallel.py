@@ -2,10 +2,10 @@
 
 A build spends its time in two places that use the cores differently: spaCy parses on one
 core, the encoder runs on all of them. ``analysed_batches`` yields analysed batches as
-they are ready; for a large update it starts one worker process (``python -m
-index.parallel``) that parses batches from the front of the list while this process,
-between embedding the batches already yielded, parses from the back whenever no worker
-result is waiting. Each batch is analysed by the same pipeline either way, so the result
+they are ready; for a large update on four or more cores it starts one worker process
+(``python -m index.parallel``) that parses batches from the front of the list while this
+process, between embedding the batches already yielded, parses from the back whenever no
+worker result is waiting. Each batch is analysed by the same pipeline either way, so the result
 does not depend on who parsed it. A small update (one new article) is parsed here: a
 worker's start-up would cost more than it saves; so is one by an analyser that cannot be
 sent to another process.
@@ -35,12 +35,16 @@ from tqdm import tqdm
 from .chunk import chunk_article
 from .models import Article, IndexedArticle
 
-__all__ = ["analysed_batches", "PARALLEL_MIN", "BATCH"]
+__all__ = ["analysed_batches", "PARALLEL_MIN", "MIN_CORES", "BATCH"]
 
 #: Articles analysed per call of ``analyse_many``.
 BATCH = 32
 #: Fewer articles than this are parsed in this process.
 PARALLEL_MIN = 400
+#: Fewer cores than this, and the build parses in this process: the encoder's threads
+#: already hold every core, and on 2 cores a worker cost a 3,000-item build 9% (32.3 s
+#: against 29.6 s, docs/BENCHMARKS.md). More cores were not measured here.
+MIN_CORES = 4
 #: Batches queued for the worker at once (the rest stay free for this process to take).
 _IN_FLIGHT = 2
 _LENGTH = struct.Struct("<Q")
@@ -54,7 +58,11 @@ def analysed_batches(
     parts = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
     bar = tqdm(total=len(articles), desc="attributing", unit="article", disable=not progress)
     try:
-        if len(articles) < PARALLEL_MIN or (os.cpu_count() or 1) < 2 or not _portable(analyser):
+        if (
+            len(articles) < PARALLEL_MIN
+            or (os.cpu_count() or 1) < MIN_CORES
+            or not _portable(analyser)
+        ):
             for n, part in enumerate(parts):
                 yield n, _items(part, analyser.analyse_many(_inputs(part)))
                 bar.update(len(part))

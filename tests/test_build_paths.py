@@ -121,6 +121,7 @@ def test_a_build_parsed_in_a_worker_process_is_the_build_parsed_here(tmp_path, m
     here.build([items])
     worker = make_engine(tmp_path / "worker")
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel, "MIN_CORES", 1)  # a worker whatever the machine
     monkeypatch.setattr(parallel, "BATCH", 8)  # ten batches, shared by both processes
     worker.build([items])
     for sql in (
@@ -134,6 +135,7 @@ def test_a_build_parsed_in_a_worker_process_is_the_build_parsed_here(tmp_path, m
 
 def test_a_worker_that_fails_names_the_error(monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel, "MIN_CORES", 1)
     monkeypatch.setattr(parallel, "BATCH", 1)
     articles = [Article(article_id=f"a{i}", title="", text="Text.") for i in range(4)]
     # the worker's error, or this process's when it took a batch itself: both name the model

@@ -3,12 +3,13 @@
     python -m eval.bench.scale [--sizes 1000 6000 15000] [--bench ../shared/bench] [--work DIR]
 
 For each size N, the first N titled RUWA items are built into a fresh store
-(attribution included) and the same texts are given to the bare encoder and to
-llama-index's default ingestion (``llamaindex_baseline.py``). Into the largest
-store: one new article, and an update with nothing to do. Then questions: p50
-and p95 latency in a warm process, a fresh process's first answer and its peak
-memory, the ANN recall@10 of the Chroma index against exact search over
-the same vectors, and the claims explorer's calls (``claims_explorer.py``).
+(attribution included) and the same texts are given to two bare fp32 encoders
+(sentence-transformers', and ours on ONNX Runtime) and to llama-index's default
+ingestion (``llamaindex_baseline.py``). Into the largest store: one new article, and an
+update with nothing to do, in this process and through ``claimtrace index update`` in a
+new one. Then questions: p50 and p95 latency in a warm process, a fresh process's first
+answer and its peak memory, the ANN recall@10 of the Chroma index against exact search
+over the same vectors, and the claims explorer's calls (``claims_explorer.py``).
 Prints one Markdown table per part.
 """
 
@@ -47,8 +48,8 @@ NEW_ARTICLE = {
 
 def build(records: list[dict], work: Path, embedder, attributor) -> dict:
     """Build a fresh store of ``records``: seconds in all, and in the encoder (chunks and
-    their sentences). Attribution runs beside the encoder (``index.parallel``), in a worker
-    process for a large build, so its share is not a part of the build's time."""
+    their sentences). Attribution is part of the build's time (``index.parallel``: in a
+    worker process beside the encoder on four or more cores, else in this process)."""
     jsonl = work / "items.jsonl"
     write_records(records, jsonl)
     timed = Timed(embedder, "embed_batch")
@@ -72,6 +73,22 @@ def updates(work: Path, embedder, attributor) -> dict:
     summary = update_index(store, [*paths, work / "new.jsonl"], embedder, attributor)
     assert summary.added == ["bench-new"], summary
     return {"no_change_s": none, "one_new_s": time.perf_counter() - started}
+
+
+def cli_updates(work: Path) -> dict:
+    """Seconds for ``claimtrace index update`` in a new process: nothing to do, then one new
+    article (what a user waits for, loading included)."""
+    store, items = work / "store", work / "items.jsonl"
+    new = work / "new-cli.jsonl"
+    new.write_text(json.dumps({**NEW_ARTICLE, "id": "bench-new-cli"}) + "\n", encoding="utf-8")
+    base = [sys.executable, "-m", "claimtrace", "--store", str(store), "index", "update"]
+    known = [str(items), str(work / "new.jsonl")]
+    timed = {}
+    for name, paths in (("cli_no_change_s", known), ("cli_one_new_s", [*known, str(new)])):
+        started = time.perf_counter()
+        subprocess.run([*base, *paths], capture_output=True, text=True, check=True)
+        timed[name] = time.perf_counter() - started
+    return timed
 
 
 def questions(records: list[dict], n: int = 30) -> list[str]:
@@ -139,27 +156,30 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     records = ruwa_records(csv_path(Path(args.bench)))
     embedder, attributor = make_embedder(args.encoder, "cpu"), Attributor()
-    # the baselines always run the bare fp32 encoder, whatever encoder the build uses
+    # the baselines always run a bare fp32 encoder, whatever encoder the build uses: ours
+    # (ONNX Runtime) and sentence-transformers', the bare encoder issue 21 names
     bare_fp32 = embedder if args.encoder == "onnx" else make_embedder("onnx", "cpu")
+    bare_st = make_embedder("torch", "cpu")
     attributor.analyse("Warm-up, the model said.")
-    embedder.embed_batch(["warm-up"])
-    bare_fp32.embed_batch(["warm-up"])
+    for warm in (embedder, bare_fp32, bare_st):
+        warm.embed_batch(["warm-up"])
     root = Path(args.work or tempfile.mkdtemp(prefix="claimtrace-bench-"))
     print(f"encoder {args.encoder}; work {root}\n")
     print(
-        "| items | chunks | build s | encoder s (in build) | bare encoder s "
-        "| llama-index s | build / bare | build / llama-index |"
+        "| items | chunks | build s | encoder s (in build) | bare ONNX s | bare ST s "
+        "| llama-index s | build / bare ONNX | build / bare ST | build / llama-index |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
         part, work = records[:n], root / f"ruwa-{n}"
         work.mkdir(parents=True, exist_ok=True)
         b = build(part, work, embedder, attributor)
-        bare, li = bare_encoder_seconds(part, bare_fp32), llamaindex_seconds(part, bare_fp32)
+        bare, st = bare_encoder_seconds(part, bare_fp32), bare_encoder_seconds(part, bare_st)
+        li = llamaindex_seconds(part, bare_fp32)
         print(
-            f"| {len(part)} | {b['chunks']} | {b['build_s']:.1f} "
-            f"| {b['embed_s']:.1f} | {bare:.1f} | {li:.1f} | {b['build_s'] / bare:.2f}× "
-            f"| {b['build_s'] / li:.2f}× |",
+            f"| {len(part)} | {b['chunks']} | {b['build_s']:.1f} | {b['embed_s']:.1f} "
+            f"| {bare:.1f} | {st:.1f} | {li:.1f} | {b['build_s'] / bare:.2f}× "
+            f"| {b['build_s'] / st:.2f}× | {b['build_s'] / li:.2f}× |",
             flush=True,
         )
     largest = root / f"ruwa-{args.sizes[-1]}"
@@ -180,6 +200,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     print("\nclaims explorer on the largest store (python -m eval.bench.claims_explorer)\n")
     print_table(explorer_times(largest / "store"))
+    # last: another process writing the store leaves this process's Chroma client stale
+    cli = cli_updates(largest)
+    print("\nthrough the CLI (`claimtrace index update` in a new process) on the largest store\n")
+    print("| no-change update s | one new article s | one new article − no change s |")
+    print("|---|---|---|")
+    print(
+        f"| {cli['cli_no_change_s']:.2f} | {cli['cli_one_new_s']:.2f} "
+        f"| {cli['cli_one_new_s'] - cli['cli_no_change_s']:.2f} |"
+    )
 
 
 if __name__ == "__main__":
