@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from conftest import make_engine
@@ -155,3 +157,18 @@ def test_a_chunk_that_opens_with_its_title_embeds_the_title_once():
     assert embed_text(article, first) == f"wire.example — 2023-07-20\n\n{article.text}"
     later = Chunk("a#1", "a", 31, len(article.text), "Negotiators met on Monday.")
     assert embed_text(article, later).startswith("Talks on grain exports resume — wire.example")
+
+
+def test_spacy_is_imported_without_torch_and_torch_still_imports_after():
+    # thinc imports torch when it can: 0.7 s of CPU on every update that parses
+    probe = (
+        "import sys\n"
+        "from index.attribution.nlp import load_model\n"
+        "doc = load_model()('Kremlin spokesman Dmitry Peskov said the talks failed.')\n"
+        "assert 'torch' not in sys.modules, 'spaCy pulled torch in'\n"
+        "import torch\n"
+        "print([t.dep_ for t in doc][:4], torch.zeros(1).shape)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "compound" in run.stdout
