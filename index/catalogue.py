@@ -23,6 +23,7 @@ from .claims_table import ClaimQuery, ClaimRow, SpeakerStats
 from .models import Article, IndexedArticle
 from .records import from_record, to_record
 from .speaker_table import SpeakerRow
+from .sql import marks, parts
 
 __all__ = ["Catalogue", "ChunkRow", "SCHEMA_VERSION", "date_key"]
 
@@ -124,20 +125,18 @@ class Catalogue:
         if article_ids is None:
             return [v for (v,) in self.rows("SELECT vector_id FROM chunks")]
         out: list[str] = []
-        for i in range(0, len(article_ids), 500):
-            part = article_ids[i : i + 500]
-            sql = f"SELECT vector_id FROM chunks WHERE article_id IN ({_marks(part)})"
+        for part in parts(article_ids):
+            sql = f"SELECT vector_id FROM chunks WHERE article_id IN ({marks(part)})"
             out += [v for (v,) in self.rows(sql, part)]
         return out
 
     def chunks_by_vector(self, vector_ids: list[str]) -> dict[str, ChunkRow]:
         """The committed chunks behind ``vector_ids`` (ids it does not know are left out)."""
         found: dict[str, ChunkRow] = {}
-        for i in range(0, len(vector_ids), 500):
-            part = vector_ids[i : i + 500]
+        for part in parts(vector_ids):
             sql = (
                 "SELECT chunk_id, article_id, vector_id, date_key, outlet FROM chunks "
-                f"WHERE vector_id IN ({_marks(part)})"
+                f"WHERE vector_id IN ({marks(part)})"
             )
             found.update((r[2], r) for r in self.rows(sql, part))
         return found
@@ -181,7 +180,7 @@ class Catalogue:
         """In how many chunks each of ``words`` occurs (those that occur at all)."""
         if not words:
             return {}
-        sql = f"SELECT term, doc FROM terms_vocab WHERE term IN ({_marks(words)})"
+        sql = f"SELECT term, doc FROM terms_vocab WHERE term IN ({marks(words)})"
         return dict(self.rows(sql, words))
 
     def pending(self) -> list[str]:
@@ -256,13 +255,12 @@ class Catalogue:
         return unused
 
     def _delete(self, ids: list[str]) -> None:
-        for i in range(0, len(ids), 500):
-            part = ids[i : i + 500]
-            inner = f"SELECT id FROM chunks WHERE article_id IN ({_marks(part)})"
+        for part in parts(ids):
+            inner = f"SELECT id FROM chunks WHERE article_id IN ({marks(part)})"
             self.db.execute(f"DELETE FROM terms WHERE rowid IN ({inner})", part)
             self.db.execute(f"DELETE FROM claimants WHERE chunk IN ({inner})", part)
-            self.db.execute(f"DELETE FROM chunks WHERE article_id IN ({_marks(part)})", part)
-            self.db.execute(f"DELETE FROM articles WHERE article_id IN ({_marks(part)})", part)
+            self.db.execute(f"DELETE FROM chunks WHERE article_id IN ({marks(part)})", part)
+            self.db.execute(f"DELETE FROM articles WHERE article_id IN ({marks(part)})", part)
         speaker_table.unlink_articles(self.db, ids)
         claims_table.delete_claims(self.db, ids)
 
@@ -299,7 +297,3 @@ class Catalogue:
             self.db.executemany(
                 "INSERT INTO claimants VALUES (?, ?)", [(rowid, n) for n in chunk.claimants]
             )
-
-
-def _marks(values: list) -> str:
-    return ", ".join("?" * len(values))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .attribution.speakers import voice_speaker
 from .models import Article, IndexedArticle
 from .names import fold
+from .sql import marks, parts
 
 __all__ = [
     "SCHEMA",
@@ -159,9 +160,8 @@ def insert_claims(db: sqlite3.Connection, item: IndexedArticle, date_key: int) -
 
 def delete_claims(db: sqlite3.Connection, article_ids: list[str]) -> None:
     """Forget the claims of these articles (before they are removed or replaced)."""
-    for i in range(0, len(article_ids), 500):
-        part = article_ids[i : i + 500]
-        db.execute(f"DELETE FROM claims WHERE article_id IN ({', '.join('?' * len(part))})", part)
+    for part in parts(article_ids):
+        db.execute(f"DELETE FROM claims WHERE article_id IN ({marks(part)})", part)
 
 
 def has_claims(db: sqlite3.Connection) -> bool:
@@ -234,11 +234,10 @@ def copies(db: sqlite3.Connection, rows: list[ClaimRow]) -> dict[int, list[str]]
     if not keys or not has_claims(db):
         return {}
     found: dict[str, set[str]] = {}
-    for i in range(0, len(keys), 500):
-        part = keys[i : i + 500]
+    for part in parts(keys):
         for key, aid in db.execute(
             "SELECT DISTINCT sentence_key, article_id FROM claims "
-            f"WHERE sentence_key IN ({', '.join('?' * len(part))})",
+            f"WHERE sentence_key IN ({marks(part)})",
             part,
         ):
             found.setdefault(key, set()).add(aid)
@@ -248,10 +247,8 @@ def copies(db: sqlite3.Connection, rows: list[ClaimRow]) -> dict[int, list[str]]
 def article_infos(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, Article]:
     """The provenance of these articles (title, outlet, date; text left empty), by id."""
     found = {}
-    for i in range(0, len(article_ids), 500):
-        part = article_ids[i : i + 500]
-        marks = ", ".join("?" * len(part))
-        sql = f"SELECT article_id, info FROM articles WHERE article_id IN ({marks})"
+    for part in parts(article_ids):
+        sql = f"SELECT article_id, info FROM articles WHERE article_id IN ({marks(part)})"
         for aid, info in db.execute(sql, part):
             found[aid] = Article(**json.loads(info))
     return found

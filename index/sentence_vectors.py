@@ -19,6 +19,8 @@ import sqlite3
 
 import numpy as np
 
+from .sql import marks, parts
+
 __all__ = ["SCHEMA", "sentence_key", "lookup", "add", "lacking", "drop"]
 
 SCHEMA = """
@@ -27,8 +29,6 @@ CREATE TABLE IF NOT EXISTS sentence_vectors(
 CREATE INDEX IF NOT EXISTS sentence_vectors_key ON sentence_vectors(key);
 CREATE INDEX IF NOT EXISTS sentence_vectors_chunk ON sentence_vectors(vector_id);
 """
-
-_BATCH = 500
 
 
 def sentence_key(model: str, text: str) -> str:
@@ -40,10 +40,9 @@ def lookup(db: sqlite3.Connection, keys: list[str]) -> dict[str, list[float]]:
     """The stored vectors of those ``keys`` that have one (none on a store built before)."""
     found: dict[str, list[float]] = {}
     try:
-        for i in range(0, len(keys), _BATCH):
-            part = keys[i : i + _BATCH]
+        for part in parts(keys):
             rows = db.execute(
-                f"SELECT key, vector FROM sentence_vectors WHERE key IN ({_marks(part)})", part
+                f"SELECT key, vector FROM sentence_vectors WHERE key IN ({marks(part)})", part
             ).fetchall()
             found.update((k, np.frombuffer(v, dtype=np.float32).tolist()) for k, v in rows)
     except sqlite3.OperationalError as err:  # a store not yet upgraded: no such table
@@ -63,10 +62,9 @@ def add(db: sqlite3.Connection, rows: list[tuple[str, str, list[float]]]) -> Non
 def lacking(db: sqlite3.Connection, vector_ids: list[str]) -> set[str]:
     """Those chunk ``vector_ids`` whose sentences have no rows."""
     have: set[str] = set()
-    for i in range(0, len(vector_ids), _BATCH):
-        part = vector_ids[i : i + _BATCH]
+    for part in parts(vector_ids):
         rows = db.execute(
-            f"SELECT DISTINCT vector_id FROM sentence_vectors WHERE vector_id IN ({_marks(part)})",
+            f"SELECT DISTINCT vector_id FROM sentence_vectors WHERE vector_id IN ({marks(part)})",
             part,
         ).fetchall()
         have.update(v for (v,) in rows)
@@ -75,10 +73,5 @@ def lacking(db: sqlite3.Connection, vector_ids: list[str]) -> set[str]:
 
 def drop(db: sqlite3.Connection, vector_ids: list[str]) -> None:
     """Delete the rows of chunk vectors that are gone."""
-    for i in range(0, len(vector_ids), _BATCH):
-        part = vector_ids[i : i + _BATCH]
-        db.execute(f"DELETE FROM sentence_vectors WHERE vector_id IN ({_marks(part)})", part)
-
-
-def _marks(values: list) -> str:
-    return ", ".join("?" * len(values))
+    for part in parts(vector_ids):
+        db.execute(f"DELETE FROM sentence_vectors WHERE vector_id IN ({marks(part)})", part)

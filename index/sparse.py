@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalogue import Catalogue, date_key
+from .sql import marks
 from .terms import tokens
 
 __all__ = ["ChunkFilter", "search", "count", "fts_query"]
@@ -39,8 +40,9 @@ class ChunkFilter:
             conds.append("c.outlet = ?")
             args.append(self.outlet.lower())
         if self.names is not None:
-            marks = ", ".join("?" * len(self.names))
-            conds.append(f"c.id IN (SELECT chunk FROM claimants WHERE name IN ({marks}))")
+            conds.append(
+                f"c.id IN (SELECT chunk FROM claimants WHERE name IN ({marks(self.names)}))"
+            )
             args += list(self.names)
         return (" AND ".join(conds) or "1"), args
 
@@ -76,6 +78,5 @@ def passing(catalogue: Catalogue, chunk_ids: list[str], where: ChunkFilter) -> s
     if not chunk_ids:
         return set()
     cond, args = where.sql()
-    marks = ", ".join("?" * len(chunk_ids))
-    sql = f"SELECT c.chunk_id FROM chunks c WHERE c.chunk_id IN ({marks}) AND {cond}"
+    sql = f"SELECT c.chunk_id FROM chunks c WHERE c.chunk_id IN ({marks(chunk_ids)}) AND {cond}"
     return {cid for (cid,) in catalogue.rows(sql, [*chunk_ids, *args])}
