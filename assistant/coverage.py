@@ -234,6 +234,7 @@ def assess(
     near = [i for i, f in enumerate(fits) if close(asked, f)]
     elsewhere = _names_across(asked, [evidence[i] for i in near], article_text)
     answering = [i for i, f in enumerate(fits) if answers(asked, f, elsewhere)]
+    answering += _answering_a_part(asked, evidence, answering, weigh, seen, article_text, similar)
     # the sentence holding most of the subject first: it leads the answer
     # (for a count, a figure in digits before words: "5,300", not "thousands")
     figure = asked.kind == "quantity"
@@ -264,6 +265,20 @@ def assess(
         return Coverage("not_stated", asked.kind, [], near, claimed)
     # nothing on the subject, or "what is the capital of X" where no sentence names X's capital
     return Coverage("none", asked.kind)
+
+
+def _answering_a_part(asked: Asked, evidence, found: list[int], *judge) -> list[int]:
+    """For a question asking two things ("how much X …, and how many Y …"), the sentences
+    not in ``found`` that answer one part read alone (``Asked.parts``)."""
+    weigh, seen, article_text, similar = judge
+    more: list[int] = []
+    for part in asked.parts:
+        for i, ev in enumerate(evidence):
+            if i in found or i in more:
+                continue
+            if answers(part, fit(part, ev, weigh, seen, article_text(ev.article_id), similar)):
+                more.append(i)
+    return more
 
 
 def _last_word(asked: Asked) -> str | None:

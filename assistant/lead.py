@@ -27,8 +27,9 @@ from .coverage import UNDISCLOSED, by_speaker
 from .evidence import ASKS_SIDES
 from .kinds import holds_kind
 from .models import Evidence
-from .question import Asked
-from .text import content_words, in_quotes
+from .names_asked import in_own_words
+from .question import Asked, name_in
+from .text import content_words, in_quotes, tokens
 
 __all__ = ["lead_of", "statement", "not_stated_opening", "NOT_GIVEN"]
 
@@ -64,8 +65,13 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
     answering = [i for i, ev in enumerate(evidence) if ev.answers]
     if not answering:
         return not_stated_opening(asked, evidence, numbers) if evidence else ""
+    if asked.speaker:  # "what did X say": X's own claims before others reporting them
+        answering.sort(key=lambda i: -in_own_words(asked, evidence[i]))
     if asked.claim:  # "who said X": a person by name first, then a named body, then others
         answering.sort(key=lambda i: _NAMED.get(_speaker_kind(evidence[i]), len(_NAMED)))
+    by_part = _by_part(asked, evidence)
+    if len(by_part) >= 2:  # one line for each thing asked, read as that part asks it
+        return "; ".join(f"{statement(evidence[i], p)} [{numbers[i]}]" for p, i in by_part) + "."
     chosen = [answering[0]]
     # a second voice: another answering one; for a question asking each side (or two
     # things), the cited sentence of another voice that adds most of the question's words
@@ -74,6 +80,8 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
     if not others and asked.kind in ("quantity", "date"):  # another figure, side by side
         figures = _figures(evidence[chosen[0]].quote)
         others = [i for i in answering[1:] if _figures(evidence[i].quote) - figures]
+    if not others and asked.speaker and not asked.kind:  # "what did X say": X's next claim
+        others = [i for i in answering[1:] if by_speaker(asked, evidence[i])]
     if not others and ASKS_SIDES.search(asked.text):
         seen = content_words(evidence[chosen[0]].quote)
         others = sorted(
@@ -83,6 +91,32 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
     chosen += others[: _SIDES - 1]
     parts = [f"{statement(evidence[i], asked)} [{numbers[i]}]" for i in chosen]
     return "; ".join(parts) + "."
+
+
+def _by_part(asked: Asked, evidence: list[Evidence]) -> list[tuple[Asked, int]]:
+    """For a question asking two or three things (``Asked.parts``), the cited sentence that
+    best answers each part: by the part's speaker, holding its kind (a figure for a count
+    or date), sharing most of its subject words; a part no sentence fits is left out."""
+    chosen: list[tuple[Asked, int]] = []
+    for part in asked.parts:
+        taken = {i for _, i in chosen}
+        fits = [(_part_fit(part, ev), -i) for i, ev in enumerate(evidence) if i not in taken]
+        best = max(fits, default=None)  # the better-ranked sentence of two that fit alike
+        if best and best[0][0] and best[0][1] and best[0][2]:
+            chosen.append((part, -best[1]))
+    return chosen
+
+
+def _part_fit(part: Asked, ev: Evidence) -> tuple[bool, bool, int, bool]:
+    """How ``ev`` fits one part: (its speaker, its kind, shared subject words, answers)."""
+    speaker = not part.speaker or by_speaker(part, ev)
+    if part.kind in ("quantity", "date"):
+        kind = holds_kind(ev.quote, part) or bool(_figures(ev.quote))
+    else:
+        kind = part.kind is None or holds_kind(ev.quote, part, ev.claimant, ev.attributed)
+    words = set(tokens(f"{ev.claimant} {ev.quote}"))
+    shared = sum(1 for s in part.subject if s in words or name_in(s, words))
+    return speaker, kind, shared, ev.answers
 
 
 def not_stated_opening(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:

@@ -15,7 +15,7 @@ from .models import Evidence
 from .question import Asked, name_in, words_of
 from .text import tokens
 
-__all__ = ["by_speaker", "words_of_cased"]
+__all__ = ["by_speaker", "in_own_words", "words_of_cased"]
 
 
 @functools.lru_cache(maxsize=512)
@@ -81,11 +81,23 @@ def by_speaker(asked: Asked, ev: Evidence) -> bool:
     return bool(outlet) and all(w in asked.speaker for w in outlet)
 
 
+def in_own_words(asked: Asked, ev: Evidence) -> int:
+    """How many words of the speaker asked about the sentence's first claimant holds, when
+    it is that speaker: their own claim ("James Comey (FBI Director)": 2 for "the FBI
+    director", "FBI": 1), not a group reporting it ("Judicial Watch; James Comey …": 0)."""
+    first = ev.claimant.split("; ")[0]
+    if not ev.attributed or not _is_speaker(asked.speaker, first):
+        return 0
+    return sum(name_in(w, words_of(first)) for w in asked.speaker)
+
+
 def _found_names(asked: Asked, around: set[str], said: str, article: str = "") -> list[str]:
     """The question's names that ``around`` holds; a first name counts as found with the
     surname after it written as a name in ``said`` ("John Stumpf": "Stumpf made $19.3
     million"), never with a common word ("Korean War": "the war"); both words of a
-    two-word name count when ``article`` writes the whole name ("Dixville Notch")."""
+    two-word name count when ``article`` writes the whole name ("Dixville Notch"); the first
+    word of a name of two capitalised words alone (``Asked.pairs``) does not count when
+    ``said`` writes it as a common word and the second is nowhere ("World Cup")."""
     found = [n for n in asked.names if name_in(n, around)]
     folded = " ".join(words_of(asked.text))
     capitalised = {w.lower() for w in words_of_cased(said) if w[:1].isupper()}
@@ -98,6 +110,9 @@ def _found_names(asked: Asked, around: set[str], said: str, article: str = "") -
             found += [n for n in (first, last) if n not in found]
         elif first not in found and last in capitalised:
             found.append(first)
+        elif (first, last) in asked.pairs and first in found and last not in found:
+            if not name_in(first, capitalised):  # "World Cup": "the world's polluters"
+                found.remove(first)
     return found
 
 

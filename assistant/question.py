@@ -57,6 +57,8 @@ _WHO_CLAIMS = re.compile(
     re.I,
 )
 _GENERIC = frozenset("the a an of its his her their own each both side sides reports".split())
+#: Where a question asking two things splits: ", and how much …", " and when did …".
+_PART = re.compile(r",?\s+and\s+(?=(?:how|what|when|which|who|where)\b)", re.I)
 _PUBLISHED = re.compile(
     r"\b(when|what date|which day|what day)\b.*\b(share|shared|post|posted|release|released|"
     r"publish|published|report|reported|announce|announced|tweet|tweeted|air|aired|"
@@ -84,6 +86,10 @@ class Asked:
     describing: tuple[str, ...] = ()
     #: the question's last word when it is a plain word ("born", "election"), not a name
     last: str = ""
+    #: two capitalised words standing alone as one name ("World Cup"), folded
+    pairs: tuple[tuple[str, str], ...] = ()
+    #: two questions joined by "and" ("how many X …, and how much Y …"), each read alone
+    parts: tuple[Asked, ...] = ()
 
 
 def _name_words(text: str) -> list[str]:
@@ -106,8 +112,9 @@ def _name_words(text: str) -> list[str]:
     return names
 
 
-def read_question(question: str) -> Asked:
-    """The kind, target, subject, names and speaker of ``question``."""
+def read_question(question: str, whole: bool = True) -> Asked:
+    """The kind, target, subject, names and speaker of ``question``; with ``whole``, the
+    parts of a question asking two or three things, each read alone (``Asked.parts``)."""
     names = _name_words(question)
     m = _ACCORDING.search(question) or _SPEAKER.search(question)
     speaker = ()
@@ -131,7 +138,33 @@ def read_question(question: str) -> Asked:
         tuple(int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", question)),
         tuple(n for m in _WHICH_NAMED.finditer(question) for n in _name_words(f"x {m.group(1)}")),
         _last_plain_word(question),
+        _two_word_names(question, names),
+        _parts(question) if whole else (),
     )
+
+
+def _two_word_names(question: str, names: list[str]) -> tuple[tuple[str, str], ...]:
+    """Names of exactly two capitalised words, neither a sentence's first word: "the 2022
+    World Cup", not "Secretary of State Jon Husted" (three in a row) nor "Ohio's Secretary"."""
+    pairs = []
+    for sentence in re.split(r"(?<=[.?!])\s+", question):
+        runs = re.findall(r"(?<=\s)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*", sentence)
+        for run in runs:
+            raw = run.split()
+            if len(raw) != 2 or re.search(r"['’]s$", raw[0]):  # "Ohio's Secretary": two names
+                continue
+            words = [fold(w.strip(".'’-?")).removesuffix("'s") for w in raw]
+            if all(w in names for w in words):
+                pairs.append((words[0], words[1]))
+    return tuple(pairs)
+
+
+def _parts(question: str) -> tuple[Asked, ...]:
+    """The parts of "How many X …, and how much Y …?", each read alone; none for one question."""
+    pieces = [p.strip() for p in _PART.split(question.strip()) if p.strip()]
+    if not 2 <= len(pieces) <= 3:
+        return ()
+    return tuple(read_question(p[0].upper() + p[1:], whole=False) for p in pieces)
 
 
 def _last_plain_word(question: str) -> str:

@@ -286,3 +286,80 @@ def test_who_said_leads_with_the_speaker_the_article_names():
     # a question not asking who said something keeps the order the evidence came in
     gaining = read_question("Who is gaining ground at the border? Give each side's claims.")
     assert not gaining.claim
+
+
+def test_a_question_asking_two_things_leads_with_one_line_for_each(archive):
+    answer = archive.ask(
+        "How much corn was the first grain ship carrying, and how many Bushmasters has "
+        "Australia already given Ukraine?"
+    )
+    assert answer.coverage == "answered"
+    first, second = answer.lead.split("; ")
+    assert "26,000" in first and re.search(r"\[\d\]$", first)
+    assert "60 Bushmasters" in second and re.search(r"\[\d\]\.$", second)
+
+
+def test_each_part_leads_with_the_sentence_of_its_own_speaker():
+    asked = read_question(
+        "How many soldiers did Russia say were killed, and how much territory did Zelensky "
+        "say had been won back?"
+    )
+    assert [p.kind for p in asked.parts] == ["quantity", "quantity"]
+    killed = replace(
+        _evidence("Russia said that over 750 Ukrainian soldiers were killed near Kharkiv.",
+                  "Russia", "that over 750 Ukrainian soldiers were killed near Kharkiv"),
+        answers=True,
+    )  # fmt: skip
+    moscow = replace(
+        _evidence("Moscow says its troops hit Ukrainian positions near Kharkiv.",
+                  "Moscow", "its troops hit Ukrainian positions near Kharkiv", "says"),
+        answers=True,
+    )  # fmt: skip
+    won = _evidence(
+        "Zelensky claimed that his army had reclaimed about 2,000 kilometres of territory.",
+        "Volodymyr Zelensky", "that his army had reclaimed about 2,000 kilometres of territory",
+        "claimed",
+    )  # fmt: skip
+    lead = lead_of(asked, [killed, moscow, won], [1, 2, 3])
+    assert "750" in lead.split("; ")[0] and lead.split("; ")[1].startswith("Volodymyr Zelensky")
+    assert "2,000" in lead and "Moscow" not in lead
+
+
+def test_what_a_speaker_said_leads_with_two_of_their_claims_when_no_other_voice_answers():
+    asked = read_question("What did Andriy Biletsky claim happened to the Russian brigade?")
+    defeated = _evidence(
+        "Andriy Biletsky has stated that his brigade defeated units of the Russian brigade.",
+        "Andriy Biletsky", "that his brigade defeated units of the Russian brigade", "has stated",
+    )  # fmt: skip
+    destroyed = _evidence(
+        "According to Biletsky, two companies of the Russian brigade were destroyed.",
+        "Andriy Biletsky", "two companies of the Russian brigade were destroyed", "According to",
+    )  # fmt: skip
+    evidence = [replace(defeated, answers=True), replace(destroyed, answers=True)]
+    lead = lead_of(asked, evidence, [1, 2])
+    assert "defeated units" in lead and "two companies" in lead and lead.endswith("[2].")
+
+
+def test_a_speakers_own_words_lead_before_a_group_reporting_them():
+    asked = read_question("What did the FBI director say about the emails?")
+    reported = replace(
+        _evidence("Judicial Watch noted FBI Director James Comey said the emails were "
+                  "mishandled.", "Judicial Watch; James Comey (FBI Director)",
+                  "FBI Director James Comey said the emails were mishandled", "noted"),
+        answers=True,
+    )  # fmt: skip
+    own = replace(
+        _evidence("FBI Director James Comey said no charges were warranted over the emails.",
+                  "James Comey (FBI Director)",
+                  "no charges were warranted over the emails"),
+        answers=True,
+    )  # fmt: skip
+    lead = lead_of(asked, [reported, own], [1, 2])
+    assert lead.startswith("James Comey (FBI Director) said no charges")
+    body = replace(
+        _evidence("The FBI confirmed it was working on matters related to the emails.",
+                  "FBI", "it was working on matters related to the emails", "confirmed"),
+        answers=True,
+    )  # fmt: skip
+    lead = lead_of(asked, [reported, body, own], [1, 2, 3])
+    assert lead.startswith("James Comey (FBI Director) said no charges")

@@ -308,3 +308,18 @@ def test_the_lead_opens_with_the_sentence_that_gives_the_fact(archive, question,
     answer = archive.ask(question)
     assert answer.coverage == "answered"
     assert fact in (answer.lead.split(";")[0] if first else answer.lead)
+
+
+def test_one_word_of_a_two_word_name_found_alone_is_not_its_subject(archive):
+    # "the world" is in the archive, "World Cup" is not: the question is declined
+    answer = archive.ask("Who won the 2022 World Cup?")
+    assert answer.coverage == "none" and not answer.citations
+
+
+def test_a_name_of_three_capitalised_words_is_not_read_as_a_two_word_name():
+    asked = read_question(
+        "What did Ohio's Secretary of State Jon Husted say the ruling would force the state to do?"
+    )
+    assert ("state", "jon") not in asked.pairs and ("jon", "husted") not in asked.pairs
+    assert read_question("Who won the 2022 World Cup?").pairs == (("world", "cup"),)
+    assert read_question("What did Ohio's Secretary say?").pairs == ()
