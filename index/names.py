@@ -22,6 +22,7 @@ __all__ = [
     "speaker_matches",
     "speaker_stems",
     "within",
+    "body_key",
     "outlet_name",
     "OUTLET_NAMES",
 ]
@@ -81,6 +82,37 @@ def within(short: list[str], long: list[str]) -> bool:
     return all(w in rest for w in short)
 
 
+#: Words of a body's name with more than one spelling or that may go: "Defense"/"Defence".
+_SPELLINGS = {"defense": "defence", "ministery": "ministry", "affairs": ""}
+_OFFICES_OF = "ministry|department|office|secretariat|commissariat"
+#: "Ministry of Defence of Russia", "Russian Ministry of Defence": the office, its field, its
+#: country ("Russia's Defence Ministry", "Russian Defence Ministry" are written so).
+_OF_FIELD = re.compile(rf"^(.*?)\b({_OFFICES_OF}) of (?:the )?([\w' ]+?)(?: of (?:the )?(.+))?$")
+
+
+def body_key(name: str) -> str:
+    """A body's name in one spelling and word order, for telling that two names are one body:
+    "Russian Ministry of Defence", "Russian Defense Ministry", "Russia's Defence Ministry" and
+    "Ministry of Defense of Russia" → "russia defenc minist" (words cut to ``PREFIX``
+    letters, as names are matched: "Russian" and "Russia's" are one)."""
+    from index.attribution.lexicon import DEMONYMS  # index.attribution imports this module
+
+    text = fold(name).strip()
+    text = re.sub(r"^the ", "", text)
+    found = _OF_FIELD.match(text)
+    if found:
+        owner, office, field, country = found.groups()
+        text = f"{country or ''} {owner} {field} {office}"
+    words = []
+    for word in _WORD.findall(text.replace("'s ", " ")):
+        word = _SPELLINGS.get(word, word)
+        if not word or word == "s":
+            continue
+        word = min(DEMONYMS.get(word, ()), default=word)  # "polish" → "poland"
+        words.append(word[:PREFIX])  # "russian" and "russia", "ukrainian" and "ukraine"
+    return " ".join(words)
+
+
 def speaker_parts(label: str) -> list[str]:
     """A claimant label's name and role: "A B (C's minister)" → ["A B", "C's minister"]."""
     found = _LABEL.match(label.strip())
@@ -91,7 +123,8 @@ def speaker_matches(wanted: str, label: str) -> bool:
     """Whether a claimant ``label`` ("Oleksiy Danilov (secretary of Ukraine's national
     security council)") is the speaker ``wanted`` names, by name or by role: every word of
     ``wanted`` but glue words begins a word of the label, an office word also through its
-    synonyms ("head of the council" finds "secretary of the council")."""
+    synonyms ("head of the council" finds "secretary of the council") and a people's
+    adjective through its country ("Polish" finds "Poland's")."""
     stems = speaker_stems(wanted)
     have = _WORD.findall(fold(label))
     return bool(stems) and all(any(h.startswith(s) for s in group for h in have) for group in stems)
@@ -100,10 +133,13 @@ def speaker_matches(wanted: str, label: str) -> bool:
 def speaker_stems(wanted: str) -> list[frozenset[str]]:
     """For each word of ``wanted`` but glue words, the beginnings a word of a speaker's name
     or role may start with: its own, and those of its office synonyms ("head" → "secret")."""
-    from index.attribution.lexicon import ROLE_SYNONYMS  # index.attribution imports this module
+    from index.attribution.lexicon import DEMONYMS, ROLE_SYNONYMS  # it imports this module
 
     words = [w for w in name_words(wanted) if w not in _GLUE] or name_words(wanted)
-    return [frozenset(x[:PREFIX] for x in (w, *ROLE_SYNONYMS.get(w, ()))) for w in words]
+    return [
+        frozenset(x[:PREFIX] for x in (w, *ROLE_SYNONYMS.get(w, ()), *DEMONYMS.get(w, ())))
+        for w in words
+    ]
 
 
 #: File tags that stand for outlets (PolNeAR's publishers and common short forms).

@@ -229,6 +229,17 @@ _ROLE_GROUPS = (
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     w: frozenset(g.split()) - {w} for g in _ROLE_GROUPS for w in g.split()
 }
+#: A people's adjective that does not begin like its country's name ("Polish" and "Poland's";
+#: "Ukrainian" and "Ukraine's" need none), for matching a role to a speaker's.
+_DEMONYM_PAIRS = """polish:poland french:france british:britain dutch:netherlands
+    swedish:sweden danish:denmark finnish:finland turkish:turkey spanish:spain chinese:china
+    japanese:japan norwegian:norway swiss:switzerland greek:greece irish:ireland
+    welsh:wales scottish:scotland czech:czechia belarusian:belarus""".split()
+DEMONYMS: dict[str, frozenset[str]] = {}
+for _pair in _DEMONYM_PAIRS:
+    _a, _b = _pair.split(":")
+    DEMONYMS[_a] = DEMONYMS.get(_a, frozenset()) | {_b}
+    DEMONYMS[_b] = DEMONYMS.get(_b, frozenset()) | {_a}
 #: Verbs whose object is an act, not a claim: "declared an independent republic".
 PERFORMATIVE_VERBS = frozenset("declare order pronounce".split())
 #: Whom words are said to: the object of "told reporters" is no claim.

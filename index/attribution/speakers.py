@@ -5,8 +5,9 @@ module says what the phrase names (a person, a body, a group, a document, an
 outlet, someone unnamed — or nothing that can speak: "the gambit", "the tally"),
 cleans names of markup ("00:42 Boris Johnson"), shows outlets' file tags by their
 names ("nyt" → "The New York Times"), and gives a speaker the id that is the same
-in every article (``speaker_id``); the catalogue links surname-only mentions
-across articles (``index.catalogue``).
+in every article (``speaker_id``; a body's in one spelling and word order: "Russian
+Defense Ministry" is the "Russian Ministry of Defence"); the catalogue links surname-only
+mentions across articles (``index.catalogue``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from index.attribution.lexicon import (
     UNNAMED_PRONOUNS,
 )
 from index.models import Speaker
-from index.names import fold, outlet_name
+from index.names import body_key, fold, outlet_name
 
 __all__ = [
     "kind_of_noun",
@@ -93,7 +94,8 @@ def clean_name(text: str) -> str:
 def speaker_id(name: str, kind: str) -> str:
     """The archive id of a named speaker: its kind's letter and its folded name
     ("person:annalena-baerbock"); the same wherever the same full name appears."""
-    slug = _SLUG.sub("-", fold(name)).strip("-") or "none"
+    key = body_key(name) if kind in ("organisation", "group") else fold(name)
+    slug = _SLUG.sub("-", key).strip("-") or "none"
     return f"{kind}:{slug}"
 
 
@@ -136,9 +138,11 @@ def _names_someone(word: str) -> bool:
 
 
 def _a_title(word: str) -> bool:
-    """An office, person noun or honorific: the word just before a name it describes."""
+    """An office, person noun or honorific: the word just before a name it describes; not a
+    word only ending like one ("Center")."""
     plain = word.lower().strip(".,;:'’")
-    return plain in TITLES or kind_of_noun(plain) == "unnamed"
+    one = _singular(plain)
+    return plain in TITLES or one in OFFICES or one in PERSON_NOUNS or plain in PERSON_NOUNS
 
 
 def _plain_role(role: str) -> str:
