@@ -28,6 +28,7 @@ from index.attribution.lexicon import (
 from index.attribution.mistagged import (
     OCCASIONS,
     beside,
+    drop_nickname,
     named_persons,
     own_role,
     person_in_body,
@@ -175,7 +176,10 @@ class ClaimantResolver:
         named just after it)."""
         head = mention.head.lower()
         words = mention.text.split()
-        if len(words) <= 2 and (head in PERSON_PRONOUNS or head in GROUP_PRONOUNS):
+        pronoun = head in PERSON_PRONOUNS or head in GROUP_PRONOUNS
+        if pronoun and (len(words) <= 2 or words[0].lower().strip(",") == head):
+            # "he", "he himself", "He and his aides": a pronoun is a person or body the article
+            # named, or unnamed; never an organisation named "He"
             return self._pronoun(head, mention.text, mention.before)
         words_lower = {_singular(w.lower().strip(",.")) for w in words}
         carrier = _singular(head) in CARRIER_NOUNS or (
@@ -246,6 +250,8 @@ class ClaimantResolver:
     def _name(self, mention: Mention) -> Speaker | None:
         persons = named_persons(mention.text, [strip_determiner(x) for x in mention.persons])
         bodies = [b for b in (strip_determiner(x) for x in mention.bodies) if b]
+        if len(persons) == 1 and self._a_thing(mention.text, persons[0]):
+            return None  # "the Patriot showed": a thing's name
         if persons:
             person = max(persons, key=lambda p: (len(p.split()), len(p)))
             before = mention.text[: max(mention.text.find(person), 0)].split()
@@ -286,12 +292,14 @@ class ClaimantResolver:
                 last = [s for s in self._said if s.kind == "person"]
                 if last:
                     return last[-1]
+        if len(bodies) > 1 and _only(text, bodies):  # "China and the United States" vowed
+            return make_speaker(text, "", "group")
+        run = proper_run(mention.text, mention.head)
+        if run and person_in_body(mention.text, run):  # "Nice Mayor Christian Estrosi", untagged,
+            return self._person(mention, person_in_body(mention.text, run), [])  # or "Erdogan"
         for body in bodies:
             if head and head in body.lower().split():
                 return make_speaker(drop_role(body), "", _body_kind(body, mention))
-        run = proper_run(mention.text, mention.head)
-        if run and person_in_body(mention.text, run):  # "Nice Mayor Christian Estrosi", untagged
-            return self._person(mention, person_in_body(mention.text, run), [])
         if run:  # "Medical charity Doctors Without Borders": NER missed the name
             return make_speaker(run, "", proper_kind(run))
         if head and is_short and kind != "unnamed":
@@ -322,6 +330,14 @@ class ClaimantResolver:
             return make_speaker(strip_determiner(mention.text.split(",")[0]), "", "unnamed")
         return make_speaker(text, "", kind)
 
+    def _a_thing(self, text: str, name: str) -> bool:
+        """Whether one word tagged as a person's name follows "the" ("The Patriot, a US-made
+        system,"): a thing's name (a weapon, a ship), unless a person the article named in
+        full has it as their surname."""
+        if len(name.split()) != 1 or not re.search(rf"\bthe {re.escape(name)}\b", text, re.I):
+            return False
+        return not self._find(lambda k: k.is_person and ends_with_word(k.speaker.name, name))
+
     def _person(self, mention: Mention, person: str, bodies: list[str]) -> Speaker:
         """A named person, with the role the phrase gives them."""
         person = with_particles(mention.text, person)
@@ -329,7 +345,8 @@ class ClaimantResolver:
             earlier = self._find(lambda k: k.is_person and ends_with_word(k.speaker.name, person))
             if earlier:
                 return earlier.speaker
-        earlier = self._find(lambda k: k.speaker.name == person and k.is_person)
+        name = drop_nickname(person)  # "John “Tig” Tiegen" is John Tiegen
+        earlier = self._find(lambda k: k.speaker.name == name and k.is_person)
         if earlier and earlier.speaker.role:  # one person, one label in an article
             return earlier.speaker
         named = named_persons(mention.text, mention.persons)
@@ -349,7 +366,7 @@ class ClaimantResolver:
             role = drop_role(bodies[0]) if bodies else ""
         if not role and earlier:
             return earlier.speaker
-        return make_speaker(person, role, "person")
+        return make_speaker(name, role, "person")
 
     def _by_role(self, head: str, others: set[str]) -> _Known | None:
         """The last named person whose role has ``head`` ("the minister" → "Germany's foreign
@@ -405,6 +422,14 @@ class ClaimantResolver:
             if test(known):
                 return known
         return None
+
+
+def _only(text: str, bodies: list[str]) -> bool:
+    """Whether ``text`` is the ``bodies`` alone, listed with commas and "and"."""
+    rest = text
+    for body in bodies:
+        rest = rest.replace(body, " ")
+    return not re.sub(r"\b(?:and|the)\b|[,\s]", "", rest)
 
 
 def _many(speaker: Speaker) -> bool:

@@ -17,7 +17,7 @@ from index.attribution.lexicon import CARRIER_NOUNS, OFFICES, PERSON_NOUNS
 from index.attribution.roles import office_in, proper_kind, role_in
 from index.attribution.speakers import kind_of_noun
 
-__all__ = ["OCCASIONS", "named_persons", "own_role", "beside", "person_in_body"]
+__all__ = ["OCCASIONS", "named_persons", "drop_nickname", "own_role", "beside", "person_in_body"]
 
 #: Words that say what someone did, not who they are, when a name ends with them
 #: ("Zelensky Address: …" in a headline is Zelensky).
@@ -34,6 +34,7 @@ def named_persons(text: str, persons: list[str]) -> list[str]:
     governor Ivan Fedorov") or words ending in one ("Charlotte Mayor" Jennifer Roberts)."""
     found = []
     for person in persons:
+        person = _with_nickname(text, person)
         words = person.split()
         while len(words) > 1 and words[-1].lower() in OCCASIONS:
             words = words[:-1]
@@ -45,6 +46,28 @@ def named_persons(text: str, persons: list[str]) -> list[str]:
         if person and not ((office or titled) and len(persons) > 1):
             found.append(person)
     return found
+
+
+#: The rest of a name after a nickname's opening quote mark: "Tig” Tiegen".
+_NICKNAME_END = re.compile(r"[\w.'’-]*[”\"]\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_NICKNAME = re.compile(r"\s*[“\"][^”\"]*[”\"]")
+
+
+def _with_nickname(text: str, person: str) -> str:
+    """A name the NER cut at a nickname's opening quote mark, whole: "Marine John “Tig" in
+    "Marine John “Tig” Tiegen" → "Marine John “Tig” Tiegen" (``drop_nickname`` shows it
+    without)."""
+    marks = person.count("“") + person.count('"') - person.count("”")
+    at = text.find(person)
+    if marks <= 0 or at < 0:
+        return person
+    rest = _NICKNAME_END.match(text, at + len(person))
+    return text[at : rest.end()] if rest else person
+
+
+def drop_nickname(name: str) -> str:
+    """A name without a nickname in quote marks: "John “Tig” Tiegen" → "John Tiegen"."""
+    return " ".join(_NICKNAME.sub("", name).replace("“", "").replace('"', "").split())
 
 
 def own_role(role: str, person: str, persons: list[str]) -> str:

@@ -97,13 +97,22 @@ def proper_run(text: str, head: str) -> str:
     """The capitalised words round a capitalised head, joined by small words ("Doctors Without
     Borders", "Bank of England"), when they are more than a sentence's first word."""
     words = text.split()
-    if not head[:1].isupper() or head not in words:
+    bare = [w.rstrip(",;:") for w in words]
+    if not head[:1].isupper() or head not in bare:
         return ""
-    i = j = words.index(head)
+    i = j = bare.index(head)  # "Recep Tayyip Erdogan, Turkey's president": the run ends at ","
     small = _SMALL
-    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1].lower() in small):
+    while (
+        i > 0
+        and not words[i - 1].endswith(",")
+        and (words[i - 1][:1].isupper() or words[i - 1].lower() in small)
+    ):
         i -= 1
-    while j + 1 < len(words) and (words[j + 1][:1].isupper() or words[j + 1].lower() in small):
+    while (
+        j + 1 < len(words)
+        and not words[j].endswith(",")
+        and (words[j + 1][:1].isupper() or words[j + 1].lower() in small)
+    ):
         j += 1
     while i < j and (not words[i][:1].isupper() or words[i].lower() in DETERMINERS):
         i += 1
@@ -126,6 +135,7 @@ def role_in(text: str, person: str, others: list[str] = ()) -> str:
     rest = text[at + len(person) :].lstrip()
     if rest.startswith(",") and not _CONJUNCT.match(rest):  # "X, Germany's foreign minister,"
         parts.append(strip_determiner(_RELATIVE.sub("", rest[1:].split(",")[0])))
+    parts = [d for p in parts for d in _descriptions(p)]
     roles = [
         p
         for p in parts
@@ -137,6 +147,24 @@ def role_in(text: str, person: str, others: list[str] = ()) -> str:
         and not any(o in p for o in others)
     ]
     return max(roles, key=lambda p: len(p.split()), default="")
+
+
+#: "… and an associate professor at …": the next of two descriptions joined in one apposition.
+_AND_ANOTHER = re.compile(r",? and (?:an?|the) ")
+
+
+def _descriptions(part: str) -> list[str]:
+    """A long apposition of descriptions joined by "and a": the first naming a body ("an
+    outside adviser to the campaign … and an associate professor at New York University
+    School of Law" → the professorship), else the first short enough; others whole."""
+    if len(part.split()) <= _MAX_ROLE_WORDS:
+        return [part]
+    found = [strip_determiner(p) for p in _AND_ANOTHER.split(part)]
+    if len(found) < 2:
+        return [part]
+    found = [p for p in found if len(p.split()) <= _MAX_ROLE_WORDS]
+    named = [p for p in found if any(w[:1].isupper() for w in p.split()[1:])]
+    return (named or found)[:1]
 
 
 #: A dateline's dash ("WASHINGTON -- President X") and a relative clause ("X, the mayor who
@@ -198,7 +226,8 @@ def office_in(text: str, person: str) -> str:
     if after.startswith(",") and not _CONJUNCT.match(after):
         found = _OFFICE_OF.match(after[1:].strip())  # "X, the governor of the region"
         if found:
-            role = re.split(r" in | on | at | who | said", found.group(1))[0].strip()
+            role = re.split(r" in | on | at | who | said", found.group(1))[0]
+            role = _AND_ANOTHER.split(role)[0].strip()  # "director of X and a professor"
             return strip_determiner(role)
     return ""
 

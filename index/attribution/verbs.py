@@ -245,7 +245,7 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in RELATIVE_PRONOUNS:
                 if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                    return [child], _noun_left(tok.head)
+                    return [child], _antecedent(tok.head)
                 continue
             if child.dep_ == "nsubjpass" and depth == 0 and tok.lemma_.lower() not in QUOTING_VERBS:
                 agent = _agent(tok)  # "X was criticized by Y": Y is the source
@@ -294,3 +294,20 @@ def _agent(tok) -> list | None:
 
 def _noun_left(noun) -> list:
     return [t for t in noun.subtree if t.i <= noun.i]
+
+
+def _antecedent(noun) -> list:
+    """What a relative pronoun stands for: the noun, or, when the noun is a description in
+    apposition right after a name, the name ("China and the United States, the world's two
+    biggest polluters, which together vowed": China and the United States vowed)."""
+    doc, first = noun.doc, noun.left_edge.i
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN" or first < 2 or doc[first - 1].text != ",":
+        return _noun_left(noun)
+    i = first - 2
+    if doc[i].pos_ != "PROPN":
+        return _noun_left(noun)
+    while i > 0 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].lower_ in ("and", "the")):
+        i -= 1
+    while doc[i].pos_ != "PROPN":  # not a leading "and" or "the"
+        i += 1
+    return list(doc[i : first - 1])
