@@ -13,7 +13,7 @@ speaker, one body, a role before the name, a quotation going on in the next para
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.attribution.claimants import ClaimantResolver, Mention, Publisher
 from index.attribution.context import RawAttribution
@@ -30,7 +30,14 @@ from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
 from index.attribution.sentences import is_candidate, split_sentences
 from index.attribution.speakers import make_speaker, role_beside, voice_speaker
-from index.attribution.whole_article import continued, forward_roles, one_body, one_label
+from index.attribution.whole_article import (
+    continued,
+    cut_at_dash,
+    forward_roles,
+    one_body,
+    one_label,
+    two_names,
+)
 from index.models import ARTICLE_VOICE, Attribution, Sentence, Span, Speaker
 
 __all__ = ["Analysis", "Attributor"]
@@ -125,15 +132,30 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             if any(c0 < raw.cue[1] and raw.cue[0] < c1 for c0, c1 in seen):
                 continue  # one cue, one attribution: "is expected to endorse" is found twice
             seen.add(raw.cue)
+            raw = _outside_claims(text, raw, raws)
             att = _attribution(text, raw, resolver, named[i].orgs, following, voice)
             attributions.append(att)
             said.append(att.speaker)
         resolver.observe(named[i], said)
         said = []
-    attributions = one_body(forward_roles(one_label(attributions)))
+    attributions = one_body(forward_roles(text, one_label(two_names(attributions))))
     attributions = continued(text, spans, quotes, attributions)
+    spans = cut_at_dash(text, spans, quotes, attributions)
     sentences = _sentences_of(text, spans, attributions, voice)
     return Analysis(sentences=sentences, attributions=attributions)
+
+
+def _outside_claims(text: str, raw: RawAttribution, raws: list[RawAttribution]) -> RawAttribution:
+    """``raw`` with its mention's possessors inside another claim of the sentence dropped:
+    in "X told CNN that the video would not show a gun in Scott's hand, but he said …",
+    "Scott's" is something X said, and "he" is X, not Scott."""
+    if raw.mention is None or not raw.mention.before:
+        return raw
+    claims = [text[o.content[0] : o.content[1]] for o in raws if o is not raw]
+    before = [p for p in raw.mention.before if not any(p in c for c in claims)]
+    if before == raw.mention.before:
+        return raw
+    return replace(raw, mention=replace(raw.mention, before=before))
 
 
 def _speakers(raws: list[RawAttribution]) -> list[str]:

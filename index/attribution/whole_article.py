@@ -6,26 +6,30 @@ their claimants. Each pass looks past the sentence it fixes:
 
 - ``one_label``: one label per speaker ("Prigozhin" reads "Prigozhin (boss of the Wagner
   group)" once a later mention gives the role);
+- ``two_names``: "Putin Erdogan" (two surnames run together) is two people the article names;
 - ``one_body``: a body named by fewer of its words ("the Mountain Brigade" beside "the
   Separate Mountain Brigade") is the one body of the article with all of them, under its
   fullest name, when no other body of the article has them too;
 - ``forward_roles``: a role mention before the name ("the Ukrainian president said …", then
   "Volodymyr Zelensky, Ukraine's president, …") is the one later-named speaker with that role;
+- ``cut_at_dash``: a sentence going on past a dash after a claim ("… throughout the bank ―
+  5,300 employees were fired") is two, the second in the article's voice;
 - ``continued``: a quotation going on in the next sentence, or in the next paragraph that
   opens with a quote mark and has no cue of its own, is the same speaker's.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from index.attribution.lexicon import QUOTE_CHARS
-from index.attribution.speakers import kind_of_noun
+from index.attribution.lexicon import QUOTE_CHARS, TITLES
+from index.attribution.speakers import kind_of_noun, make_speaker
 from index.models import Attribution, Span, Speaker
 from index.names import fold, speaker_matches, within
 
-__all__ = ["one_label", "one_body", "forward_roles", "continued"]
+__all__ = ["one_label", "one_body", "two_names", "forward_roles", "continued", "cut_at_dash"]
 
 
 def _relabel(a: Attribution, speaker: Speaker) -> Attribution:
@@ -45,6 +49,25 @@ def one_label(atts: list[Attribution]) -> list[Attribution]:
         else a
         for a in atts
     ]
+
+
+def two_names(atts: list[Attribution]) -> list[Attribution]:
+    """A "person" whose two words are the surnames of two people the article names in full
+    ("Putin Erdogan" beside "Vladimir Putin" and "Recep Tayyip Erdogan", a headline's run) is
+    the two of them, a group."""
+    full = {
+        fold(a.speaker.name).split()[-1]: a.speaker.name
+        for a in atts
+        if a.speaker and a.speaker.kind == "person" and len(a.speaker.name.split()) > 1
+    }
+    out = []
+    for a in atts:
+        words = fold(a.speaker.name).split() if a.speaker and a.speaker.kind == "person" else []
+        pair = [full.get(w, "") for w in words]
+        if len(words) == 2 and all(pair) and a.speaker.name not in pair:
+            a = _relabel(a, make_speaker(" and ".join(a.speaker.name.split()), "", "group"))
+        out.append(a)
+    return out
 
 
 def one_body(atts: list[Attribution]) -> list[Attribution]:
@@ -74,14 +97,17 @@ def _a_role(speaker: Speaker) -> bool:
     return speaker.kind == "unnamed" and kind_of_noun(last) == "unnamed" and not last.endswith("s")
 
 
-def forward_roles(atts: list[Attribution]) -> list[Attribution]:
+def forward_roles(text: str, atts: list[Attribution]) -> list[Attribution]:
     """A role mention before the name ("the Ukrainian president said") is the speaker named
     later in the article whose role it matches (``index.names.speaker_matches``: "Ukrainian"
-    finds "Ukraine's", "head" finds "chief"; "Polish" does not find "Poland's"), when
-    exactly one later-named speaker does."""
+    finds "Ukraine's", "Polish" finds "Poland's", "head" finds "chief"), when exactly one
+    later-named speaker does, and the place or body their role names is named by then ("the
+    governor" in a report on Donetsk is not "the governor of the Luhansk region" named later
+    when Luhansk was not yet named)."""
     out = []
     for i, a in enumerate(atts):
         if a.speaker is not None and _a_role(a.speaker):
+            so_far = text[: max(a.cue.end, a.content.end)]
             later = {
                 b.speaker.id: b.speaker
                 for b in atts[i + 1 :]
@@ -89,11 +115,24 @@ def forward_roles(atts: list[Attribution]) -> list[Attribution]:
                 and b.speaker.kind == "person"
                 and b.speaker.role
                 and speaker_matches(a.speaker.name, b.speaker.label)
+                and _named_by(b.speaker.role, so_far)
             }
             if len(later) == 1:
                 a = _relabel(a, next(iter(later.values())))
         out.append(a)
     return out
+
+
+def _named_by(role: str, text: str) -> bool:
+    """Whether ``text`` names every proper word of ``role`` but offices ("Luhansk" of
+    "governor of the Luhansk region"; "Ukraine" of "Ukraine's President", found as
+    "Ukrainian")."""
+    proper = [
+        w
+        for w in re.findall(r"[\w-]+", role)
+        if w[:1].isupper() and kind_of_noun(w) != "unnamed" and w.lower() not in TITLES
+    ]
+    return all(speaker_matches(w, text) for w in proper)
 
 
 def continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attribution]:
@@ -166,3 +205,41 @@ def _cue_within(cues: list[int], start: int, end: int) -> bool:
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
+
+
+#: A dash between spaces that ends a claim and goes on in the article's voice.
+_DASHES = ("―", "—", "–", "--")
+_MIN_WORDS_AFTER = 3
+
+
+def cut_at_dash(text: str, spans, quotes, atts: list[Attribution]) -> list[tuple[int, int]]:
+    """Sentence ranges cut where a claim ends at a dash and the sentence goes on: in "X
+    appeared to blame workers for it, which was widespread throughout the bank ― 5,300
+    employees were fired", the words after the dash are the article's, not X's. Only when
+    the cue is before the dash, no claim reaches past it and the dash is outside quotes."""
+    cuts = set()
+    for a in atts:
+        rest = text[a.content.end : a.content.end + 4].lstrip(" ,")
+        dash = next((d for d in _DASHES if rest.startswith(d)), None)
+        if dash is None or a.cue.start > a.content.end:
+            continue
+        at = text.find(dash, a.content.end)
+        after = at + len(dash)
+        if any(q0 < at < q1 for q0, q1 in quotes) or any(
+            b.content.start < at < b.content.end for b in atts
+        ):
+            continue
+        cuts.add((at, after))
+    if not cuts:
+        return spans
+    out = []
+    for start, end in spans:
+        for _at, after in sorted(c for c in cuts if start < c[0] and c[1] < end):
+            words = text[after:end].split()
+            if len(words) >= _MIN_WORDS_AFTER:
+                out.append((start, after))
+                start = after
+                while start < end and text[start].isspace():
+                    start += 1
+        out.append((start, end))
+    return out
