@@ -20,6 +20,7 @@ from .conversation import carry_over, judged_question
 from .coverage import Coverage, assess, focus
 from .errors import BackendError
 from .evidence import Weights, select_evidence
+from .kinds import holds_kind
 from .models import Answer, Evidence, Turn
 from .question import Asked, read_question
 from .retrieve import Filters, Retriever
@@ -82,10 +83,15 @@ class Answerer:
             return retriever.idf.get(word, retriever.idf_unseen)
 
         items = retriever.items
+        holds = None
+        if asked.kind in ("quantity", "date"):  # "5,300 employees were fired" counts
+
+            def holds(text: str) -> bool:
+                return holds_kind(text, asked)
 
         def judged(weights: Weights, k: int) -> tuple[list[Evidence], Coverage]:
             found = select_evidence(
-                query, hits, self.embed, k, weights, filters.claimant, idf=weigh
+                query, hits, self.embed, k, weights, filters.claimant, idf=weigh, holds=holds
             )
             return found, assess(
                 asked,

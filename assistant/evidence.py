@@ -56,6 +56,7 @@ class Weights:
     rank: float = 0.15
     claimant: float = 0.25
     who: float = 0.08  # "who said…" questions want sentences that name a speaker
+    kind: float = 0.05  # a sentence holding the count or date asked for ("5,300 employees")
     per_article: int = 2  # first-pass cap of sentences from one article
     per_claimant: int = 2  # first-pass cap of sentences from one claimant (both sides get heard)
     keep_ratio: float = 0.70  # keep sentences scoring at least this share of the best
@@ -125,11 +126,13 @@ def select_evidence(
     weights: Weights = Weights(),
     claimant_filter: str | None = None,
     idf=None,
+    holds=None,
 ) -> list[Evidence]:
     """The best ``k`` sentences for ``question`` from ``hits``, best first.
 
     ``embed(texts)`` returns unit vectors (the engine caches them); ``idf(word)``
-    weighs the question's words, so a rare word shared counts for more.
+    weighs the question's words, so a rare word shared counts for more; ``holds(text)``
+    says whether a sentence holds the thing asked for (a count, a date), which counts too.
     """
     cands: list[_Candidate] = []
     seen = set()
@@ -178,6 +181,7 @@ def select_evidence(
             + weights.rank * rank[c.chunk_id]
             + weights.claimant * boost
             + (weights.who if asks_who and c.sentence.claimants != [c.item.article.voice] else 0.0)
+            + (weights.kind if holds and holds(c.sentence.text) else 0.0)
         )
     cands.sort(key=lambda c: -c.score)
     best = cands[0].score

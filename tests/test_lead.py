@@ -363,3 +363,24 @@ def test_a_speakers_own_words_lead_before_a_group_reporting_them():
     )  # fmt: skip
     lead = lead_of(asked, [reported, body, own], [1, 2, 3])
     assert lead.startswith("James Comey (FBI Director) said no charges")
+
+
+BANK = {
+    "id": "acme-hearing",
+    "title": "Senator grills Acme Bank chief",
+    "date": "2016-09-20",
+    "outlet": "The Post",
+    "text": "Senator Jane Roe grilled Acme Bank chief executive John Doe on Tuesday over the "
+    "fake accounts opened in customers' names. The bank said that it had fired thousands of "
+    "employees from 2011 to 2016 for the practice. Roe said the scandal showed gutless "
+    "leadership. Last week Doe appeared to blame low-level workers for the practice, which "
+    "was widespread throughout the bank. 5,300 employees were fired for their involvement. "
+    "The bank said it would end its sales targets in January.",
+}
+
+
+def test_a_short_sentence_giving_the_count_asked_for_is_cited(tmp_path_factory, engine_factory):
+    bank = build_archive(engine_factory, tmp_path_factory.mktemp("bank"), [BANK])
+    answer = bank.ask("How many Acme Bank employees were fired over the fake accounts?")
+    assert answer.coverage == "answered"
+    assert any("5,300" in c.quote for c in answer.citations) and "5,300" in answer.lead
