@@ -66,6 +66,12 @@ _NAMED = {
         "leave the city",
         ("governor", "unnamed"),
     ),
+    "an I or we saying something inside another's claim is that speaker": (
+        "The union's members met on Friday. ''We've proved to the company that we can hold "
+        "out for months,'' Maria Rivera said. Rivera added that the strike would go on.",
+        "hold out for months",
+        ("Maria Rivera", "person"),
+    ),
     "a name run into a role at a comma is the person": (
         "Later, Recep Tayyip Erdogan, Turkey's president, said the corridor would stay open.",
         "corridor would stay",

@@ -36,6 +36,7 @@ from index.attribution.whole_article import (
     forward_roles,
     one_body,
     one_label,
+    quoted_first_person,
     two_names,
 )
 from index.models import ARTICLE_VOICE, Attribution, Sentence, Span, Speaker
@@ -140,6 +141,7 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
         said = []
     attributions = one_body(forward_roles(text, one_label(two_names(attributions))))
     attributions = continued(text, spans, quotes, attributions)
+    attributions = quoted_first_person(attributions)
     spans = cut_at_dash(text, spans, quotes, attributions)
     sentences = _sentences_of(text, spans, attributions, voice)
     return Analysis(sentences=sentences, attributions=attributions)

@@ -7,6 +7,8 @@ their claimants. Each pass looks past the sentence it fixes:
 - ``one_label``: one label per speaker ("Prigozhin" reads "Prigozhin (boss of the Wagner
   group)" once a later mention gives the role);
 - ``two_names``: "Putin Erdogan" (two surnames run together) is two people the article names;
+- ``quoted_first_person``: an "I" or "we" saying something inside another's claim is that
+  speaker;
 - ``one_body``: a body named by fewer of its words ("the Mountain Brigade" beside "the
   Separate Mountain Brigade") is the one body of the article with all of them, under its
   fullest name, when no other body of the article has them too;
@@ -29,7 +31,15 @@ from index.attribution.speakers import kind_of_noun, make_speaker
 from index.models import Attribution, Span, Speaker
 from index.names import fold, speaker_matches, within
 
-__all__ = ["one_label", "one_body", "two_names", "forward_roles", "continued", "cut_at_dash"]
+__all__ = [
+    "one_label",
+    "one_body",
+    "two_names",
+    "quoted_first_person",
+    "forward_roles",
+    "continued",
+    "cut_at_dash",
+]
 
 
 def _relabel(a: Attribution, speaker: Speaker) -> Attribution:
@@ -67,6 +77,30 @@ def two_names(atts: list[Attribution]) -> list[Attribution]:
         if len(words) == 2 and all(pair) and a.speaker.name not in pair:
             a = _relabel(a, make_speaker(" and ".join(a.speaker.name.split()), "", "group"))
         out.append(a)
+    return out
+
+
+#: The words a speaker calls themselves or their side by, inside their own quotation.
+_FIRST_PERSON = frozenset("i we me us".split())
+
+
+def quoted_first_person(atts: list[Attribution]) -> list[Attribution]:
+    """An "I" or "we" who says something inside another's claim is that speaker: in "''We've
+    shown the world we can float like butterflies,'' Mr. Obama said", "we" is Obama's side,
+    not the last body the article named."""
+    out = []
+    for a in atts:
+        own = a.source is not None and a.source.text.strip().lower() in _FIRST_PERSON
+        outer = [
+            b
+            for b in atts
+            if own
+            and b is not a
+            and b.speaker is not None
+            and b.content.start <= a.cue.start < b.content.end
+            and not (b.source and b.source.text.strip().lower() in _FIRST_PERSON)
+        ]
+        out.append(_relabel(a, outer[0].speaker) if outer else a)
     return out
 
 
