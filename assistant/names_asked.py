@@ -48,12 +48,14 @@ def _capitalised(text: str) -> frozenset[str]:
 def _is_speaker(speaker: tuple[str, ...], claimant: str) -> bool:
     """``claimant`` ("Harry Reid (Senate Minority Leader)") is the speaker asked about: by
     the last word of their name ("Mr. Lou" for Lou Jiwei), never by a first name alone
-    (not Harry Reid for Harry Harris), else by any word of their name or role ("governor")."""
-    words = words_of(claimant.partition(" (")[0])
+    (not Harry Reid for Harry Harris; a body's initials are no first name: "RT News" for RT),
+    else by any word of their name or role ("governor")."""
+    name = claimant.partition(" (")[0]
+    words = words_of(name)
     if words and name_in(words[-1], speaker):
         return True
-    if len(words) >= 2 and name_in(words[0], speaker):
-        return False  # another person of the same first name
+    if len(words) >= 2 and name_in(words[0], speaker) and not name.split()[0].isupper():
+        return False  # another person of the same first name (not "RT News": no first name)
     return any(name_in(n, words_of(claimant)) for n in speaker)
 
 

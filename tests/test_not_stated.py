@@ -243,6 +243,7 @@ def _said_by(claimant: str) -> Evidence:
         ("What did Lou Jiwei say?", "Lou", True),
         ("What did the Belgorod governor say?", "Vyacheslav Gladkov (governor of Belgorod)", True),
         ("What did RT say?", "Russia-owned RT News agency", True),
+        ("What did RT say?", "RT News", True),  # a body's initials are no first name
         ("What did USA Today's editorial call it?", "the article", False),
     ],
 )
