@@ -57,8 +57,11 @@ _WHO_CLAIMS = re.compile(
     re.I,
 )
 _GENERIC = frozenset("the a an of its his her their own each both side sides reports".split())
-#: Where a question asking two things splits: ", and how much …", " and when did …".
-_PART = re.compile(r",?\s+and\s+(?=(?:how|what|when|which|who|where)\b)", re.I)
+#: Where a question asking two things splits: ", and how much …", " and by how much …".
+_PART = re.compile(
+    r",?\s+and\s+(?=(?:(?:by|in|on|at|for|to|from|with|of)\s+)?(?:how|what|when|which|who|where)\b)",
+    re.I,
+)
 _PUBLISHED = re.compile(
     r"\b(when|what date|which day|what day)\b.*\b(share|shared|post|posted|release|released|"
     r"publish|published|report|reported|announce|announced|tweet|tweeted|air|aired|"

@@ -305,6 +305,11 @@ def test_each_part_leads_with_the_sentence_of_its_own_speaker():
         "say had been won back?"
     )
     assert [p.kind for p in asked.parts] == ["quantity", "quantity"]
+    by_how_much = read_question("How many states sued, and by how much will emissions fall?")
+    assert [p.text for p in by_how_much.parts] == [
+        "How many states sued",
+        "By how much will emissions fall?",
+    ]
     killed = replace(
         _evidence("Russia said that over 750 Ukrainian soldiers were killed near Kharkiv.",
                   "Russia", "that over 750 Ukrainian soldiers were killed near Kharkiv"),
