@@ -7,9 +7,10 @@ import re
 
 from click.testing import CliRunner
 
-from assistant.coverage import _found_names, assess
+from assistant.coverage import assess
 from assistant.kinds import asked_kind, holds_kind
 from assistant.models import Evidence, Turn
+from assistant.names_asked import _found_names
 from assistant.question import read_question, words_of
 from claimtrace.cli import cli
 
