@@ -177,10 +177,11 @@ class ClaimantResolver:
         head = mention.head.lower()
         words = mention.text.split()
         pronoun = head in PERSON_PRONOUNS or head in GROUP_PRONOUNS
-        if pronoun and (len(words) <= 2 or words[0].lower().strip(",") == head):
-            # "he", "he himself", "He and his aides": a pronoun is a person or body the article
-            # named, or unnamed; never an organisation named "He"
+        if pronoun and len(words) <= 2:
             return self._pronoun(head, mention.text, mention.before)
+        if pronoun and words[0].lower().strip(",") == head and not mention.persons + mention.bodies:
+            # "He and his aides", "she and another reporter": unnamed, never an organisation
+            return make_speaker(strip_determiner(mention.text), "", "unnamed")
         words_lower = {_singular(w.lower().strip(",.")) for w in words}
         carrier = _singular(head) in CARRIER_NOUNS or (
             head in PART_NOUNS and words_lower & CARRIER_NOUNS
@@ -250,7 +251,11 @@ class ClaimantResolver:
     def _name(self, mention: Mention) -> Speaker | None:
         persons = named_persons(mention.text, [strip_determiner(x) for x in mention.persons])
         bodies = [b for b in (strip_determiner(x) for x in mention.bodies) if b]
-        if len(persons) == 1 and self._a_thing(mention.text, persons[0]):
+        if (
+            len(persons) == 1
+            and persons[0] == mention.head
+            and self._a_thing(mention.text, persons[0])
+        ):
             return None  # "the Patriot showed": a thing's name
         if persons:
             person = max(persons, key=lambda p: (len(p.split()), len(p)))

@@ -140,7 +140,7 @@ def _names_someone(word: str) -> bool:
 def _a_title(word: str) -> bool:
     """An office, person noun or honorific: the word just before a name it describes; not a
     word only ending like one ("Center")."""
-    plain = word.lower().strip(".,;:'’")
+    plain = word.lower().strip(".,;:'’").split("-")[-1]  # "then-President", "ex-minister"
     one = _singular(plain)
     return plain in TITLES or one in OFFICES or one in PERSON_NOUNS or plain in PERSON_NOUNS
 

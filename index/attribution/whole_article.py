@@ -98,6 +98,7 @@ def quoted_first_person(atts: list[Attribution]) -> list[Attribution]:
             and b is not a
             and b.speaker is not None
             and b.content.start <= a.cue.start < b.content.end
+            and b.kind != "according_to"  # "As I mentioned, X, according to Y": I is the writer
             and not (b.source and b.source.text.strip().lower() in _FIRST_PERSON)
         ]
         out.append(_relabel(a, outer[0].speaker) if outer else a)
@@ -158,15 +159,15 @@ def forward_roles(text: str, atts: list[Attribution]) -> list[Attribution]:
 
 
 def _named_by(role: str, text: str) -> bool:
-    """Whether ``text`` names every proper word of ``role`` but offices ("Luhansk" of
-    "governor of the Luhansk region"; "Ukraine" of "Ukraine's President", found as
-    "Ukrainian")."""
+    """Whether ``text`` names a proper word of ``role`` but offices, when it has one ("Luhansk"
+    of "governor of the Luhansk region"; "Ukraine" of "Ukraine's President", found as
+    "Ukrainian"; "Court" of "U.S. District Court Judge", found as "court-mandated")."""
     proper = [
         w
         for w in re.findall(r"[\w-]+", role)
         if w[:1].isupper() and kind_of_noun(w) != "unnamed" and w.lower() not in TITLES
     ]
-    return all(speaker_matches(w, text) for w in proper)
+    return not proper or any(speaker_matches(w, text) for w in proper)
 
 
 def continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attribution]:
