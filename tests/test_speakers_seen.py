@@ -128,6 +128,11 @@ def test_a_things_name_after_the_is_no_person():
     assert named.resolve(mention).name == "Anne Patriot"
 
 
+def test_a_name_before_a_noun_after_the_is_no_things_name(attributor):
+    text = "The Obama administration says that the military is hunting the group's leader."
+    assert _who(attributor, text, "military is hunting").kind != "outlet"
+
+
 def test_a_peoples_adjective_matches_its_countrys_possessive():
     assert speaker_matches("Swedish prime minister", "Ulf Kristersson (Sweden's prime minister)")
     assert not speaker_matches("Swedish prime minister", "Sanna Marin (Finland's prime minister)")
@@ -141,7 +146,10 @@ def test_a_nickname_in_quote_marks_does_not_cut_the_name(attributor):
     assert [drop_nickname(p) for p in cut] == ["Marine John Tiegen"]
 
 
-@pytest.mark.parametrize("opening", ["He and his aides", "He, too,", "They and their lawyers"])
+@pytest.mark.parametrize(
+    "opening",
+    ["He and his aides", "He, too,", "They and their lawyers", "She and another reporter"],
+)
 def test_an_unresolved_pronoun_is_never_an_organisation(attributor, opening):
     speaker = _who(attributor, f"{opening} said the plan would fail.", "plan would fail")
     assert speaker.kind == "unnamed"
