@@ -194,7 +194,9 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
     some sentences answer, one that is only on the subject is kept when it brings a
     voice not yet cited (a claim and its denial stay side by side), or holds a figure
     when a date or number is asked (another figure may have made the wrong sentence
-    look like the answer), and dropped when it only repeats a cited claimant; when
+    look like the answer), and dropped when it only repeats a cited claimant or, for a
+    date or number, gives a figure from an article lacking one of the question's names
+    (Kharkiv's losses when Bakhmut's are asked, whoever reports them); when
     none answers, every sentence on the subject is given as the closest passages.
     """
     keep = list(coverage.answering)
@@ -204,11 +206,11 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
             continue
         ev = evidence[i]
         # a figure on the same place or people (not Kharkiv's when Bakhmut's is asked)
-        figure = (
-            coverage.kind in ("date", "quantity")
-            and any(c.isdigit() for c in ev.quote)
-            and i in coverage.named
-        )
+        counted = coverage.kind in ("date", "quantity") and any(c.isdigit() for c in ev.quote)
+        figure = counted and i in coverage.named
+        elsewhere = counted and i not in coverage.named  # another place's figure, any voice
+        if coverage.status == "answered" and elsewhere:
+            continue
         if coverage.status != "answered" or ev.claimant not in voices or figure:
             keep.append(i)
             voices.add(ev.claimant)

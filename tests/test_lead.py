@@ -202,12 +202,6 @@ def test_an_event_the_archive_never_reports_is_not_answered(archive):
     assert "turbine" not in answer.lead.split(";")[0]
 
 
-@pytest.mark.xfail(
-    reason="issue 19 item 3: another voice's figure about another place is still cited beside "
-    "the answer; citing only sentences whose article holds every name of the question fixes "
-    "this but cut seeds citation recall from 0.661 to 0.631 (precision 0.529 to 0.546)",
-    strict=True,
-)
 def test_a_figure_about_another_place_is_not_cited_beside_the_answer(archive):
     answer = archive.ask("How many Russian soldiers died in Bakhmut?")
     assert answer.coverage == "answered"
