@@ -11,6 +11,8 @@ Flow position: read/clean → **attribute** → chunk → embed. The package:
 - ``claimants``: source phrases → speakers (``Speaker``: name, role, kind), resolved in
   text order; ``roles`` reads names and roles from a phrase's words, ``speakers`` says
   what kind of speaker a phrase names and gives each its archive id;
+- ``whole_article``, ``named_later`` and ``dash``: the passes that need the whole article
+  (one label per speaker, names given later, a sentence going on past a dash);
 - ``files``: ``attribute_file`` — a file read and cleaned as indexing does, its spans
   mapped back to the file's text;
 - ``nlp``: the only module that imports spaCy; ``version``: the analysis version.

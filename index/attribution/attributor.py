@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from index.attribution.claimants import ClaimantResolver, Mention, Publisher
 from index.attribution.context import RawAttribution
+from index.attribution.dash import cut_at_dash
 from index.attribution.lexicon import (
     BODY_ENTS,
     CARRIER_NOUNS,
@@ -25,20 +26,13 @@ from index.attribution.lexicon import (
     PUBLISH_VERBS,
     cue_lemma,
 )
+from index.attribution.named_later import forward_roles, two_names
 from index.attribution.nlp import DEFAULT_MODEL, load_model
 from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
 from index.attribution.sentences import is_candidate, split_sentences
 from index.attribution.speakers import make_speaker, role_beside, voice_speaker
-from index.attribution.whole_article import (
-    continued,
-    cut_at_dash,
-    forward_roles,
-    one_body,
-    one_label,
-    quoted_first_person,
-    two_names,
-)
+from index.attribution.whole_article import continued, one_body, one_label, quoted_first_person
 from index.models import ARTICLE_VOICE, Attribution, Sentence, Span, Speaker
 
 __all__ = ["Analysis", "Attributor"]

@@ -6,43 +6,32 @@ their claimants. Each pass looks past the sentence it fixes:
 
 - ``one_label``: one label per speaker ("Prigozhin" reads "Prigozhin (boss of the Wagner
   group)" once a later mention gives the role);
-- ``two_names``: "Putin Erdogan" (two surnames run together) is two people the article names;
 - ``quoted_first_person``: an "I" or "we" saying something inside another's claim is that
   speaker;
 - ``one_body``: a body named by fewer of its words ("the Mountain Brigade" beside "the
   Separate Mountain Brigade") is the one body of the article with all of them, under its
   fullest name, when no other body of the article has them too;
-- ``forward_roles``: a role mention before the name ("the Ukrainian president said …", then
-  "Volodymyr Zelensky, Ukraine's president, …") is the one later-named speaker with that role;
-- ``cut_at_dash``: a sentence going on past a dash after a claim ("… throughout the bank ―
-  5,300 employees were fired") is two, the second in the article's voice;
 - ``continued``: a quotation going on in the next sentence, or in the next paragraph that
   opens with a quote mark and has no cue of its own, is the same speaker's.
+
+The passes that read names given later (``index.attribution.named_later``) and the cut of
+a sentence at a dash (``index.attribution.dash``) have modules of their own.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from index.attribution.lexicon import QUOTE_CHARS, TITLES
-from index.attribution.speakers import kind_of_noun, make_speaker
+from index.attribution.lexicon import QUOTE_CHARS
 from index.models import Attribution, Span, Speaker
-from index.names import fold, speaker_matches, within
+from index.names import fold, within
 
-__all__ = [
-    "one_label",
-    "one_body",
-    "two_names",
-    "quoted_first_person",
-    "forward_roles",
-    "continued",
-    "cut_at_dash",
-]
+__all__ = ["relabel", "one_label", "one_body", "quoted_first_person", "continued"]
 
 
-def _relabel(a: Attribution, speaker: Speaker) -> Attribution:
+def relabel(a: Attribution, speaker: Speaker) -> Attribution:
+    """``a`` credited to ``speaker``, its claimant label with it."""
     return replace(a, speaker=speaker, claimant=speaker.label)
 
 
@@ -54,30 +43,11 @@ def one_label(atts: list[Attribution]) -> list[Attribution]:
         if a.speaker and a.speaker.role and a.speaker.id not in best:
             best[a.speaker.id] = a.speaker
     return [
-        _relabel(a, best[a.speaker.id])
+        relabel(a, best[a.speaker.id])
         if a.speaker and not a.speaker.role and a.speaker.id in best
         else a
         for a in atts
     ]
-
-
-def two_names(atts: list[Attribution]) -> list[Attribution]:
-    """A "person" whose two words are the surnames of two people the article names in full
-    ("Putin Erdogan" beside "Vladimir Putin" and "Recep Tayyip Erdogan", a headline's run) is
-    the two of them, a group."""
-    full = {
-        fold(a.speaker.name).split()[-1]: a.speaker.name
-        for a in atts
-        if a.speaker and a.speaker.kind == "person" and len(a.speaker.name.split()) > 1
-    }
-    out = []
-    for a in atts:
-        words = fold(a.speaker.name).split() if a.speaker and a.speaker.kind == "person" else []
-        pair = [full.get(w, "") for w in words]
-        if len(words) == 2 and all(pair) and a.speaker.name not in pair:
-            a = _relabel(a, make_speaker(" and ".join(a.speaker.name.split()), "", "group"))
-        out.append(a)
-    return out
 
 
 #: The words a speaker calls themselves or their side by, inside their own quotation.
@@ -101,7 +71,7 @@ def quoted_first_person(atts: list[Attribution]) -> list[Attribution]:
             and b.kind != "according_to"  # "As I mentioned, X, according to Y": I is the writer
             and not (b.source and b.source.text.strip().lower() in _FIRST_PERSON)
         ]
-        out.append(_relabel(a, outer[0].speaker) if outer else a)
+        out.append(relabel(a, outer[0].speaker) if outer else a)
     return out
 
 
@@ -120,54 +90,9 @@ def one_body(atts: list[Attribution]) -> list[Attribution]:
         if len(found) == 1:
             fuller[sid] = bodies[found[0]]
     return [
-        _relabel(a, fuller[a.speaker.id]) if a.speaker and a.speaker.id in fuller else a
+        relabel(a, fuller[a.speaker.id]) if a.speaker and a.speaker.id in fuller else a
         for a in atts
     ]
-
-
-def _a_role(speaker: Speaker) -> bool:
-    """An unnamed speaker named by one office ("the Ukrainian president"), not many people."""
-    words = speaker.name.split()
-    last = words[-1].lower() if words else ""
-    return speaker.kind == "unnamed" and kind_of_noun(last) == "unnamed" and not last.endswith("s")
-
-
-def forward_roles(text: str, atts: list[Attribution]) -> list[Attribution]:
-    """A role mention before the name ("the Ukrainian president said") is the speaker named
-    later in the article whose role it matches (``index.names.speaker_matches``: "Ukrainian"
-    finds "Ukraine's", "Polish" finds "Poland's", "head" finds "chief"), when exactly one
-    later-named speaker does, and the place or body their role names is named by then ("the
-    governor" in a report on Donetsk is not "the governor of the Luhansk region" named later
-    when Luhansk was not yet named)."""
-    out = []
-    for i, a in enumerate(atts):
-        if a.speaker is not None and _a_role(a.speaker):
-            so_far = text[: max(a.cue.end, a.content.end)]
-            later = {
-                b.speaker.id: b.speaker
-                for b in atts[i + 1 :]
-                if b.speaker
-                and b.speaker.kind == "person"
-                and b.speaker.role
-                and speaker_matches(a.speaker.name, b.speaker.label)
-                and _named_by(b.speaker.role, so_far)
-            }
-            if len(later) == 1:
-                a = _relabel(a, next(iter(later.values())))
-        out.append(a)
-    return out
-
-
-def _named_by(role: str, text: str) -> bool:
-    """Whether ``text`` names a proper word of ``role`` but offices, when it has one ("Luhansk"
-    of "governor of the Luhansk region"; "Ukraine" of "Ukraine's President", found as
-    "Ukrainian"; "Court" of "U.S. District Court Judge", found as "court-mandated")."""
-    proper = [
-        w
-        for w in re.findall(r"[\w-]+", role)
-        if w[:1].isupper() and kind_of_noun(w) != "unnamed" and w.lower() not in TITLES
-    ]
-    return not proper or any(speaker_matches(w, text) for w in proper)
 
 
 def continued(text: str, spans, quotes, atts: list[Attribution]) -> list[Attribution]:
@@ -240,41 +165,3 @@ def _cue_within(cues: list[int], start: int, end: int) -> bool:
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
-
-
-#: A dash between spaces that ends a claim and goes on in the article's voice.
-_DASHES = ("―", "—", "–", "--")
-_MIN_WORDS_AFTER = 3
-
-
-def cut_at_dash(text: str, spans, quotes, atts: list[Attribution]) -> list[tuple[int, int]]:
-    """Sentence ranges cut where a claim ends at a dash and the sentence goes on: in "X
-    appeared to blame workers for it, which was widespread throughout the bank ― 5,300
-    employees were fired", the words after the dash are the article's, not X's. Only when
-    the cue is before the dash, no claim reaches past it and the dash is outside quotes."""
-    cuts = set()
-    for a in atts:
-        rest = text[a.content.end : a.content.end + 4].lstrip(" ,")
-        dash = next((d for d in _DASHES if rest.startswith(d)), None)
-        if dash is None or a.cue.start > a.content.end:
-            continue
-        at = text.find(dash, a.content.end)
-        after = at + len(dash)
-        if any(q0 < at < q1 for q0, q1 in quotes) or any(
-            b.content.start < at < b.content.end for b in atts
-        ):
-            continue
-        cuts.add((at, after))
-    if not cuts:
-        return spans
-    out = []
-    for start, end in spans:
-        for _at, after in sorted(c for c in cuts if start < c[0] and c[1] < end):
-            words = text[after:end].split()
-            if len(words) >= _MIN_WORDS_AFTER:
-                out.append((start, after))
-                start = after
-                while start < end and text[start].isspace():
-                    start += 1
-        out.append((start, end))
-    return out

@@ -1,0 +1,87 @@
+"""Passes over one article's attributions that read the names the article gives later.
+
+Flow position: inside ``index.attribution.attributor``, beside ``index.attribution.
+whole_article``, once every source of the article is resolved:
+
+- ``two_names``: "Putin Erdogan" (two surnames a headline runs together) is the two people
+  the article names in full, a group;
+- ``forward_roles``: a role mention before the name ("the Ukrainian president said …", then
+  "Volodymyr Zelensky, Ukraine's president, …") is the one later-named speaker with that
+  role, once the place or body the role names has been named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.attribution.lexicon import TITLES
+from index.attribution.speakers import kind_of_noun, make_speaker
+from index.attribution.whole_article import relabel
+from index.models import Attribution, Speaker
+from index.names import fold, speaker_matches
+
+__all__ = ["two_names", "forward_roles"]
+
+
+def two_names(atts: list[Attribution]) -> list[Attribution]:
+    """A "person" whose two words are the surnames of two people the article names in full
+    ("Putin Erdogan" beside "Vladimir Putin" and "Recep Tayyip Erdogan", a headline's run) is
+    the two of them, a group."""
+    full = {
+        fold(a.speaker.name).split()[-1]: a.speaker.name
+        for a in atts
+        if a.speaker and a.speaker.kind == "person" and len(a.speaker.name.split()) > 1
+    }
+    out = []
+    for a in atts:
+        words = fold(a.speaker.name).split() if a.speaker and a.speaker.kind == "person" else []
+        pair = [full.get(w, "") for w in words]
+        if len(words) == 2 and all(pair) and a.speaker.name not in pair:
+            a = relabel(a, make_speaker(" and ".join(a.speaker.name.split()), "", "group"))
+        out.append(a)
+    return out
+
+
+def _a_role(speaker: Speaker) -> bool:
+    """An unnamed speaker named by one office ("the Ukrainian president"), not many people."""
+    words = speaker.name.split()
+    last = words[-1].lower() if words else ""
+    return speaker.kind == "unnamed" and kind_of_noun(last) == "unnamed" and not last.endswith("s")
+
+
+def forward_roles(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """A role mention before the name ("the Ukrainian president said") is the speaker named
+    later in the article whose role it matches (``index.names.speaker_matches``: "Ukrainian"
+    finds "Ukraine's", "Polish" finds "Poland's", "head" finds "chief"), when exactly one
+    later-named speaker does, and the place or body their role names is named by then ("the
+    governor" in a report on Donetsk is not "the governor of the Luhansk region" named later
+    when Luhansk was not yet named)."""
+    out = []
+    for i, a in enumerate(atts):
+        if a.speaker is not None and _a_role(a.speaker):
+            so_far = text[: max(a.cue.end, a.content.end)]
+            later = {
+                b.speaker.id: b.speaker
+                for b in atts[i + 1 :]
+                if b.speaker
+                and b.speaker.kind == "person"
+                and b.speaker.role
+                and speaker_matches(a.speaker.name, b.speaker.label)
+                and _named_by(b.speaker.role, so_far)
+            }
+            if len(later) == 1:
+                a = relabel(a, next(iter(later.values())))
+        out.append(a)
+    return out
+
+
+def _named_by(role: str, text: str) -> bool:
+    """Whether ``text`` names a proper word of ``role`` but offices, when it has one ("Luhansk"
+    of "governor of the Luhansk region"; "Ukraine" of "Ukraine's President", found as
+    "Ukrainian"; "Court" of "U.S. District Court Judge", found as "court-mandated")."""
+    proper = [
+        w
+        for w in re.findall(r"[\w-]+", role)
+        if w[:1].isupper() and kind_of_noun(w) != "unnamed" and w.lower() not in TITLES
+    ]
+    return not proper or any(speaker_matches(w, text) for w in proper)
