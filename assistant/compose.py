@@ -30,7 +30,7 @@ def not_stated_text(asked: Asked, coverage: Coverage) -> str:
     if coverage.kind in NOT_GIVEN:
         lead = NOT_GIVEN[coverage.kind] + "."
     elif asked.speaker:
-        who = " ".join(w.capitalize() for w in asked.speaker)
+        who = asked.speaker_text  # as the question writes it: "the IAEA chief"
         lead = f"The indexed articles do not report {who} saying this."
     else:
         lead = "The indexed articles do not say this directly."

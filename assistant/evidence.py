@@ -11,7 +11,7 @@ crowd out the others that also bear on the question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -20,7 +20,7 @@ from index.attribution.speakers import voice_speaker
 from index.models import IndexedArticle, Sentence, Speaker
 from index.names import mentions, name_words, speaker_parts
 
-from .labels import article_label, copy_name
+from .labels import article_label, claimant_name, copy_name
 from .models import Evidence
 from .retrieve import ChunkHit, claimant_matches
 from .text import content_words, fold
@@ -240,6 +240,10 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
     art = c.item.article
     claimants, cue, claim = _claim_of(c, qwords)
     claimants = claimants or [art.voice]
+    speaker = _speaker_of(c, claimants[0])
+    shown = [claimant_name(n) for n in claimants]  # "he" is shown as an unnamed speaker
+    if speaker and shown[0] != claimants[0]:
+        speaker = replace(speaker, name=claimant_name(speaker.name))
     cut, quote = _without_stamp(c.sentence.text)
     return Evidence(
         article_id=art.article_id,
@@ -247,7 +251,7 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
         quote=quote,
         start=c.sentence.start + cut,
         end=c.sentence.end,
-        claimant="; ".join(claimants),
+        claimant="; ".join(shown),
         cue=cue,
         title=art.title,
         outlet=art.outlet,
@@ -257,7 +261,7 @@ def _evidence(c: _Candidate, qwords: set[str]) -> Evidence:
         also_in=list(c.also_in),
         also_in_names=list(c.also_in_names),
         label=article_label(art.title, art.outlet, art.credit, art.date, art.text),
-        speaker=_speaker_of(c, claimants[0]),
+        speaker=speaker,
         claim=claim.strip(),
     )
 

@@ -9,7 +9,14 @@ sources and the page all show that field, so an article is named the same way ev
 
 from __future__ import annotations
 
-__all__ = ["article_label", "source_name", "copy_name"]
+from index.attribution.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS
+from index.names import speaker_parts
+
+__all__ = ["article_label", "source_name", "copy_name", "claimant_name", "UNNAMED"]
+
+#: How a claimant the article leaves as a bare pronoun ("he says …") is named to a reader.
+UNNAMED = "an unnamed speaker"
+_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"you"}
 
 #: Words of a title or an opening kept in a label before "…".
 LABEL_WORDS = 9
@@ -51,3 +58,14 @@ def copy_name(title: str | None, outlet: str | None, credit: str | None, text: s
 def _short(words: str, keep: int = LABEL_WORDS) -> str:
     parts = words.split()
     return words.strip() if len(parts) <= keep else " ".join(parts[:keep]).rstrip(",;:") + "…"
+
+
+def claimant_name(claimant: str) -> str:
+    """A claimant as a reader is shown it: a bare pronoun ("he", "They", "I (minister)") is
+    ``UNNAMED`` (with its role), never "According to he"; any other claimant as it stands
+    ("US" is a country, not "us")."""
+    name, *role = speaker_parts(claimant)
+    word = name.strip()
+    if word.lower() not in _PRONOUNS or (len(word) > 1 and word.isupper()):
+        return claimant
+    return f"{UNNAMED} ({role[0]})" if role else UNNAMED

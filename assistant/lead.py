@@ -26,6 +26,7 @@ from .citations import defuse_markers
 from .coverage import UNDISCLOSED, by_speaker
 from .evidence import ASKS_SIDES
 from .kinds import holds_kind
+from .labels import UNNAMED
 from .models import Evidence
 from .names_asked import in_own_words
 from .question import Asked, name_in
@@ -71,7 +72,7 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
         answering.sort(key=lambda i: _NAMED.get(_speaker_kind(evidence[i]), len(_NAMED)))
     by_part = _by_part(asked, evidence)
     if len(by_part) >= 2:  # one line for each thing asked, read as that part asks it
-        return "; ".join(f"{statement(evidence[i], p)} [{numbers[i]}]" for p, i in by_part) + "."
+        return _opened("; ".join(f"{statement(evidence[i], p)} [{numbers[i]}]" for p, i in by_part))
     chosen = [answering[0]]
     # a second voice: another answering one; for a question asking each side (or two
     # things), the cited sentence of another voice that adds most of the question's words
@@ -90,7 +91,13 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
         )
     chosen += others[: _SIDES - 1]
     parts = [f"{statement(evidence[i], asked)} [{numbers[i]}]" for i in chosen]
-    return "; ".join(parts) + "."
+    return _opened("; ".join(parts))
+
+
+def _opened(text: str) -> str:
+    """``text`` as the answer's first sentence: a capital first ("defence ministry said" →
+    "Defence ministry said"), a full stop last."""
+    return text[:1].upper() + text[1:] + "."
 
 
 def _by_part(asked: Asked, evidence: list[Evidence]) -> list[tuple[Asked, int]]:
@@ -131,7 +138,7 @@ def _not_given(asked: Asked, evidence: list[Evidence]) -> str:
     if asked.kind in ("quantity", "date") and evidence and UNDISCLOSED.search(evidence[0].quote):
         return "The indexed articles say this was not disclosed"
     if asked.speaker:
-        who = " ".join(w.capitalize() for w in asked.speaker)
+        who = asked.speaker_text  # as the question writes it: "the IAEA chief"
         quoted = any(ev.attributed and by_speaker(asked, ev) for ev in evidence)
         if quoted:  # the speaker is cited below: the opening must not deny they speak
             return f"The indexed articles quote {who}, but not on what is asked"
@@ -155,6 +162,8 @@ def statement(ev: Evidence, asked: Asked) -> str:
     who = ev.claimant.split("; ")[0]
     claim = _trim(ev.claim)
     joined = _joined(ev, claim) if len(claim.split()) >= _MIN_CLAIM_WORDS else None
+    if who.startswith(UNNAMED):  # the sentence says whom "he" stands for; the claim may not
+        joined = None
     if joined is None or (
         asked.kind is not None and not holds_kind(claim, asked, ev.claimant, ev.attributed)
     ):

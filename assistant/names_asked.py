@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import re
 
+from index.attribution.lexicon import ROLE_SYNONYMS
+
 from .models import Evidence
-from .question import Asked, name_in, words_of
-from .text import tokens
+from .question import Asked, Office, name_in, words_of
+from .text import fold, tokens
 
 __all__ = ["by_speaker", "in_own_words", "words_of_cased"]
 
@@ -45,11 +47,15 @@ def _capitalised(text: str) -> frozenset[str]:
     return frozenset(folded | initials)
 
 
-def _is_speaker(speaker: tuple[str, ...], claimant: str) -> bool:
+def _is_speaker(asked: Asked, claimant: str) -> bool:
     """``claimant`` ("Harry Reid (Senate Minority Leader)") is the speaker asked about: by
     the last word of their name ("Mr. Lou" for Lou Jiwei), never by a first name alone
     (not Harry Reid for Harry Harris; a body's initials are no first name: "RT News" for RT),
-    else by any word of their name or role ("governor")."""
+    else by any word of their name or role ("governor"). A speaker asked by office or body
+    ("Russia's defence ministry") is held to that office (``_holds_office``)."""
+    speaker = asked.speaker
+    if asked.office:
+        return _holds_office(asked.office, speaker, claimant)
     name = claimant.partition(" (")[0]
     words = words_of(name)
     if words and name_in(words[-1], speaker):
@@ -57,6 +63,39 @@ def _is_speaker(speaker: tuple[str, ...], claimant: str) -> bool:
     if len(words) >= 2 and name_in(words[0], speaker) and not name.split()[0].isupper():
         return False  # another person of the same first name (not "RT News": no first name)
     return any(name_in(n, words_of(claimant)) for n in speaker)
+
+
+#: Words of a claimant that name nothing ("the head of the council").
+_GLUE = frozenset("the of a an and s".split())
+
+
+def _holds_office(office: Office, speaker: tuple[str, ...], claimant: str) -> bool:
+    """``claimant`` is the office or body asked about: the person named with it by surname
+    ("Prigozhin" for "Wagner boss Prigozhin"), else a name or role holding an office word
+    (or its synonym: "director" for "chief") and
+
+    - every qualifier ("defence"), unless it adds no word of its own ("Ukrainian brigade"
+      for "the Ukrainian assault brigade"; not "Russian Foreign Ministry" for "Russia's
+      defence ministry");
+    - an owner ("Russia", "IAEA"), or every qualifier, or no word of its own ("Third
+      Separate Assault Brigade" for the Ukrainian one; not "Valery Zaluzhny (army chief)"
+      for "the IAEA chief"), and no other owner with an "'s" ("Ukraine's defence ministry").
+
+    The people or country alone ("Russians", "Moscow") is not its ministry, nor the body its
+    chief ("IAEA"): a fact-checker would not print the one's words as the other's."""
+    name = words_of(claimant.partition(" (")[0])
+    if office.name and name and name_in(name[-1], office.name):
+        return True
+    words = [w for w in words_of(claimant) if w not in _GLUE]
+    synonyms = {s for o in office.words for s in (o, *ROLE_SYNONYMS.get(o, ()))}
+    if not any(name_in(s, words) for s in synonyms):
+        return False
+    own = [w for w in words if not name_in(w, (*speaker, *synonyms))]
+    qualified = all(name_in(q, words) for q in office.qualifiers)
+    owned = not office.owners or any(name_in(o, words) for o in office.owners)
+    owned = owned or (qualified and bool(office.qualifiers)) or not own
+    other = [o for o in re.findall(r"([\w.-]+)['’]s\b", claimant) if not name_in(fold(o), speaker)]
+    return (qualified or not own) and owned and not other
 
 
 def _of(thing: str, names: tuple[str, ...], text: str) -> bool:
@@ -78,7 +117,7 @@ def by_speaker(asked: Asked, ev: Evidence) -> bool:
     """The sentence is the asked speaker's: their claim, or the article's own words when the
     speaker asked about is its outlet ("what did USA Today's editorial call …")."""
     if ev.attributed:
-        return any(_is_speaker(asked.speaker, part) for part in ev.claimant.split("; "))
+        return any(_is_speaker(asked, part) for part in ev.claimant.split("; "))
     outlet = words_of(ev.outlet or "")
     return bool(outlet) and all(w in asked.speaker for w in outlet)
 
@@ -88,7 +127,7 @@ def in_own_words(asked: Asked, ev: Evidence) -> int:
     it is that speaker: their own claim ("James Comey (FBI Director)": 2 for "the FBI
     director", "FBI": 1), not a group reporting it ("Judicial Watch; James Comey …": 0)."""
     first = ev.claimant.split("; ")[0]
-    if not ev.attributed or not _is_speaker(asked.speaker, first):
+    if not ev.attributed or not _is_speaker(asked, first):
         return 0
     return sum(name_in(w, words_of(first)) for w in asked.speaker)
 

@@ -11,10 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.attribution.lexicon import (
+    OFFICES,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    ROLE_SYNONYMS,
+    ROLE_TAIL,
+)
+
 from .kinds import asked_kind, asked_target
 from .text import fold, tokens
 
-__all__ = ["Asked", "read_question", "name_in", "words_of"]
+__all__ = ["Asked", "Office", "read_question", "name_in", "words_of"]
 
 _FRAME = frozenset(
     tokens(
@@ -35,10 +43,10 @@ _COMMON = frozenset(
     "would should will and but so then also according in on at for of to the a an give across "
     "over during after before since if whether".split()
 )
-_ACCORDING = re.compile(r"^\s*according to (?P<who>[^,?]{2,50}),", re.I)
+_ACCORDING = re.compile(r"^\s*according to (?P<the>the\s+)?(?P<who>[^,?]{2,50}),", re.I)
 #: "what did X say": the verb in lower case ("Secretary of State Jon Husted say" → the name)
 _SPEAKER = re.compile(
-    r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.\- ]{2,50}?)\s+"
+    r"\b(?:did|does|do|has|have|had)\s+(?P<the>the\s+)?(?P<who>[\w’'.\- ]{2,50}?)\s+"
     r"(?-i:say|said|claim|claimed|report|reported|tell|told|announce|state|allege|deny|admit|"
     r"warn|accuse|argue|insist|think|write|tweet|call|describe)\b",
     re.I,
@@ -70,6 +78,24 @@ _PUBLISHED = re.compile(
 )
 
 
+#: Words naming an office or a body that speaks ("minister", "ministry", "chief", "brigade").
+OFFICE_WORDS = OFFICES | PERSON_NOUNS | ORGANISATION_NOUNS | ROLE_TAIL | frozenset(ROLE_SYNONYMS)
+
+
+@dataclass(frozen=True)
+class Office:
+    """A speaker asked about by office or body ("Russia's defence ministry", "the IAEA chief",
+    "Wagner boss Prigozhin"), its folded words sorted by what they do: the office words
+    (``OFFICE_WORDS``: "ministry", "chief"), the owners written with a capital or an "'s"
+    ("russia", "iaea"), the qualifiers written in lower case ("defence"), and the name of the
+    person holding it, written after the office ("prigozhin")."""
+
+    words: tuple[str, ...]
+    owners: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    name: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks: its kind and target, subject words, names and speaker."""
@@ -93,6 +119,10 @@ class Asked:
     pairs: tuple[tuple[str, str], ...] = ()
     #: two questions joined by "and" ("how many X …, and how much Y …"), each read alone
     parts: tuple[Asked, ...] = ()
+    #: the speaker asked about as the question writes it ("the IAEA chief"), for the answer
+    speaker_text: str = ""
+    #: the speaker's office or body, when the question names one (``Office``)
+    office: Office | None = None
 
 
 def _name_words(text: str) -> list[str]:
@@ -120,9 +150,11 @@ def read_question(question: str, whole: bool = True) -> Asked:
     parts of a question asking two or three things, each read alone (``Asked.parts``)."""
     names = _name_words(question)
     m = _ACCORDING.search(question) or _SPEAKER.search(question)
-    speaker = ()
+    speaker, speaker_text, office = (), "", None
     if m and m.group("who").lower().split()[0] not in ("whom", "who", "it", "they"):
         speaker = tuple(w for w in words_of(m.group("who")) if len(w) >= 2 and w not in _GENERIC)
+        speaker_text = f"{(m.group('the') or '').lower()}{m.group('who').strip()}"
+        office = _office(m.group("who"))
     subject = frozenset(w for w in tokens(question) if w not in _FRAME)
     kind = asked_kind(question)
     published = kind == "date" and bool(_PUBLISHED.search(question))
@@ -143,7 +175,33 @@ def read_question(question: str, whole: bool = True) -> Asked:
         _last_plain_word(question),
         _two_word_names(question, names),
         _parts(question) if whole else (),
+        speaker_text,
+        office,
     )
+
+
+def _office(who: str) -> Office | None:
+    """The office or body of a speaker as written ("Russia's defence ministry"), or None when
+    no word of it names one ("Zelensky", "Russia", "RT")."""
+    raw = re.findall(r"[\w’'.-]+", who)
+    folded = [next(iter(words_of(w)), "") for w in raw]
+    at = [i for i, w in enumerate(folded) if w in OFFICE_WORDS or w[:-1] in OFFICE_WORDS]
+    if not at:
+        return None
+    last = at[-1]
+    named = last + 1 < len(raw) and folded[last + 1] != "of"  # "boss Prigozhin", not "of State"
+    owners, qualifiers, name = [], [], []
+    for i, (w, f) in enumerate(zip(raw, folded)):
+        if i in at or len(f) < 2 or f in _GENERIC:
+            continue
+        if named and i > last:
+            name.append(f)
+        elif w[:1].isupper() or re.search(r"['’]s$", w):
+            owners.append(f)
+        else:
+            qualifiers.append(f)
+    office = tuple(folded[i] for i in at)
+    return Office(office, tuple(owners), tuple(qualifiers), tuple(name))
 
 
 def _two_word_names(question: str, names: list[str]) -> tuple[tuple[str, str], ...]:

@@ -238,7 +238,7 @@ def test_a_not_stated_opening_never_denies_a_speaker_cited_under_it():
     said = _evidence("U.S. officials say the talks on grain will go on.", "U.S. officials")
     opening = not_stated_opening(asked, [said], [1])
     assert "do not report" not in opening
-    assert opening.startswith("The indexed articles quote Officials, but not on what is asked")
+    assert opening.startswith("The indexed articles quote officials, but not on what is asked")
     assert opening.endswith("[1].")
 
 
