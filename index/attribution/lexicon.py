@@ -28,6 +28,7 @@ __all__ = [
     "QUOTE_CHARS",
     "PERSON_PRONOUNS",
     "GROUP_PRONOUNS",
+    "DEMONYMS",
     "DETERMINERS",
     "RELATIVE_PRONOUNS",
     "SAYING_VERBS",
