@@ -47,15 +47,16 @@ def _capitalised(text: str) -> frozenset[str]:
     return frozenset(folded | initials)
 
 
-def _is_speaker(asked: Asked, claimant: str) -> bool:
+def _is_speaker(asked: Asked, claimant: str, said: str = "") -> bool:
     """``claimant`` ("Harry Reid (Senate Minority Leader)") is the speaker asked about: by
     the last word of their name ("Mr. Lou" for Lou Jiwei), never by a first name alone
     (not Harry Reid for Harry Harris; a body's initials are no first name: "RT News" for RT),
     else by any word of their name or role ("governor"). A speaker asked by office or body
-    ("Russia's defence ministry") is held to that office (``_holds_office``)."""
+    ("Russia's defence ministry") is held to that office (``_holds_office``), whose owner
+    the sentence ``said`` may name ("the Ukrainian brigade assures …")."""
     speaker = asked.speaker
     if asked.office:
-        return _holds_office(asked.office, speaker, claimant)
+        return _holds_office(asked.office, speaker, claimant, said)
     name = claimant.partition(" (")[0]
     words = words_of(name)
     if words and name_in(words[-1], speaker):
@@ -69,7 +70,7 @@ def _is_speaker(asked: Asked, claimant: str) -> bool:
 _GLUE = frozenset("the of a an and s".split())
 
 
-def _holds_office(office: Office, speaker: tuple[str, ...], claimant: str) -> bool:
+def _holds_office(office: Office, speaker: tuple[str, ...], claimant: str, said: str = "") -> bool:
     """``claimant`` is the office or body asked about: the person named with it by surname
     ("Prigozhin" for "Wagner boss Prigozhin"), else a name or role holding an office word
     (or its synonym: "director" for "chief") and
@@ -77,9 +78,11 @@ def _holds_office(office: Office, speaker: tuple[str, ...], claimant: str) -> bo
     - every qualifier ("defence"), unless it adds no word of its own ("Ukrainian brigade"
       for "the Ukrainian assault brigade"; not "Russian Foreign Ministry" for "Russia's
       defence ministry");
-    - an owner ("Russia", "IAEA"), or every qualifier, or no word of its own ("Third
-      Separate Assault Brigade" for the Ukrainian one; not "Valery Zaluzhny (army chief)"
-      for "the IAEA chief"), and no other owner with an "'s" ("Ukraine's defence ministry").
+    - an owner ("Russia", "IAEA") in the claimant or in the sentence ``said`` it ("Third
+      Separate Assault Brigade" saying "the Ukrainian brigade assures …"), or every
+      qualifier, or no word of its own ("Third Separate Assault Brigade" for the Ukrainian
+      assault brigade; not "Valery Zaluzhny (army chief)" for "the IAEA chief"), and no other
+      owner with an "'s" ("Ukraine's defence ministry").
 
     The people or country alone ("Russians", "Moscow") is not its ministry, nor the body its
     chief ("IAEA"): a fact-checker would not print the one's words as the other's."""
@@ -92,7 +95,8 @@ def _holds_office(office: Office, speaker: tuple[str, ...], claimant: str) -> bo
         return False
     own = [w for w in words if not name_in(w, (*speaker, *synonyms))]
     qualified = all(name_in(q, words) for q in office.qualifiers)
-    owned = not office.owners or any(name_in(o, words) for o in office.owners)
+    context = [*words, *words_of(said)]
+    owned = not office.owners or any(name_in(o, context) for o in office.owners)
     owned = owned or (qualified and bool(office.qualifiers)) or not own
     other = [o for o in re.findall(r"([\w.-]+)['’]s\b", claimant) if not name_in(fold(o), speaker)]
     return (qualified or not own) and owned and not other
@@ -117,7 +121,7 @@ def by_speaker(asked: Asked, ev: Evidence) -> bool:
     """The sentence is the asked speaker's: their claim, or the article's own words when the
     speaker asked about is its outlet ("what did USA Today's editorial call …")."""
     if ev.attributed:
-        return any(_is_speaker(asked, part) for part in ev.claimant.split("; "))
+        return any(_is_speaker(asked, part, ev.quote) for part in ev.claimant.split("; "))
     outlet = words_of(ev.outlet or "")
     return bool(outlet) and all(w in asked.speaker for w in outlet)
 
@@ -127,7 +131,7 @@ def in_own_words(asked: Asked, ev: Evidence) -> int:
     it is that speaker: their own claim ("James Comey (FBI Director)": 2 for "the FBI
     director", "FBI": 1), not a group reporting it ("Judicial Watch; James Comey …": 0)."""
     first = ev.claimant.split("; ")[0]
-    if not ev.attributed or not _is_speaker(asked, first):
+    if not ev.attributed or not _is_speaker(asked, first, ev.quote):
         return 0
     return sum(name_in(w, words_of(first)) for w in asked.speaker)
 

@@ -449,3 +449,21 @@ def test_a_bare_pronoun_claimant_is_shown_as_an_unnamed_speaker(war):
 )
 def test_only_a_bare_pronoun_is_renamed(claimant, shown):
     assert claimant_name(claimant) == shown
+
+
+@pytest.mark.parametrize(
+    ("said", "same"),
+    [
+        ("The Ukrainian brigade assures that the Russians left behind 500 corpses.", True),
+        ("The brigade assures that the Russians left behind 500 corpses.", False),
+        ("The Russian brigade assures that it held its positions.", False),
+    ],
+)
+def test_a_bodys_owner_may_be_named_by_the_sentence_it_says(said, same):
+    # "What did the Ukrainian brigade say?": a claimant named without its country
+    # ("Third Separate Assault Brigade") is the Ukrainian brigade when its sentence says so
+    evidence = Evidence(
+        "a1", "a1#0", said, 0, len(said), "Third Separate Assault Brigade", "assures", None,
+        "Wire", "2023-05-11", 1.0, attributed=True,
+    )  # fmt: skip
+    assert by_speaker(read_question("What did the Ukrainian brigade say?"), evidence) is same
