@@ -1,11 +1,13 @@
 """Speakers: the wrongs seen on real articles (issue 18), pinned on hand-written ones.
 
 Each test writes its own wire-style sentences for one general pattern: a pronoun after a
-name someone said something about, a description joined to another in one apposition, two
-surnames run together, a thing's name tagged as a person's, a people's adjective and its
-country, a relative clause after an apposition, a nickname in quote marks, a pronoun that is
-never a body, one ministry under several spellings, a sentence going on past a dash in the
-article's own voice, and a role whose place the article has not named yet.
+name someone said something about, a pronoun after people named but not quoted (the one of
+its sex, the subject of the main clause, never one of two alike), a description joined to
+another in one apposition, two surnames run together, a thing's name tagged as a person's, a
+people's adjective and its country, a relative clause after an apposition, a nickname in
+quote marks, a pronoun that is never a body, one ministry under several spellings, a
+sentence going on past a dash in the article's own voice, and a role whose place the article
+has not named yet.
 """
 
 from __future__ import annotations
@@ -76,6 +78,29 @@ _NAMED = {
         "Later, Recep Tayyip Erdogan, Turkey's president, said the corridor would stay open.",
         "corridor would stay",
         ("Recep Tayyip Erdogan", "person"),
+    ),
+    "he nothing else resolves is the person named before it in the sentence": (
+        "Ukrainian President Volodymyr Zelenskyy has used his first address to the council to "
+        "present evidence of what he says was a massacre in the town.",
+        "was a massacre",
+        ("Volodymyr Zelenskyy", "person"),
+    ),
+    "he after two people named is the subject of the main clause, not its object": (
+        "Mark Hale visited Tom Reed at the farm on Monday, and he said the harvest had failed.",
+        "harvest had failed",
+        ("Mark Hale", "person"),
+    ),
+    "she after two people named is the one of her sex the article has shown": (
+        "John Walsh lost his seat in May. Months later Mary Quinn hired John Walsh as an "
+        "adviser, and she said the party needed him.",
+        "party needed him",
+        ("Mary Quinn", "person"),
+    ),
+    "he after two men named, neither the subject, stays unnamed": (
+        "The committee questioned John Smith and Peter Jones for hours, and he said the money "
+        "was gone.",
+        "money was gone",
+        ("he", "unnamed"),
     ),
     "two surnames run together are the two people named later": (
         "Macron Scholz said the summit had ended. French President Emmanuel Macron said the "

@@ -27,6 +27,7 @@ from index.attribution.lexicon import (
     cue_lemma,
 )
 from index.attribution.named_later import forward_roles, two_names
+from index.attribution.named_near import name_pronoun, sentences_near
 from index.attribution.nlp import DEFAULT_MODEL, load_model
 from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
@@ -123,12 +124,14 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             for r in rs
         ]
         following = _speakers(soon) if raws else []
+        here, before = sentences_near(found, named, order, i)
         for raw in raws:
             if any(c0 < raw.cue[1] and raw.cue[0] < c1 for c0, c1 in seen):
                 continue  # one cue, one attribution: "is expected to endorse" is found twice
             seen.add(raw.cue)
             raw = _outside_claims(text, raw, raws)
             att = _attribution(text, raw, resolver, named[i].orgs, following, voice)
+            att = name_pronoun(att, resolver, here, before)
             attributions.append(att)
             said.append(att.speaker)
         resolver.observe(named[i], said)

@@ -232,6 +232,15 @@ class ClaimantResolver:
             return found.speaker
         return make_speaker(text.strip(), "", "unnamed")
 
+    def sex_of(self, person: str) -> str:
+        """ "m" or "f" when the article's pronouns have shown the sex of ``person``, else ""."""
+        known = self._find(
+            lambda k: (
+                k.is_person and (k.speaker.name == person or ends_with_word(k.speaker.name, person))
+            )
+        )
+        return known.gender if known else ""
+
     def _person_seen(self, person: str, role: str = "", text: str = "") -> None:
         """A person named in passing: the one named so before comes forward, else a new one."""
         if not person:
