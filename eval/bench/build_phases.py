@@ -15,21 +15,13 @@ import argparse
 import time
 from pathlib import Path
 
+from eval.bench.llamaindex_baseline import encoder_seconds
 from eval.suite_ruwa import csv_path, ruwa_records
 from index.attribution import Attributor
 from index.chunk import embed_text
 from index.embed import make_embedder
 from index.models import Article
 from index.parallel import BATCH, _inputs, _items
-
-_CALL = 128  # texts per encoder call, as a build and the bare baseline use
-
-
-def _seconds(embedder, texts: list[str]) -> float:
-    started = time.perf_counter()
-    for i in range(0, len(texts), _CALL):
-        embedder.embed_batch(texts[i : i + _CALL])
-    return time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -61,10 +53,10 @@ def main(argv: list[str] | None = None) -> None:
     sentences = [s.text for it in items for c in it.chunks for s in c.sentences]
     rows = [
         ("parse (one core)", len(articles), parse),
-        ("bare ONNX fp32, the items' texts", len(texts), _seconds(onnx, texts)),
-        ("bare sentence-transformers fp32, the same", len(texts), _seconds(st, texts)),
-        ("build pass 1: chunks (header + text)", len(chunks), _seconds(onnx, chunks)),
-        ("build pass 2: sentences alone", len(sentences), _seconds(onnx, sentences)),
+        ("bare ONNX fp32, the items' texts", len(texts), encoder_seconds(texts, onnx)),
+        ("bare sentence-transformers fp32, the same", len(texts), encoder_seconds(texts, st)),
+        ("build pass 1: chunks (header + text)", len(chunks), encoder_seconds(chunks, onnx)),
+        ("build pass 2: sentences alone", len(sentences), encoder_seconds(sentences, onnx)),
     ]
     print(f"RUWA items {args.start}–{args.start + len(records)}\n")
     print("| part | texts | s |\n|---|---|---|")

@@ -21,7 +21,7 @@ from llama_index.core.node_parser import SentenceSplitter
 from llama_index.vector_stores.chroma import ChromaVectorStore
 from pydantic import PrivateAttr
 
-__all__ = ["bare_encoder_seconds", "llamaindex_seconds"]
+__all__ = ["bare_encoder_seconds", "encoder_seconds", "llamaindex_seconds"]
 
 
 class OurEncoder(BaseEmbedding):
@@ -48,7 +48,11 @@ class OurEncoder(BaseEmbedding):
 
 def bare_encoder_seconds(records: list[dict], embedder, batch: int = 128) -> float:
     """Seconds to embed every record's text, nothing else."""
-    texts = [r["text"] for r in records]
+    return encoder_seconds([r["text"] for r in records], embedder, batch)
+
+
+def encoder_seconds(texts: list[str], embedder, batch: int = 128) -> float:
+    """Seconds to embed ``texts`` in calls of ``batch``, as a build makes them."""
     started = time.perf_counter()
     for i in range(0, len(texts), batch):
         embedder.embed_batch(texts[i : i + batch])
