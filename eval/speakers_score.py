@@ -8,7 +8,9 @@ An attribution is found by a piece of its claim (``find``, at or after ``at``);
 its claimant is right when it holds one of ``speaker`` and none of ``not``
 (case-insensitive). ``non_speaker`` says whether a claimant names no speaker at
 all (``--non-speakers`` reports their share on PolNeAR dev). PolNeAR is for
-measurement only. Run: ``python -m eval.speakers_score [--non-speakers]``.
+measurement only. ``eval/gold/speakers_heldout.jsonl`` is a second set of hand-written
+paragraphs no rule was tuned on (``--gold``). Run:
+``python -m eval.speakers_score [--gold PATH] [--non-speakers]``.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from pathlib import Path
 from eval.paths import ROOT
 from eval.polnear import read_split
 
-__all__ = ["DEV", "score_speakers", "non_speaker", "non_speaker_share"]
+__all__ = ["DEV", "HELDOUT", "score_speakers", "non_speaker", "non_speaker_share"]
 
 DEV = ROOT / "eval" / "gold" / "speakers_dev.jsonl"
+HELDOUT = ROOT / "eval" / "gold" / "speakers_heldout.jsonl"
 
 #: Common nouns that name someone or something that can speak; the measure's own list, so
 #: that it does not grade the attributor by the attributor's word lists.
@@ -110,6 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     of claimants naming no speaker)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=None, help="PolNeAR directory")
+    parser.add_argument("--gold", type=Path, default=DEV, help="gold set (JSON lines)")
     parser.add_argument("--non-speakers", action="store_true", help="also PolNeAR dev's share")
     args = parser.parse_args(argv)
     from eval.attribution_score import default_bench_dir
@@ -117,8 +121,9 @@ def main(argv: list[str] | None = None) -> None:
 
     bench = args.bench or default_bench_dir()
     attributor = Attributor()
-    result = score_speakers(attributor, bench)
-    print(f"speakers dev: {result['accuracy']:.3f} of {result['attributions']} attributions")
+    result = score_speakers(attributor, bench, args.gold)
+    label = args.gold.stem.replace("_", " ")
+    print(f"{label}: {result['accuracy']:.3f} of {result['attributions']} attributions")
     for pattern, (share, n) in result["by_pattern"].items():
         print(f"  {pattern:14}{share:7.3f}  ({n})")
     for miss in result["misses"]:
