@@ -164,3 +164,17 @@ def test_the_reader_addressed_as_you_is_no_claimant():
     names = {a.speaker.name for a in analysis.attributions}
     assert not {n for n in names if n and n.lower() == "you"}
     assert "Maria Lopez" in names
+
+
+def test_a_bodys_owner_is_part_of_its_name_and_tells_it_from_another_countrys(attributor):
+    text = (
+        "The Polish foreign ministry said the border crossings would stay shut. "
+        "Belarus's foreign ministry said the closure broke a treaty. "
+        "The Polish ministry said the treaty had lapsed. The ministry said talks were pointless."
+    )
+    assert [claimant for claimant, _, _ in _claims(attributor, text)] == [
+        "Polish foreign ministry",
+        "Belarus's foreign ministry",
+        "Polish foreign ministry",
+        "Polish foreign ministry",
+    ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from index.attribution.lexicon import (
     CARRIER_NOUNS,
+    DEMONYMS,
     GROUP_PRONOUNS,
     PART_NOUNS,
     PERSON_PRONOUNS,
@@ -47,6 +48,7 @@ from index.attribution.roles import (
 )
 from index.attribution.speakers import kind_of_noun, make_speaker, same_role_word
 from index.models import Speaker
+from index.names import PREFIX
 
 __all__ = ["Mention", "Publisher", "ClaimantResolver", "strip_determiner"]
 
@@ -313,12 +315,19 @@ class ClaimantResolver:
             return self._person(mention, person_in_body(mention.text, run), [])  # or "Erdogan"
         for body in bodies:
             if head and head in body.lower().split():
-                return make_speaker(drop_role(body), "", _body_kind(body, mention))
+                name = _with_owner(mention.base or mention.text, body) if kind else body
+                return make_speaker(drop_role(name), "", _body_kind(body, mention))
         if run:  # "Medical charity Doctors Without Borders": NER missed the name
             return make_speaker(run, "", proper_kind(run))
         if head and is_short and kind != "unnamed":
+            own = _words(mention.text)
             earlier = self._find(
-                lambda k: head in k.raw and not k.is_person and k.raw != _words(mention.text)
+                lambda k: (
+                    head in k.raw
+                    and not k.is_person
+                    and k.raw != own
+                    and not _other_owner(own, k.raw)
+                )
             )
             if earlier:
                 return earlier.speaker
@@ -444,6 +453,27 @@ def _only(text: str, bodies: list[str]) -> bool:
     for body in bodies:
         rest = rest.replace(body, " ")
     return not re.sub(r"\b(?:and|the)\b|[,\s]", "", rest)
+
+
+def _with_owner(base: str, body: str) -> str:
+    """A body named by a common noun with the owner its phrase puts before it, when the NER
+    tagged the body alone: "Russia's defence ministry", "the Ukrainian defence ministry"
+    (not "defence ministry")."""
+    base = strip_determiner(base)
+    before = base[: -len(body)].split() if base.endswith(body) else []
+    return base if before and all(w[:1].isupper() for w in before) else body
+
+
+def _countries(words: set[str]) -> set[str]:
+    """The countries some of ``words`` name, a people's adjective as its country."""
+    return {min(DEMONYMS[w] | {w})[:PREFIX] for w in words if w in DEMONYMS}
+
+
+def _other_owner(words: set[str], known: set[str]) -> bool:
+    """Whether a body's words name a country and an earlier body's name another:
+    "the Ukrainian ministry" is not "Russia's defence ministry"."""
+    mine, theirs = _countries(words), _countries(known)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _many(speaker: Speaker) -> bool:
