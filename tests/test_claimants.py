@@ -178,3 +178,32 @@ def test_a_bodys_owner_is_part_of_its_name_and_tells_it_from_another_countrys(at
         "Polish foreign ministry",
         "Polish foreign ministry",
     ]
+
+
+def test_names_in_a_clause_describing_the_speaker_are_not_the_speaker(attributor):
+    text = (
+        "KYIV (Reuters) - Denys Yaroslavsky, who commanded the Azov regiment during the "
+        "fighting in Mariupol, said the order to retreat came late."
+    )
+    [(claimant, _, _)] = _claims(attributor, text)
+    assert claimant == "Denys Yaroslavsky"
+
+
+def test_a_description_of_someone_is_the_person_named_before_it(attributor):
+    text = (
+        "Kaja Kallas, Estonia's prime minister, said the sanctions were working. "
+        "The 46-year-old said Moscow's revenues had fallen by a third. "
+        "The former lawyer, speaking in Tallinn, said more would follow."
+    )
+    claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
+    assert claimants == ["Kaja Kallas (Estonia's prime minister)"] * 3
+
+
+def test_a_name_taken_for_a_body_is_the_person_a_description_shows(attributor):
+    text = (
+        "Volodymyr Zelenskiy said on Sunday that the front was holding. "
+        "The former actor told reporters that reinforcements were on their way. "
+        "He said the winter would be hard."
+    )
+    speakers = [a.speaker for a in attributor.analyse(text).attributions]
+    assert {(s.name, s.kind) for s in speakers} == {("Volodymyr Zelenskiy", "person")}

@@ -33,7 +33,13 @@ from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
 from index.attribution.sentences import is_candidate, split_sentences
 from index.attribution.speakers import make_speaker, role_beside, voice_speaker
-from index.attribution.whole_article import continued, one_body, one_label, quoted_first_person
+from index.attribution.whole_article import (
+    continued,
+    one_body,
+    one_kind,
+    one_label,
+    quoted_first_person,
+)
 from index.models import ARTICLE_VOICE, Attribution, Sentence, Span, Speaker
 
 __all__ = ["Analysis", "Attributor"]
@@ -136,7 +142,8 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             said.append(att.speaker)
         resolver.observe(named[i], said)
         said = []
-    attributions = one_body(forward_roles(text, one_label(two_names(attributions))))
+    attributions = one_kind(one_label(two_names(attributions)))
+    attributions = one_body(forward_roles(text, attributions))
     attributions = continued(text, spans, quotes, attributions)
     attributions = quoted_first_person(attributions)
     spans = cut_at_dash(text, spans, quotes, attributions)

@@ -61,6 +61,8 @@ _OWNER = re.compile(
 #: "Lavrov's comments" → their owner, "Lavrov".
 _POSSESSOR = re.compile(rf"^(.+?)['’]s? (?:[\w-]+ )?(?:{_CARRIERS})s?$", re.IGNORECASE)
 _NUMBER = re.compile(r"[\d.,]+")
+#: An age that describes someone: "the 46-year-old", "the 33-year-old commander".
+_AGE = re.compile(r"\b\d+-year-old\b")
 _WORDS = re.compile(r"[\w'’-]+")
 _MALE = frozenset("he him his".split())
 _FEMALE = frozenset("she her hers".split())
@@ -285,6 +287,9 @@ class ClaimantResolver:
         text = strip_determiner(mention.text)
         is_short = len(text.split()) <= 4
         kind = kind_of_noun(head) if head else None  # "Officials", "Police" open sentences
+        short = strip_determiner(mention.base or mention.text)  # without a clause after it
+        if kind is None and _AGE.search(short):
+            kind = "unnamed"  # "the 46-year-old": a person
         for body in bodies:  # "German Chancellor Olaf Scholz" tagged as a body
             orgs = {strip_determiner(o) for o in mention.orgs}
             person = person_in_body(mention.text, body, body in orgs)
@@ -299,15 +304,14 @@ class ClaimantResolver:
             if earlier:
                 return earlier.speaker
         definite = mention.text.lower().startswith("the ")
-        if kind == "unnamed" and is_short:
-            earlier = self._by_role(head, _words(text) - {head})
+        if kind == "unnamed" and len(short.split()) <= 4:
+            earlier = self._by_role(head, _words(short) - {head})
             if earlier:
                 return earlier.speaker
-            plain = len(text.split()) <= 3 and " of " not in text and text.islower()
-            if definite and plain:  # "the retired general": the last person the article quoted
-                last = [s for s in self._said if s.kind == "person"]
-                if last:
-                    return last[-1]
+            plain = len(short.split()) <= 3 and " of " not in short and short.islower()
+            last = self._last_person() if definite and plain else None
+            if last:  # "the retired general", "the 46-year-old", "the former comedian,
+                return last  # elected in 2019": the last person the article quoted
         if len(bodies) > 1 and _only(text, bodies):  # "China and the United States" vowed
             return make_speaker(text, "", "group")
         run = proper_run(mention.text, mention.head)
@@ -352,6 +356,19 @@ class ClaimantResolver:
         if bodies and kind == "unnamed":  # "a Kremlin spokesman"
             return make_speaker(strip_determiner(mention.text.split(",")[0]), "", "unnamed")
         return make_speaker(text, "", kind)
+
+    def _last_person(self) -> Speaker | None:
+        """The last person the article quoted, for a description of one ("the 46-year-old");
+        a name of two or three words the NER took for a body is that person from now on."""
+        for said in reversed(self._said):
+            if said.kind == "person":
+                return said
+            if said.kind == "organisation" and proper_kind(said.name) == "person":
+                person = make_speaker(said.name, said.role, "person")
+                self._said.append(person)
+                self._remember(person, said.name)
+                return person
+        return None
 
     def _a_thing(self, text: str, name: str) -> bool:
         """Whether one word tagged as a person's name follows "the" ("The Patriot, a US-made

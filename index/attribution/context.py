@@ -78,6 +78,7 @@ class Context:
     def mention(self, tokens) -> Mention:
         tokens = list(tokens)
         head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+        tokens = _before_description(tokens, head)
         ents = {e for t in tokens for e in t.doc.ents if e.start <= t.i < e.end}
         ents = [e for e in sorted(ents, key=lambda e: e.start) if e.start >= tokens[0].i]
         base = base_phrase(head, tokens[0].i)
@@ -115,6 +116,17 @@ class Context:
                 if not self.quoted(at, at + len(tok.text)):
                     found.append(tok.text)
         return found
+
+
+def _before_description(tokens: list, head) -> list:
+    """A source phrase without the relative clause that describes its speaker after a comma:
+    in "X, who commanded the Azov regiment," the names of the clause are no speaker's."""
+    for child in head.rights:
+        comma = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        if child.dep_ == "relcl" and comma is not None and comma.text == "," and comma.i > 0:
+            kept = [t for t in tokens if t.i < comma.i]
+            return kept or tokens
+    return tokens
 
 
 def base_phrase(head, first: int) -> list:

@@ -6,6 +6,7 @@ their claimants. Each pass looks past the sentence it fixes:
 
 - ``one_label``: one label per speaker ("Prigozhin" reads "Prigozhin (boss of the Wagner
   group)" once a later mention gives the role);
+- ``one_kind``: a name the NER took for a body is the person a later mention shows it to be;
 - ``quoted_first_person``: an "I" or "we" saying something inside another's claim is that
   speaker;
 - ``one_body``: a body named by fewer of its words ("the Mountain Brigade" beside "the
@@ -27,7 +28,7 @@ from index.attribution.lexicon import QUOTE_CHARS
 from index.models import Attribution, Span, Speaker
 from index.names import fold, within
 
-__all__ = ["relabel", "one_label", "one_body", "quoted_first_person", "continued"]
+__all__ = ["relabel", "one_label", "one_kind", "one_body", "quoted_first_person", "continued"]
 
 
 def relabel(a: Attribution, speaker: Speaker) -> Attribution:
@@ -45,6 +46,18 @@ def one_label(atts: list[Attribution]) -> list[Attribution]:
     return [
         relabel(a, best[a.speaker.id])
         if a.speaker and not a.speaker.role and a.speaker.id in best
+        else a
+        for a in atts
+    ]
+
+
+def one_kind(atts: list[Attribution]) -> list[Attribution]:
+    """One kind per name in an article: a name the NER took for a body ("Volodymyr Zelenskiy
+    said") is the person a later mention shows it to be ("the former comedian said")."""
+    persons = {a.speaker.name: a.speaker for a in atts if a.speaker and a.speaker.kind == "person"}
+    return [
+        relabel(a, persons[a.speaker.name])
+        if a.speaker and a.speaker.kind != "person" and a.speaker.name in persons
         else a
         for a in atts
     ]
