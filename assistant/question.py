@@ -43,6 +43,12 @@ _COMMON = frozenset(
     "would should will and but so then also according in on at for of to the a an give across "
     "over during after before since if whether".split()
 )
+#: Capitalised words that are never names: a pronoun opening a quotation ("''We've shown
+#: the world …''"), a contraction ("Don't", "It's").
+_NOT_A_NAME = re.compile(
+    r"^(?:I|We|You|They|He|She|It|This|That|These|Those|Our|My|Your|Their|There|Here)$|"
+    r"^\w+['’](?:ve|m|re|ll|d|t|s)$(?<!['’]s)|^\w+n['’]t$|^(?:It|That|There|Here|What)['’]s$"
+)
 _ACCORDING = re.compile(r"^\s*according to (?P<the>the\s+)?(?P<who>[^,?]{2,50}),", re.I)
 #: "what did X say": the verb in lower case ("Secretary of State Jon Husted say" → the name)
 _SPEAKER = re.compile(
@@ -129,13 +135,12 @@ def _name_words(text: str) -> list[str]:
     """Folded capitalised words, skipping a sentence's first word unless it is a name for sure."""
     names: list[str] = []
     for sentence in re.split(r"(?<=[.?!])\s+", text):
-        words = re.findall(r"[\w’'.-]+", sentence)
-        for i, raw in enumerate(words):
+        for i, raw in enumerate(re.findall(r"[\w’'.-]+", sentence)):
             w = raw.strip(".'’-")
             if not w[:1].isupper() or len(w) < 2:
                 continue
             first_sure = w.isupper() or raw.endswith(("’s", "'s"))
-            if (i == 0 and not first_sure) or w.lower() in _COMMON:
+            if (i == 0 and not first_sure) or w.lower() in _COMMON or _NOT_A_NAME.match(w):
                 continue
             if "-" in w and w.rsplit("-", 1)[1][:1].islower():  # "American-made": a description
                 continue

@@ -258,3 +258,23 @@ def test_a_count_of_people_may_name_the_people_counted():
     assert not holds_kind("Only 2,200 Syrians have been admitted in four years.", died)
     living = read_question("How many people live in Kharkiv?")  # a count of people living
     assert not holds_kind("Officials said 1,342 Ukrainians had crossed into Russia.", living)
+
+
+def test_a_pronoun_or_contraction_in_a_quotation_is_no_name():
+    quoted = read_question("Who said that ''We've shown the world we can float like bees''?")
+    assert quoted.names == ()
+    assert read_question("Who said \u201cIt\u2019s over for Putin\u201d?").names == ("putin",)
+    assert read_question('What did Zelensky say about "Bakhmut"?').names == ("zelensky", "bakhmut")
+
+
+def test_a_person_asked_by_office_is_not_another_owners_office_holder():
+    donetsk = read_question("What's the name of the Donetsk governor who told people to flee?")
+    luhansk = "Sergei Heidai, the governor of the Luhansk region, said people must flee."
+    assert not holds_kind(luhansk, donetsk, "Sergei Heidai", True)
+    assert holds_kind("Pavlo Kyrylenko, the Donetsk governor, told people to flee.", donetsk)
+    # a claimant holding no office is no answer to "the name of the … governor"
+    assert not holds_kind("Ukraine says people must flee.", donetsk, "Ukraine", True)
+    china = read_question("Who is China's finance minister who answered the complaints?")
+    assert holds_kind("The Chinese finance minister, Lou Jiwei, answered them.", china)
+    assert holds_kind("The finance minister, Lou Jiwei, answered them.", china)
+    assert not holds_kind("Japan's finance minister, Shunichi Suzuki, answered them.", china)
