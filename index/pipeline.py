@@ -65,13 +65,18 @@ class Analyser(Protocol):
 
 @dataclass
 class UpdateSummary:
-    """What a build or update did; ``asdict`` of it is the CLI's ``--json``."""
+    """What a build or update did; ``asdict`` of it is the CLI's ``--json``.
+
+    ``embedded_chunks`` and ``embedded_sentences``: the chunk and sentence texts it embedded
+    (an update that only re-analyses embeds the sentences it splits anew, nothing else).
+    """
 
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
     embedded_chunks: int = 0
+    embedded_sentences: int = 0
     errors: list[ReadError] = field(default_factory=list)
 
 
@@ -145,9 +150,9 @@ def update_index(
                 step("analysed")  # the first batch: nothing is written yet
                 bar = tqdm(desc="embedding", unit="chunk", disable=not progress)
             part_rows = [_vector_rows(embedder.name, item) for item in part]
-            summary.embedded_chunks += _write_vectors(
-                store, part, part_rows, embedder, reuse, bar, step
-            )
+            chunks, sentences = _write_vectors(store, part, part_rows, embedder, reuse, bar, step)
+            summary.embedded_chunks += chunks
+            summary.embedded_sentences += sentences
             batches.append((n, part, part_rows))
         if bar is None:
             step("analysed")
@@ -274,13 +279,15 @@ def _vector_rows(model: str, item: IndexedArticle):
     return vids, texts, metas, terms
 
 
-def _write_vectors(store: Store, items, rows, embedder: Embedder, reuse: bool, bar, step):
+def _write_vectors(
+    store: Store, items, rows, embedder: Embedder, reuse: bool, bar, step
+) -> tuple[int, int]:
     """Write the vectors the collection lacks, and the sentence vectors of their chunks;
-    returns how many chunk texts were embedded.
+    returns how many chunk texts and sentence texts were embedded.
 
     With ``reuse``, vectors already stored stay, and a chunk whose embedded text
     is unchanged takes its old vector (an edit re-embeds only what it touched). A kept
-    chunk whose sentences have no vectors yet (a store built before them) gets them.
+    chunk's sentences that have no vectors yet get them (``_lacking_sentences``).
     """
     vectors = store.vectors
     flat = [
@@ -293,13 +300,13 @@ def _write_vectors(store: Store, items, rows, embedder: Embedder, reuse: bool, b
     }
     have = vectors.existing([f[0] for f in flat]) if reuse else set()
     need = [f for f in flat if f[0] not in have]
-    unfilled = sorted(store.catalogue.lacking_sentence_vectors(sorted(have))) if have else []
+    unfilled = _lacking_sentences(store, embedder.name, {v: sentences[v] for v in sorted(have)})
     if need:
         store.catalogue.mark_pending([f[0] for f in need])
     known = (
         _old_vectors(store, embedder.name, items, {f[1] for f in need}) if reuse and need else {}
     )
-    embedded = 0
+    embedded = embedded_sentences = 0
     for i in range(0, len(need), EMBED_BATCH):
         part = need[i : i + EMBED_BATCH]
         texts = list(dict.fromkeys(t for _, t, _ in part if t not in known))
@@ -307,18 +314,41 @@ def _write_vectors(store: Store, items, rows, embedder: Embedder, reuse: bool, b
         embedded += len(texts)
         vecs = [fresh.get(t) or known[t] for _, t, _ in part]
         vectors.add([f[0] for f in part], vecs, [f[2] for f in part])
-        _add_sentence_vectors(store, embedder, [(f[0], sentences[f[0]]) for f in part])
+        embedded_sentences += _add_sentence_vectors(
+            store, embedder, [(f[0], sentences[f[0]]) for f in part]
+        )
         bar.update(len(part))
         step("vectors")
     for i in range(0, len(unfilled), EMBED_BATCH):
-        part = unfilled[i : i + EMBED_BATCH]
-        _add_sentence_vectors(store, embedder, [(vid, sentences[vid]) for vid in part])
-    return embedded
+        embedded_sentences += _add_sentence_vectors(store, embedder, unfilled[i : i + EMBED_BATCH])
+    return embedded, embedded_sentences
 
 
-def _add_sentence_vectors(store: Store, embedder: Embedder, chunks: list[tuple[str, list[str]]]):
+def _lacking_sentences(
+    store: Store, model: str, kept: dict[str, list[str]]
+) -> list[tuple[str, list[str]]]:
+    """The sentences without a stored vector of the kept chunks ``kept`` (vector id →
+    sentence texts), as (vector id, texts): all of a chunk with no sentence rows (a store
+    built before them), else those whose key no row holds (a re-analysis that splits a
+    sentence anew). A sentence whose vector is stored stays as it is."""
+    if not kept:
+        return []
+    bare = store.catalogue.lacking_sentence_vectors(list(kept))
+    keys = {t: sentence_key(model, t) for v, texts in kept.items() if v not in bare for t in texts}
+    stored = store.catalogue.sentence_vectors(sorted(set(keys.values()))) if keys else {}
+    lacking = [
+        (vid, texts if vid in bare else [t for t in texts if keys[t] not in stored])
+        for vid, texts in kept.items()
+    ]
+    return [(vid, texts) for vid, texts in lacking if texts]
+
+
+def _add_sentence_vectors(
+    store: Store, embedder: Embedder, chunks: list[tuple[str, list[str]]]
+) -> int:
     """Store the vectors of the sentences of ``chunks`` (vector id, sentence texts); a
-    sentence already stored under another chunk is not embedded again."""
+    sentence already stored under another chunk is not embedded again. Returns how many
+    texts were embedded."""
     model = embedder.name
     keyed = [(vid, sentence_key(model, text), text) for vid, texts in chunks for text in texts]
     known = store.catalogue.sentence_vectors(list(dict.fromkeys(k for _, k, _ in keyed)))
@@ -327,6 +357,7 @@ def _add_sentence_vectors(store: Store, embedder: Embedder, chunks: list[tuple[s
     store.catalogue.add_sentence_vectors(
         [(vid, key, known.get(key) or fresh[text]) for vid, key, text in keyed]
     )
+    return len(todo)
 
 
 def _old_vectors(store: Store, model: str, items, texts: set[str]) -> dict[str, list[float]]:

@@ -9,7 +9,9 @@ Rows are keyed by a hash of the model and the sentence's text (``sentence_key``)
 sentence is found whatever chunk it came from, and belong to the chunk vector they were
 made with (``vector_id``): they go when the sweep deletes that vector. A store built
 before this table has none; its next ``index update`` fills them for every chunk, keeping
-the chunk vectors, and until then the sentences are embedded when asked, as before.
+the chunk vectors, and until then the sentences are embedded when asked, as before. A
+re-analysis that splits sentences anew keeps a chunk whose text is the same, and embeds
+only its sentences that no row holds (``index.pipeline``).
 """
 
 from __future__ import annotations

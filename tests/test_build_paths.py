@@ -15,6 +15,8 @@ from index import parallel
 from index.attribution import Attributor
 from index.chunk import embed_text
 from index.models import Article, Chunk
+from index.sentence_vectors import sentence_key
+from index.sql import marks
 
 
 def _rows(store, sql):
@@ -80,6 +82,35 @@ def test_an_update_gives_an_older_store_its_sentence_vectors_without_re_embeddin
     assert summary.embedded_chunks == 0 and len(summary.changed) == 5
     stored = _rows(store, "SELECT count(DISTINCT vector_id) FROM sentence_vectors")[0][0]
     assert stored == _rows(store, "SELECT count(*) FROM chunks")[0][0]
+
+
+def test_an_update_embeds_only_the_sentences_that_lack_vectors(tmp_path, corpus_copy):
+    # as after a store upgrade whose analysis splits some sentences anew: their chunks'
+    # texts, and so their vectors, are the same; the new sentences have no vectors yet
+    engine = make_engine(tmp_path / "store")
+    engine.build([corpus_copy])
+    store = engine.store.root
+    state = engine.store.current()
+    chunks = [c for a in sorted(state.catalogue.hashes()) for c in state.article(a).chunks]
+    texts = [s.text for c in chunks for s in c.sentences]
+    lost = sorted({t for t in texts if texts.count(t) == 1}, key=texts.index)[2::25]
+    model = engine.store.catalogue.meta()["embed_model"]
+    keys = [sentence_key(model, t) for t in lost]
+    rows = _rows(store, "SELECT count(*) FROM sentence_vectors")[0][0]
+    with sqlite3.connect(store / "catalogue.sqlite") as db:
+        db.execute(f"DELETE FROM sentence_vectors WHERE key IN ({marks(keys)})", keys)
+        db.execute("UPDATE meta SET value = 'older-rules' WHERE key = 'analysis_version'")
+    assert len(lost) >= 3 and engine._stored_vectors(lost) == {}
+    calls, restore = _counting(engine)
+    try:
+        summary = engine.update([corpus_copy])
+    finally:
+        restore()
+    assert len(summary.changed) == 5 and summary.embedded_chunks == 0
+    assert sorted(t for batch in calls for t in batch) == sorted(lost)
+    assert summary.embedded_sentences == len(lost)
+    assert len(engine._stored_vectors(texts)) == len(set(texts))
+    assert _rows(store, "SELECT count(*) FROM sentence_vectors")[0][0] == rows
 
 
 def test_removed_articles_take_their_sentence_vectors_with_them(tmp_path, corpus_copy):

@@ -177,6 +177,7 @@ def test_changed_attribution_code_reanalyses_all_but_reuses_unchanged_vectors(
     summary = run_json(store, "index", "update", str(corpus_copy))
     assert len(summary["changed"]) == 5 and summary["added"] == []
     assert summary["embedded_chunks"] == 0  # same chunk texts: their vectors are reused
+    assert summary["embedded_sentences"] == 0  # the same sentences: theirs too
     assert run_json(store, "index", "stats")["articles"] == 5
     answer = run_json(store, "ask", "What did Prigozhin accuse the 72nd brigade of?")
     assert answer["citations"][0]["article_id"].startswith("002_")
