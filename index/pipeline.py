@@ -31,7 +31,7 @@ from .parallel import analysed_batches
 from .read import read_paths
 from .sentence_vectors import sentence_key
 from .store import Store
-from .terms import tokens
+from .terms import stemmer_version, tokens
 from .vectors import vector_id
 
 __all__ = ["UpdateSummary", "RemoveSummary", "update_index", "remove_articles", "Analyser"]
@@ -39,21 +39,27 @@ __all__ = ["UpdateSummary", "RemoveSummary", "update_index", "remove_articles", 
 EMBED_BATCH = 128
 
 
+#: The modules of ``index`` whose code decides what an update stores besides the attributions:
+#: chunks, speakers, claims, and the search terms (``terms.py`` and its stemmer).
+ANALYSED_BY = (
+    "chunk.py",
+    "names.py",
+    "terms.py",
+    "speaker_identity.py",
+    "speaker_table.py",
+    "claims_table.py",
+)
+
+
 def analysis_version() -> str:
-    """A hash of what turns an article into sentences, claims and chunks: the whole
-    ``index.attribution`` package with its spaCy model, ``index.chunk``, ``index.names`` (how
-    speakers are matched), and the tables the
-    catalogue derives at commit (speakers, claims), so that a store built before a change to
-    any of them is re-analysed at its next update (its unchanged vectors are kept)."""
+    """A hash of what turns an article into sentences, claims, chunks and search terms: the
+    whole ``index.attribution`` package with its spaCy model, the modules ``ANALYSED_BY``
+    and the stemmer's version, so that a store built before a change to any of them is
+    re-analysed at its next update (its unchanged vectors are kept)."""
     digest = hashlib.sha256(attribution_version().encode())
-    for name in (
-        "chunk.py",
-        "names.py",
-        "speaker_identity.py",
-        "speaker_table.py",
-        "claims_table.py",
-    ):
+    for name in ANALYSED_BY:
         digest.update((Path(__file__).parent / name).read_bytes())
+    digest.update(stemmer_version().encode())
     return digest.hexdigest()[:16]
 
 

@@ -13,7 +13,7 @@ import Stemmer
 
 from .names import fold
 
-__all__ = ["tokens", "fold", "STOPWORDS"]
+__all__ = ["tokens", "fold", "STOPWORDS", "stemmer_version"]
 
 _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"\w[\w'’-]*\w|\w", re.UNICODE)
@@ -35,3 +35,8 @@ def tokens(text: str) -> list[str]:
     words = [w.strip("'’-") for w in _WORD.findall(fold(text))]
     words = [w.replace(",", "") for w in words if w and w not in STOPWORDS]
     return _STEM.stemWords(words)
+
+
+def stemmer_version() -> str:
+    """The stemmer's version: a new one may stem words differently (``analysis_version``)."""
+    return Stemmer.version()

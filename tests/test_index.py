@@ -183,6 +183,27 @@ def test_changed_attribution_code_reanalyses_all_but_reuses_unchanged_vectors(
     assert answer["citations"][0]["article_id"].startswith("002_")
 
 
+def test_a_change_to_the_search_terms_tokenizer_changes_the_analysis_version(monkeypatch):
+    # a store's BM25 terms are the tokens of index/terms.py: a new tokenizer re-indexes them
+    import index.terms
+    from index import pipeline
+
+    before = pipeline.analysis_version()
+    terms, read = Path(index.terms.__file__).resolve(), Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        data = read(path)
+        return data + b"\n# a new stopword\n" if path.resolve() == terms else data
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "read_bytes", edited)
+        assert pipeline.analysis_version() != before
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "stemmer_version", lambda: "0.0")  # a new stemmer stems anew
+        assert pipeline.analysis_version() != before
+    assert pipeline.analysis_version() == before
+
+
 def test_an_edit_reembeds_only_the_chunks_it_touched(tmp_path, corpus_copy):
     store = tmp_path / "store"
     run_json(store, "index", "build", str(corpus_copy))
