@@ -29,6 +29,7 @@ from .attribution.speakers import make_speaker, voice_speaker
 from .models import ARTICLE_VOICE, IndexedArticle, Speaker
 from .names import PREFIX, surname_key
 from .speaker_identity import NAMED, by_surname, keys, link, outweighs, shorter_bodies
+from .sql import marks, parts
 
 __all__ = [
     "SCHEMA",
@@ -133,12 +134,13 @@ def _gather(db, person: str, moved: dict[str, str]) -> None:
         alone = []
     else:
         alone = db.execute(
-            "SELECT id FROM speakers WHERE surname = ? AND given = '' AND kind IN (?, ?, ?)",
+            "SELECT id FROM speakers WHERE surname = ? AND given = '' "
+            f"AND kind IN ({marks(NAMED)})",
             (surname, *NAMED),
         ).fetchall()
     spelt = db.execute(
         "SELECT id, name, kind FROM speakers WHERE surname = ? AND substr(given, 1, 1) = ? "
-        "AND kind IN (?, ?, ?)",
+        f"AND kind IN ({marks(NAMED)})",
         (surname, given[:1], *NAMED),
     ).fetchall()
     spelt = [(i,) for i, n, k in spelt if k == "person" or len(n.split()) == 2]
@@ -237,10 +239,8 @@ def link_speakers(db, item: IndexedArticle) -> IndexedArticle:
 
 def unlink_articles(db, article_ids: list[str]) -> None:
     """Forget which speakers these articles name (before they are removed or replaced)."""
-    for i in range(0, len(article_ids), 500):
-        part = article_ids[i : i + 500]
-        marks = ", ".join("?" * len(part))
-        db.execute(f"DELETE FROM speaker_articles WHERE article_id IN ({marks})", part)
+    for part in parts(article_ids):
+        db.execute(f"DELETE FROM speaker_articles WHERE article_id IN ({marks(part)})", part)
 
 
 def prune(db) -> None:
