@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.attribution import Attributor, attribute_file, split_sentences
+from index.attribution.mistagged import named_like_a_person
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
@@ -207,3 +208,21 @@ def test_a_name_taken_for_a_body_is_the_person_a_description_shows(attributor):
     )
     speakers = [a.speaker for a in attributor.analyse(text).attributions]
     assert {(s.name, s.kind) for s in speakers} == {("Volodymyr Zelenskiy", "person")}
+
+
+def test_his_after_a_name_tells_the_sex_that_picks_she_and_he_apart(attributor):
+    text = (
+        "Italian Defence Minister Guido Crosetto and his Dutch counterpart, Kajsa Ollongren, "
+        "toured the factory on Friday. Ollongren said the plant would double its output. "
+        "Crosetto said Rome would buy a share of it. She said the first shells would ship in "
+        "May. He added that prices had to come down."
+    )
+    claimants = [claimant.split(" (")[0] for claimant, _, _ in _claims(attributor, text)]
+    assert claimants == ["Kajsa Ollongren", "Guido Crosetto", "Kajsa Ollongren", "Guido Crosetto"]
+
+
+def test_only_an_owner_the_ner_names_joins_a_bodys_name(attributor):
+    text = "Many Democrats said the plan went too far."
+    assert [claimant for claimant, _, _ in _claims(attributor, text)] == ["Democrats"]
+    assert named_like_a_person("Volodymyr Zelenskiy")
+    assert not named_like_a_person("Security Council")

@@ -30,6 +30,7 @@ from index.attribution.mistagged import (
     OCCASIONS,
     beside,
     drop_nickname,
+    named_like_a_person,
     named_persons,
     own_role,
     person_in_body,
@@ -133,6 +134,7 @@ class ClaimantResolver:
         self._said: list[Speaker] = []  # the speakers resolved so far, in order
         self._recent: list[str] = []  # organisations named in the last sentence observed
         self._orgs: list[str] = []  # every organisation named so far
+        self._sexes: dict[str, str] = {}  # speaker id → sex shown by "X and his/her …"
 
     def observe(self, mention: Mention, speakers: list[Speaker] = ()) -> None:
         """Remember the named entities of a sentence once its attributions are resolved,
@@ -161,6 +163,14 @@ class ClaimantResolver:
             known = self._find(lambda k: k.is_person)
             if sex and known and not known.gender:
                 known.gender = sex
+        for person in {strip_determiner(p) for p in mention.persons} - {""}:
+            sex = _sex_beside(mention.text, person)  # "X and his counterpart, Y": X is a man
+            known = self._find(
+                lambda k, p=person: k.is_person and ends_with_word(k.speaker.name, p.split()[-1])
+            )
+            if sex and known and not known.gender:
+                known.gender = sex
+                self._sexes[known.speaker.id] = sex
         for speaker in speakers:
             known = self._find(lambda k, s=speaker: k.speaker.id == s.id)
             if known:
@@ -222,7 +232,7 @@ class ClaimantResolver:
                 )
                 if known:
                     return known.speaker
-            found = self._find(lambda k: k.is_one and (not gender or k.gender in ("", gender)))
+            found = self._find(lambda k: k.is_one and (not gender or self._sex(k) in ("", gender)))
             if found:
                 found.gender = found.gender or gender
                 return found.speaker
@@ -235,6 +245,12 @@ class ClaimantResolver:
         if found:
             return found.speaker
         return make_speaker(text.strip(), "", "unnamed")
+
+    def _sex(self, known: _Known) -> str:
+        """The sex the article has shown for a speaker: by the mention remembered, else by a
+        possessive after their name, whichever mention came later ("David Lammy and his
+        counterpart", then "Lammy said")."""
+        return known.gender or self._sexes.get(known.speaker.id, "")
 
     def sex_of(self, person: str) -> str:
         """ "m" or "f" when the article's pronouns have shown the sex of ``person``, else ""."""
@@ -287,7 +303,7 @@ class ClaimantResolver:
         text = strip_determiner(mention.text)
         is_short = len(text.split()) <= 4
         kind = kind_of_noun(head) if head else None  # "Officials", "Police" open sentences
-        short = strip_determiner(mention.base or mention.text)  # without a clause after it
+        short = _before_comma(mention)  # "the former comedian, elected in 2019,"
         if kind is None and _AGE.search(short):
             kind = "unnamed"  # "the 46-year-old": a person
         for body in bodies:  # "German Chancellor Olaf Scholz" tagged as a body
@@ -319,7 +335,7 @@ class ClaimantResolver:
             return self._person(mention, person_in_body(mention.text, run), [])  # or "Erdogan"
         for body in bodies:
             if head and head in body.lower().split():
-                name = _with_owner(mention.base or mention.text, body) if kind else body
+                name = _with_owner(mention.base or mention.text, body, bodies) if kind else body
                 return make_speaker(drop_role(name), "", _body_kind(body, mention))
         if run:  # "Medical charity Doctors Without Borders": NER missed the name
             return make_speaker(run, "", proper_kind(run))
@@ -363,7 +379,7 @@ class ClaimantResolver:
         for said in reversed(self._said):
             if said.kind == "person":
                 return said
-            if said.kind == "organisation" and proper_kind(said.name) == "person":
+            if said.kind == "organisation" and named_like_a_person(said.name):
                 person = make_speaker(said.name, said.role, "person")
                 self._said.append(person)
                 self._remember(person, said.name)
@@ -472,13 +488,30 @@ def _only(text: str, bodies: list[str]) -> bool:
     return not re.sub(r"\b(?:and|the)\b|[,\s]", "", rest)
 
 
-def _with_owner(base: str, body: str) -> str:
+def _before_comma(mention: Mention) -> str:
+    """A source phrase without what follows its base phrase after a comma ("the former
+    comedian, elected in 2019,"); the whole phrase when more follows without one ("the Tax
+    Policy Center at the Urban Institute")."""
+    base, text = mention.base, mention.text
+    after = text[len(base) :] if base and text.startswith(base) else ""
+    return strip_determiner(base if after.startswith(",") else text)
+
+
+def _sex_beside(text: str, person: str) -> str:
+    """ "m" or "f" when a possessive pronoun follows a person's name with "and" or "with"
+    between ("X and his French counterpart", "X, with her deputy"), else ""."""
+    last = re.escape(person.split()[-1])
+    found = re.search(rf"\b{last},? (?:and|with) (his|her)\b", text)
+    return "" if not found else "m" if found.group(1) == "his" else "f"
+
+
+def _with_owner(base: str, body: str, named: list[str]) -> str:
     """A body named by a common noun with the owner its phrase puts before it, when the NER
-    tagged the body alone: "Russia's defence ministry", "the Ukrainian defence ministry"
-    (not "defence ministry")."""
+    tagged the owner (one of ``named``) apart: "Russia's defence ministry", "the Ukrainian
+    defence ministry" (not "defence ministry"); not "Many Democrats"."""
     base = strip_determiner(base)
-    before = base[: -len(body)].split() if base.endswith(body) else []
-    return base if before and all(w[:1].isupper() for w in before) else body
+    owner = strip_determiner(base[: -len(body)]) if base.endswith(body) else ""
+    return base if owner and owner != body and owner in named else body
 
 
 def _countries(words: set[str]) -> set[str]:

@@ -17,7 +17,15 @@ from index.attribution.lexicon import CARRIER_NOUNS, OFFICES, PERSON_NOUNS
 from index.attribution.roles import office_in, proper_kind, role_in
 from index.attribution.speakers import kind_of_noun
 
-__all__ = ["OCCASIONS", "named_persons", "drop_nickname", "own_role", "beside", "person_in_body"]
+__all__ = [
+    "OCCASIONS",
+    "named_persons",
+    "named_like_a_person",
+    "drop_nickname",
+    "own_role",
+    "beside",
+    "person_in_body",
+]
 
 #: Words that say what someone did, not who they are, when a name ends with them
 #: ("Zelensky Address: …" in a headline is Zelensky).
@@ -108,6 +116,12 @@ def person_in_body(text: str, body: str, org: bool = True) -> str:
         return ""
     role = office_in(text, body) or role_in(text, body)  # "a journalist", "mayor of Nice"
     return body if any(_a_person_word(w) for w in role.split()) else ""
+
+
+def named_like_a_person(name: str) -> bool:
+    """Whether a name the NER took for a body reads as a person's: two or three capitalised
+    words, the last no body noun ("Volodymyr Zelenskiy"; not "Security Council")."""
+    return proper_kind(name) == "person" and kind_of_noun(name.split()[-1]) is None
 
 
 def _a_person_word(word: str) -> bool:

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from index.attribution.lexicon import QUOTE_CHARS
+from index.attribution.mistagged import named_like_a_person
 from index.models import Attribution, Span, Speaker
 from index.names import fold, within
 
@@ -57,7 +58,10 @@ def one_kind(atts: list[Attribution]) -> list[Attribution]:
     persons = {a.speaker.name: a.speaker for a in atts if a.speaker and a.speaker.kind == "person"}
     return [
         relabel(a, persons[a.speaker.name])
-        if a.speaker and a.speaker.kind != "person" and a.speaker.name in persons
+        if a.speaker
+        and a.speaker.kind != "person"
+        and a.speaker.name in persons
+        and named_like_a_person(a.speaker.name)
         else a
         for a in atts
     ]
