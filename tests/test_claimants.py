@@ -226,3 +226,12 @@ def test_only_an_owner_the_ner_names_joins_a_bodys_name(attributor):
     assert [claimant for claimant, _, _ in _claims(attributor, text)] == ["Democrats"]
     assert named_like_a_person("Volodymyr Zelenskiy")
     assert not named_like_a_person("Security Council")
+
+
+def test_a_headlines_topic_with_of_or_before_a_cue_is_no_speaker(attributor):
+    text = "Survivors of Bucha: 'The soldiers came at night'"
+    assert _claims(attributor, text) == []
+    text = "Head of Wagner: Russian troops have left the town"
+    assert [claimant for claimant, _, _ in _claims(attributor, text)] != []
+    text = "Peace talks: Lula says Brazil ready to mediate"
+    assert _claims(attributor, text) == [("Lula", "says", "Brazil ready to mediate")]

@@ -8,7 +8,16 @@ embedded-post credits ("… — Name (@handle)").
 from __future__ import annotations
 
 from index.attribution.context import EDGE_PUNCT, Context, RawAttribution, base_phrase
-from index.attribution.lexicon import PLACE_TIME_ENTS, SAYING_VERBS, SOURCE_NOUNS, SPEAKER_ENTS
+from index.attribution.lexicon import (
+    GROUP_NOUNS,
+    OFFICES,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_TIME_ENTS,
+    SAYING_VERBS,
+    SOURCE_NOUNS,
+    SPEAKER_ENTS,
+)
 
 __all__ = ["according_rule", "colon_rule", "credit_rule"]
 
@@ -88,7 +97,7 @@ def _topic(before: list, after: list) -> bool:
     with a preposition ("Strike on Odesa", "Evacuation to Kherson"), a name the claim
     itself repeats ("Odesa: drones hit Odesa port"), or a claim that ends in its own
     speaker ("…, Ukraine says", "…, says the army", "… - Zelensky")."""
-    if any(t.pos_ == "ADP" and t.lower_ != "of" for t in before):
+    if any(t.pos_ == "ADP" and (t.lower_ != "of" or _of_a_topic(t)) for t in before):
         return True
     names = {t.lower_[:_STEM] for t in before if t.text[:1].isupper() and t.is_alpha}
     if names & {t.lower_[:_STEM] for t in after}:
@@ -104,6 +113,17 @@ def _topic(before: list, after: list) -> bool:
     credit = [t for t in after[dashes[-1] + 1 :] if not t.is_punct] if dashes else []
     return 0 < len(credit) <= 3 and not any(t.pos_ in ("VERB", "AUX") for t in credit)
 
+
+def _of_a_topic(of) -> bool:
+    """Whether "of" follows a common noun that names no office, person, group or body:
+    "Defenders of Mariupol" is a topic; "Head of Wagner", "Residents of Kherson", "Ministry
+    of Defence" may speak."""
+    head = of.head
+    words = {head.lower_, head.lower_.removesuffix("s")}
+    return head.i < of.i and head.pos_ == "NOUN" and not head.ent_type_ and not words & _SPEAKING
+
+
+_SPEAKING = OFFICES | PERSON_NOUNS | ORGANISATION_NOUNS | GROUP_NOUNS | SOURCE_NOUNS
 
 #: Letters of a name compared between a headline's topic and its claim ("Zaporizhzhia",
 #: "Zaporizhia").

@@ -76,6 +76,13 @@ def _describes(tok, quote) -> bool:
     return quote is None and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
 
+def _topic_before_colon(clause, tok) -> bool:
+    """Whether a clause before the cue ends at a colon: a headline's topic ("Ceasefire talks:
+    X says …"), not what is said."""
+    doc = clause.doc
+    return clause.i < tok.i and any(t.text == ":" for t in doc[clause.right_edge.i + 1 : tok.i])
+
+
 def _head(tokens: list):
     return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
 
@@ -117,6 +124,8 @@ def _rest_of_quote(ctx: Context, tok, quote: tuple[int, int]) -> tuple[int, int]
 def _clause(ctx: Context, tok, lemma: str) -> tuple[int, int] | None:
     for child in tok.children:
         if child.dep_ in ("ccomp", "xcomp") and not (child.i < tok.i and child.dep_ == "xcomp"):
+            if _topic_before_colon(child, tok):
+                continue
             after = [t for t in child.subtree if t.i > tok.i]  # not "which" in "which I said was"
             return ctx.chars(after if child.i > tok.i and after else child.subtree)
     for child in tok.children:  # "confirmed through its account that …" (misattached)
