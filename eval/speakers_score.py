@@ -6,7 +6,9 @@ named by role, by surname only, by "the minister" / "he" / "she", across a
 paragraph break, beside a place that must not become a claimant, or not at all.
 An attribution is found by a piece of its claim (``find``, at or after ``at``);
 its claimant is right when it holds one of ``speaker`` and none of ``not``
-(case-insensitive). ``non_speaker`` says whether a claimant names no speaker at
+(case-insensitive). A claim that no attribution holds is the article's own voice
+("the article"): right where the gold says so (a reporter's description, "X, who led
+the talks,"). ``non_speaker`` says whether a claimant names no speaker at
 all (``--non-speakers`` reports their share on PolNeAR dev). PolNeAR is for
 measurement only. ``eval/gold/speakers_heldout.jsonl`` is a second set of hand-written
 paragraphs no rule was tuned on (``--gold``). Run:
@@ -28,6 +30,8 @@ __all__ = ["DEV", "HELDOUT", "score_speakers", "non_speaker", "non_speaker_share
 
 DEV = ROOT / "eval" / "gold" / "speakers_dev.jsonl"
 HELDOUT = ROOT / "eval" / "gold" / "speakers_heldout.jsonl"
+#: The voice the articles are analysed with: the speaker of what nobody is cited for.
+VOICE = "the article"
 
 #: Common nouns that name someone or something that can speak; the measure's own list, so
 #: that it does not grade the attributor by the attributor's word lists.
@@ -79,7 +83,7 @@ def score_speakers(attributor, bench: Path, path: Path = DEV) -> dict:
     """Claimant accuracy on the dev set, overall and by pattern, with the misses."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     texts = _texts(rows, bench)
-    analyses = attributor.analyse_many([(texts[r["id"]], "the article") for r in rows])
+    analyses = attributor.analyse_many([(texts[r["id"]], VOICE) for r in rows])
     right, by_pattern, misses = 0, defaultdict(lambda: [0, 0]), []
     total = 0
     for row, analysis in zip(rows, analyses, strict=True):
@@ -87,8 +91,9 @@ def score_speakers(attributor, bench: Path, path: Path = DEV) -> dict:
         for want in row["attributions"]:
             at = text.find(want["find"], want.get("at", 0))
             found = [a for a in analysis.attributions if a.content.start <= at < a.content.end]
-            claimant = found[0].claimant if found else "(no attribution)"
-            ok = bool(found) and _names(claimant, want["speaker"], want.get("not", []))
+            # a claim no attribution holds is the article's own ("who led the talks")
+            claimant = found[0].claimant if found else f"{VOICE} (no attribution)"
+            ok = _names(claimant, want["speaker"], want.get("not", []))
             total += 1
             right += ok
             by_pattern[want["pattern"]][0] += ok
