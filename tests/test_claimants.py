@@ -235,3 +235,15 @@ def test_a_headlines_topic_with_of_or_before_a_cue_is_no_speaker(attributor):
     assert [claimant for claimant, _, _ in _claims(attributor, text)] != []
     text = "Peace talks: Lula says Brazil ready to mediate"
     assert _claims(attributor, text) == [("Lula", "says", "Brazil ready to mediate")]
+
+
+def test_a_surname_the_ner_takes_for_a_place_is_the_person_named_in_full(attributor):
+    text = (
+        "Pistorius says Germany will buy more Patriot systems. "
+        "Defence Minister Boris Pistorius told reporters in Berlin that the order would "
+        "be placed this year."
+    )
+    speakers = {a.speaker.id for a in attributor.analyse(text).attributions}
+    assert speakers == {"person:boris-pistorius"}
+    text = "Israel said the talks had failed. Rabbi Moshe Israel said in Israel he would pray."
+    assert "Israel" in [claimant for claimant, _, _ in _claims(attributor, text)]

@@ -26,7 +26,7 @@ from index.attribution.lexicon import (
     PUBLISH_VERBS,
     cue_lemma,
 )
-from index.attribution.named_later import forward_roles, two_names
+from index.attribution.named_later import forward_roles, surnames_named, two_names
 from index.attribution.named_near import name_pronoun, sentences_near
 from index.attribution.nlp import DEFAULT_MODEL, load_model
 from index.attribution.quotes import quote_regions
@@ -142,7 +142,7 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             said.append(att.speaker)
         resolver.observe(named[i], said)
         said = []
-    attributions = one_kind(one_label(two_names(attributions)))
+    attributions = one_kind(one_label(surnames_named(text, two_names(attributions), named)))
     attributions = one_body(forward_roles(text, attributions))
     attributions = continued(text, spans, quotes, attributions)
     attributions = quoted_first_person(attributions)

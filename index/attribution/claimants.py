@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from index.attribution.lexicon import (
     CARRIER_NOUNS,
-    DEMONYMS,
     GROUP_PRONOUNS,
     PART_NOUNS,
     PERSON_PRONOUNS,
@@ -49,7 +48,7 @@ from index.attribution.roles import (
 )
 from index.attribution.speakers import kind_of_noun, make_speaker, same_role_word
 from index.models import Speaker
-from index.names import PREFIX
+from index.names import body_key
 
 __all__ = ["Mention", "Publisher", "ClaimantResolver", "strip_determiner"]
 
@@ -107,6 +106,7 @@ class _Known:
     speaker: Speaker
     raw: set[str]  # the lower-cased words it was named with
     gender: str = ""  # "m" or "f" once the article's words tell
+    owners: frozenset[str] = frozenset()  # the places and peoples its phrase named
 
     @property
     def is_person(self) -> bool:
@@ -212,7 +212,7 @@ class ClaimantResolver:
         if speaker is not None and not speaker.name:
             return None  # punctuation only
         if speaker is not None:
-            self._remember(speaker, mention.text)
+            self._remember(speaker, mention.text, _owners(mention))
             self._said.append(speaker)
         return speaker
 
@@ -340,13 +340,13 @@ class ClaimantResolver:
         if run:  # "Medical charity Doctors Without Borders": NER missed the name
             return make_speaker(run, "", proper_kind(run))
         if head and is_short and kind != "unnamed":
-            own = _words(mention.text)
+            own, owners = _words(mention.text), _owners(mention)
             earlier = self._find(
                 lambda k: (
                     head in k.raw
                     and not k.is_person
                     and k.raw != own
-                    and not _other_owner(own, k.raw)
+                    and not (owners and k.owners and not owners & k.owners)
                 )
             )
             if earlier:
@@ -467,10 +467,10 @@ class ClaimantResolver:
             return make_speaker(drop_role(self._orgs[-1]), "", "organisation")
         return make_speaker(strip_determiner(mention.text), "", "document")
 
-    def _remember(self, speaker: Speaker, raw: str) -> None:
+    def _remember(self, speaker: Speaker, raw: str, owners: frozenset[str] = frozenset()) -> None:
         if speaker.name and speaker.name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             words = _words(raw)
-            known = _Known(speaker, words, gender_of(words))
+            known = _Known(speaker, words, gender_of(words), owners)
             self._known.append(known)
 
     def _find(self, test) -> _Known | None:
@@ -514,16 +514,11 @@ def _with_owner(base: str, body: str, named: list[str]) -> str:
     return base if owner and owner != body and owner in named else body
 
 
-def _countries(words: set[str]) -> set[str]:
-    """The countries some of ``words`` name, a people's adjective as its country."""
-    return {min(DEMONYMS[w] | {w})[:PREFIX] for w in words if w in DEMONYMS}
-
-
-def _other_owner(words: set[str], known: set[str]) -> bool:
-    """Whether a body's words name a country and an earlier body's name another:
-    "the Ukrainian ministry" is not "Russia's defence ministry"."""
-    mine, theirs = _countries(words), _countries(known)
-    return bool(mine and theirs and not mine & theirs)
+def _owners(mention: Mention) -> frozenset[str]:
+    """The places and peoples a source phrase names, in one spelling ("Ukrainian" and
+    "Ukraine's" are one): "the Ukrainian ministry" is not "Russia's defence ministry"."""
+    head = mention.head.lower()
+    return frozenset(body_key(b) for b in mention.bodies if head not in b.lower().split()) - {""}
 
 
 def _many(speaker: Speaker) -> bool:

@@ -5,6 +5,8 @@ whole_article``, once every source of the article is resolved:
 
 - ``two_names``: "Putin Erdogan" (two surnames a headline runs together) is the two people
   the article names in full, a group;
+- ``surnames_named``: a one-word name the NER took for a place or body ("Stoltenberg
+  says …") is the one person the article names in full with it;
 - ``forward_roles``: a role mention before the name ("the Ukrainian president said …", then
   "Volodymyr Zelensky, Ukraine's president, …") is the one later-named speaker with that
   role, once the place or body the role names has been named.
@@ -14,13 +16,15 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.lexicon import TITLES
+from index.attribution.claimants import Mention
+from index.attribution.lexicon import DEMONYMS, TITLES
+from index.attribution.roles import strip_determiner
 from index.attribution.speakers import kind_of_noun, make_speaker
 from index.attribution.whole_article import relabel
 from index.models import Attribution, Speaker
 from index.names import fold, speaker_matches
 
-__all__ = ["two_names", "forward_roles"]
+__all__ = ["two_names", "surnames_named", "forward_roles"]
 
 
 def two_names(atts: list[Attribution]) -> list[Attribution]:
@@ -40,6 +44,48 @@ def two_names(atts: list[Attribution]) -> list[Attribution]:
             a = relabel(a, make_speaker(" and ".join(a.speaker.name.split()), "", "group"))
         out.append(a)
     return out
+
+
+def surnames_named(text: str, atts: list[Attribution], named: list[Mention]) -> list[Attribution]:
+    """A one-word name the NER took for a place or body ("Stoltenberg says …" in a headline)
+    is the one person the article names in full with it as last word ("NATO Secretary
+    General Jens Stoltenberg"), before or after; never a country or a people, nor a name the
+    article also uses as a place ("in Israel")."""
+    full: dict[str, dict[str, Speaker]] = {}
+    for m in named:
+        for person in map(strip_determiner, m.persons):
+            if len(person.split()) > 1:
+                speaker = make_speaker(person, "", "person")
+                full.setdefault(fold(speaker.name).split()[-1], {})[speaker.name] = speaker
+    for a in atts:  # the speakers' own labels first: one person, one label
+        if a.speaker and a.speaker.kind == "person" and len(a.speaker.name.split()) > 1:
+            full.setdefault(fold(a.speaker.name).split()[-1], {})[a.speaker.name] = a.speaker
+    out = []
+    for a in atts:
+        name = a.speaker.name if a.speaker else ""
+        one = len(full.get(fold(name), {})) == 1
+        if one and _a_body_by_one_word(a.speaker) and not _a_place(text, name):
+            a = relabel(a, next(iter(full[fold(name)].values())))
+        out.append(a)
+    return out
+
+
+def _a_place(text: str, name: str) -> bool:
+    """Whether the article puts ``name`` after a preposition of place ("in Israel")."""
+    return bool(re.search(rf"\b(?:in|into|across|throughout) {re.escape(name)}\b(?!['’])", text))
+
+
+def _a_body_by_one_word(speaker: Speaker | None) -> bool:
+    """A body or group named by one capitalised word that is no acronym, country or people."""
+    if speaker is None or speaker.kind not in ("organisation", "group"):
+        return False
+    word = speaker.name
+    return (
+        len(word.split()) == 1
+        and word[:1].isupper()
+        and not word.isupper()
+        and fold(word) not in DEMONYMS
+    )
 
 
 def _a_role(speaker: Speaker) -> bool:
