@@ -105,10 +105,13 @@ class Answerer:
 
         pool = self.limit + EXTRA_CANDIDATES
         found, coverage = judged(Weights(), pool)
-        if coverage.status == "not_stated":  # a second look, further down the same passages
+        # a second look, further down the same passages: when nothing answers, or when one
+        # sentence answers "what did X say" (X's claims come in runs: "… He claimed that …")
+        one_claim = asked.speaker and len(coverage.answering) == 1
+        if coverage.status == "not_stated" or one_claim:
             wider = Weights(keep_ratio=Weights.keep_ratio_sides)
             more, again = judged(wider, 2 * pool)
-            if again.status == "answered":
+            if again.status == "answered" and len(again.answering) > len(coverage.answering):
                 return more, again
         return found, coverage
 

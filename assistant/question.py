@@ -54,7 +54,8 @@ _ACCORDING = re.compile(r"^\s*according to (?P<the>the\s+)?(?P<who>[^,?]{2,50}),
 _SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?P<the>the\s+)?(?P<who>[\w’'.\- ]{2,50}?)\s+"
     r"(?-i:say|said|claim|claimed|report|reported|tell|told|announce|state|allege|deny|admit|"
-    r"warn|accuse|argue|insist|think|write|tweet|call|describe)\b",
+    r"warn|accuse|argue|insist|think|write|tweet|call|describe|estimate|predict|forecast|"
+    r"promise|pledge|vow|suggest|propose|confirm|threaten|urge|blame|concede|acknowledge)\b",
     re.I,
 )
 

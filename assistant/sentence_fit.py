@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from index.attribution import split_sentences
+
 from .kinds import has_figure, holds_kind
 from .models import Evidence
 from .names_asked import (
@@ -49,6 +51,20 @@ class Fit:
     digits: bool = False  # holds a figure in digits
 
 
+#: How much a subject word counts when only the sentence before holds it.
+CONTEXT_WEIGHT = 0.5
+
+
+def _before(article_text: str, ev: Evidence) -> str:
+    """The sentence before ``ev`` in its paragraph ("" at a paragraph's start)."""
+    if article_text[ev.start : ev.end] != ev.quote:
+        return ""
+    head = article_text[max(0, ev.start - 400) : ev.start]
+    head = head.rsplit("\n\n", 1)[-1]
+    spans = split_sentences(head)
+    return head[spans[-1][0] : spans[-1][1]] if spans else ""
+
+
 @functools.lru_cache(maxsize=512)
 def _setting(article_text: str, title: str | None) -> frozenset[str]:
     """The names an article is about: in its title, or said at least three times."""
@@ -80,7 +96,10 @@ def fit(
     A name of the question counts when the sentence or its claimant holds it, or when
     the article is about it (``_setting``); ``similar(a, b)`` compares two phrases.
     """
-    around = set(words_of(f"{ev.claimant} {ev.quote}")) | _setting(article_text, ev.title)
+    previous = _before(article_text, ev) if article_text else ""
+    around = set(words_of(f"{ev.claimant} {ev.quote} {previous}")) | _setting(
+        article_text, ev.title
+    )
     short = _acronyms(asked)
     if short:  # "US" counts where written "U.S.", "United States" or "America", even once
         written = _capitalised(f"{ev.claimant} {ev.quote} {ev.title} {article_text}")
@@ -107,15 +126,22 @@ def fit(
     if short:
         have = (have - short) | (short & _capitalised(f"{ev.claimant} {ev.quote}"))
     stems = [s for s in counted if s in have or (s in name_stems and name_in(s, have))]
+    # the sentence before, in the same paragraph, says what "the claims", "he" or "it" is:
+    # its words count at half weight once the sentence holds one of the subject's own or
+    # is the asked speaker's (its names count too: "British intelligence confirmed the claims")
+    speaker = not asked.speaker or by_speaker(asked, ev)
+    anchored = stems or (asked.speaker and speaker)  # the asked speaker's next claim
+    before = set(tokens(previous)) if anchored else set()
+    context = [s for s in counted if s not in stems and s in before]
     total = sum(weigh(s) for s in counted)
-    subject = sum(weigh(s) for s in stems) / total if total else 1.0
+    held = sum(weigh(s) for s in stems) + CONTEXT_WEIGHT * sum(weigh(s) for s in context)
+    subject = held / total if total else 1.0
     if asked.kind is None:  # "what is the capital of X" needs X's capital, not "capital" and X
         kind = not asked.target or _of(asked.target[0], asked.names, ev.quote)
     else:
         kind = (asked.published and ev.date is not None) or holds_kind(
             ev.quote, asked, ev.claimant, ev.attributed, similar
         )
-    speaker = not asked.speaker or by_speaker(asked, ev)
     meaning = similar(asked.text, ev.quote) if similar and asked.text else 0.0
     pairs = _pairs(asked.claim, tokens(ev.quote))
     topic = bool(asked.speaker and counted and speaker and ev.attributed) and set(
@@ -125,7 +151,7 @@ def fit(
         names,
         len(asked.names) - len(found),
         subject,
-        len(stems),
+        len(stems) + len(context),
         meaning,
         kind,
         speaker,

@@ -383,3 +383,43 @@ def test_a_short_sentence_giving_the_count_asked_for_is_cited(tmp_path_factory, 
     answer = bank.ask("How many Acme Bank employees were fired over the fake accounts?")
     assert answer.coverage == "answered"
     assert any("5,300" in c.quote for c in answer.citations) and "5,300" in answer.lead
+
+
+RUNS = [
+    {
+        "id": "syrskyi-siversk",
+        "title": "Ukrainian brigade holds out near Siversk",
+        "date": "2022-08-05",
+        "outlet": "Wire",
+        "text": "General Oleksandr Syrskyi, the commander of Ukraine's ground forces, said on "
+        "Friday that the 93rd brigade had held its positions near Siversk for a month despite "
+        "heavy shelling. Syrskyi claimed that the Russians lost 400 men in the attempt and "
+        "pulled back. The weather in the region turned cold this week.",
+    },
+    {
+        "id": "kupiansk-villages",
+        "title": "Kyiv claims gains near Kupiansk",
+        "date": "2022-08-07",
+        "outlet": "Wire",
+        "text": "Ukraine's army said on Saturday that its forces had retaken 20 villages near "
+        "Kupiansk in a week of fighting. British military intelligence confirmed the claims on "
+        "Sunday. Russia's defence ministry did not comment.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory, engine_factory):
+    return build_archive(engine_factory, tmp_path_factory.mktemp("runs"), RUNS)
+
+
+def test_a_speakers_next_claim_is_on_the_subject_of_the_sentence_before(runs):
+    answer = runs.ask("What did General Syrskyi say about the 93rd brigade?")
+    assert answer.coverage == "answered"
+    assert "400 men" in answer.lead and "93rd brigade" in answer.lead
+
+
+def test_what_the_claims_are_is_said_by_the_sentence_before(runs):
+    answer = runs.ask("Who confirmed Ukraine's claims about the villages near Kupiansk?")
+    assert answer.coverage == "answered"
+    assert "British military intelligence" in before_first_marker(answer)
