@@ -247,3 +247,22 @@ def test_a_surname_the_ner_takes_for_a_place_is_the_person_named_in_full(attribu
     assert speakers == {"person:boris-pistorius"}
     text = "Israel said the talks had failed. Rabbi Moshe Israel said in Israel he would pray."
     assert "Israel" in [claimant for claimant, _, _ in _claims(attributor, text)]
+
+
+def test_a_ministry_named_by_another_countrys_word_is_not_the_ministry_before(attributor):
+    text = (
+        "Ukraine's defence ministry said 30 attacks were repelled. The Russian ministry said "
+        "two villages were taken. The ministry said the fighting went on."
+    )
+    claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
+    assert claimants == ["Ukraine's defence ministry", "Russian ministry", "Russian ministry"]
+    text = (
+        "The Ukrainian defence ministry said 30 attacks were repelled. Russia's ministry said "
+        "two villages were taken. The Ukrainian ministry said that was false."
+    )
+    claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
+    assert claimants == [
+        "Ukrainian defence ministry",
+        "Russia's ministry",
+        "Ukrainian defence ministry",
+    ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from index.attribution.lexicon import (
     CARRIER_NOUNS,
+    DETERMINERS,
     GROUP_PRONOUNS,
     PART_NOUNS,
     PERSON_PRONOUNS,
@@ -106,7 +107,7 @@ class _Known:
     speaker: Speaker
     raw: set[str]  # the lower-cased words it was named with
     gender: str = ""  # "m" or "f" once the article's words tell
-    owners: frozenset[str] = frozenset()  # the places and peoples its phrase named
+    owners: frozenset[str] = frozenset()  # its phrase's capitalised words but the last
 
     @property
     def is_person(self) -> bool:
@@ -150,6 +151,8 @@ class ClaimantResolver:
                 role = office_in(mention.text, person) or role_in(mention.text, person)
                 self._person_seen(person, role, mention.text)
                 continue
+            if any(name in s.name and s.kind != "person" for s in speakers):
+                continue  # "defence ministry" in "Ukraine's defence ministry said": that body
             kind = "group" if body in mention.groups else "organisation"
             self._remember(make_speaker(name, "", kind), body)
         roles = mention.roles or [""] * len(mention.persons)
@@ -212,7 +215,7 @@ class ClaimantResolver:
         if speaker is not None and not speaker.name:
             return None  # punctuation only
         if speaker is not None:
-            self._remember(speaker, mention.text, _owners(mention))
+            self._remember(speaker, mention.text)
             self._said.append(speaker)
         return speaker
 
@@ -340,13 +343,13 @@ class ClaimantResolver:
         if run:  # "Medical charity Doctors Without Borders": NER missed the name
             return make_speaker(run, "", proper_kind(run))
         if head and is_short and kind != "unnamed":
-            own, owners = _words(mention.text), _owners(mention)
+            own, owners = _words(mention.text), _owners(mention.text)
             earlier = self._find(
                 lambda k: (
                     head in k.raw
                     and not k.is_person
                     and k.raw != own
-                    and not (owners and k.owners and not owners & k.owners)
+                    and not _other_owner(owners, k.owners)
                 )
             )
             if earlier:
@@ -467,10 +470,10 @@ class ClaimantResolver:
             return make_speaker(drop_role(self._orgs[-1]), "", "organisation")
         return make_speaker(strip_determiner(mention.text), "", "document")
 
-    def _remember(self, speaker: Speaker, raw: str, owners: frozenset[str] = frozenset()) -> None:
+    def _remember(self, speaker: Speaker, raw: str) -> None:
         if speaker.name and speaker.name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             words = _words(raw)
-            known = _Known(speaker, words, gender_of(words), owners)
+            known = _Known(speaker, words, gender_of(words), _owners(raw))
             self._known.append(known)
 
     def _find(self, test) -> _Known | None:
@@ -514,11 +517,24 @@ def _with_owner(base: str, body: str, named: list[str]) -> str:
     return base if owner and owner != body and owner in named else body
 
 
-def _owners(mention: Mention) -> frozenset[str]:
-    """The places and peoples a source phrase names, in one spelling ("Ukrainian" and
-    "Ukraine's" are one): "the Ukrainian ministry" is not "Russia's defence ministry"."""
-    head = mention.head.lower()
-    return frozenset(body_key(b) for b in mention.bodies if head not in b.lower().split()) - {""}
+def _owners(text: str) -> frozenset[str]:
+    """The capitalised words of a body's phrase but its head, in one spelling ("Ukrainian"
+    and "Ukraine's" are one, "Defense" and "Defence"): what tells "the Ukrainian ministry"
+    from "Russia's Defence Ministry"."""
+    words = _WORDS.findall(text)
+    last = words[-1].lower() if words else ""
+    stems = {
+        body_key(w)
+        for w in words
+        if w[:1].isupper() and w.lower() != last and w.lower() not in DETERMINERS
+    }
+    return frozenset(stems) - {""}
+
+
+def _other_owner(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two bodies' capitalised words show two owners: each has one the other lacks
+    ("Ukraine's Defence Ministry", "Russian Defence Ministry"); not "the Defence Ministry"."""
+    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
 def _many(speaker: Speaker) -> bool:
