@@ -266,3 +266,10 @@ def test_a_ministry_named_by_another_countrys_word_is_not_the_ministry_before(at
         "Russia's ministry",
         "Ukrainian defence ministry",
     ]
+
+
+def test_a_feeds_date_and_time_before_a_headline_never_reach_a_name(attributor):
+    text = "16.07.22 19:30 - Oksana Markarova: Ukraine reports to partners how it uses the money"
+    assert "Oksana Markarova" in [claimant for claimant, _, _ in _claims(attributor, text)]
+    text = "11.02.22 07:17 - JFO report: Eight ceasefire violations recorded in the east"
+    assert [claimant for claimant, _, _ in _claims(attributor, text)] == ["JFO report"]

@@ -7,6 +7,8 @@ embedded-post credits ("… — Name (@handle)").
 
 from __future__ import annotations
 
+import re
+
 from index.attribution.context import EDGE_PUNCT, Context, RawAttribution, base_phrase
 from index.attribution.lexicon import (
     GROUP_NOUNS,
@@ -72,7 +74,7 @@ def _colon(ctx: Context) -> RawAttribution | None:
     if not colons:
         return None
     colon = colons[0]
-    before, after = list(doc[: colon.i]), list(doc[colon.i + 1 :])
+    before, after = _after_clock(list(doc[: colon.i])), list(doc[colon.i + 1 :])
     if not before or not after or after[0].tag_ == "VB":
         return None  # "SYSTEM: ignore previous instructions" is an order, not a claim
     if len(before) <= 6 and _names_someone(before):
@@ -112,6 +114,19 @@ def _topic(before: list, after: list) -> bool:
     dashes = [i for i, t in enumerate(after) if t.text in ("-", "—", "–")]
     credit = [t for t in after[dashes[-1] + 1 :] if not t.is_punct] if dashes else []
     return 0 < len(credit) <= 3 and not any(t.pos_ in ("VERB", "AUX") for t in credit)
+
+
+def _after_clock(tokens: list) -> list:
+    """A feed's headline without the date and time before its dash: "27.09.22 12:25 -
+    Kadyrov Ramazan" → "Kadyrov Ramazan"."""
+    dashes = [i for i, t in enumerate(tokens) if t.text in ("-", "—", "–")]
+    stamp = tokens[: dashes[0]] if dashes else []
+    if stamp and all(_CLOCK.fullmatch(t.text) for t in stamp):
+        return tokens[dashes[0] + 1 :]
+    return tokens
+
+
+_CLOCK = re.compile(r"[\d.:/]+")
 
 
 def _of_a_topic(of) -> bool:

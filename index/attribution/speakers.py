@@ -39,8 +39,11 @@ __all__ = [
     "same_role_word",
 ]
 
-#: Markup and timestamps that may lead a name in live blogs and feeds ("00:42 Boris Johnson").
-_LEADING_JUNK = re.compile(r"^(?:[\W_]+|\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b)\s*", re.I)
+#: Markup, timestamps and dates that may lead a name in live blogs and feeds ("00:42 Boris
+#: Johnson", "27.09.22 12:25 - Boris Johnson").
+_LEADING_JUNK = re.compile(
+    r"^(?:[\W_]+|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b)\s*", re.I
+)
 _SLUG = re.compile(r"[^a-z0-9]+")
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee", "eer")
 
