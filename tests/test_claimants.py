@@ -273,3 +273,12 @@ def test_a_feeds_date_and_time_before_a_headline_never_reach_a_name(attributor):
     assert "Oksana Markarova" in [claimant for claimant, _, _ in _claims(attributor, text)]
     text = "11.02.22 07:17 - JFO report: Eight ceasefire violations recorded in the east"
     assert [claimant for claimant, _, _ in _claims(attributor, text)] == ["JFO report"]
+
+
+def test_a_surname_after_a_title_is_a_person_though_the_ner_takes_it_for_a_place(attributor):
+    text = (
+        "Chancellor Scholz said Germany would not send fighter jets. "
+        "He said Berlin had done enough."
+    )
+    speakers = [a.speaker for a in attributor.analyse(text).attributions]
+    assert [(s.name, s.kind) for s in speakers] == [("Scholz", "person")] * 2

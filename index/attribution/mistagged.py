@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.lexicon import CARRIER_NOUNS, OFFICES, PERSON_NOUNS
+from index.attribution.lexicon import CARRIER_NOUNS, OFFICES, PERSON_NOUNS, TITLES
 from index.attribution.roles import office_in, proper_kind, role_in
 from index.attribution.speakers import kind_of_noun
 
@@ -107,15 +107,23 @@ def person_in_body(text: str, body: str, org: bool = True) -> str:
         rest = " ".join(words[i + 1 :])
         if word[:1].isupper() and word.lower() in OFFICES and proper_kind(rest) == "person":
             return rest
+    before = text[: max(text.find(body), 0)].split()
+    if len(words) == 1 and before and _a_title(before[-1]) and body[1:].islower():
+        return body  # "Chancellor Scholz", "Mr. Scholz": a surname the NER took for a place
     if proper_kind(body) != "person":
         return ""
-    before = text[: max(text.find(body), 0)].split()
     if before and kind_of_noun(before[-1].strip(",")) == "unnamed":
         return body
     if not org:  # a place or a people ("United States") is read by its title alone
         return ""
     role = office_in(text, body) or role_in(text, body)  # "a journalist", "mayor of Nice"
     return body if any(_a_person_word(w) for w in role.split()) else ""
+
+
+def _a_title(word: str) -> bool:
+    """A capitalised office or honorific just before a name: "Chancellor", "Mr.", "Gen."."""
+    plain = word.lower().rstrip(".")
+    return word[:1].isupper() and (plain in OFFICES or plain in TITLES)
 
 
 def named_like_a_person(name: str) -> bool:
