@@ -105,10 +105,13 @@ class Answerer:
 
         pool = self.limit + EXTRA_CANDIDATES
         found, coverage = judged(Weights(), pool)
-        # a second look, further down the same passages: when nothing answers, or when one
-        # sentence answers "what did X say" (X's claims come in runs: "… He claimed that …")
+        # a second look, further down the same passages: when nothing answers, when one
+        # sentence answers "what did X say" (X's claims come in runs: "… He claimed that …"),
+        # or one voice answers a question opening with another's claim
         one_claim = asked.speaker and len(coverage.answering) == 1
-        if coverage.status == "not_stated" or one_claim:
+        # "X says P. Does Y accept that?": one voice answering, the other side not yet found
+        one_side = asked.premise and len({found[i].claimant for i in coverage.answering}) < 2
+        if coverage.status == "not_stated" or one_claim or one_side:
             wider = Weights(keep_ratio=Weights.keep_ratio_sides)
             more, again = judged(wider, 2 * pool)
             if again.status == "answered" and len(again.answering) > len(coverage.answering):

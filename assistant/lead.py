@@ -73,6 +73,8 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
     by_part = _by_part(asked, evidence)
     if len(by_part) >= 2:  # one line for each thing asked, read as that part asks it
         return _opened("; ".join(f"{statement(evidence[i], p)} [{numbers[i]}]" for p, i in by_part))
+    if asked.premise and (sides := _premise_sides(asked, evidence, answering)):
+        return _opened("; ".join(f"{statement(evidence[i], asked)} [{numbers[i]}]" for i in sides))
     chosen = [answering[0]]
     # a second voice: another answering one; for a question asking each side (or two
     # things), the cited sentence of another voice that adds most of the question's words
@@ -112,6 +114,19 @@ def _by_part(asked: Asked, evidence: list[Evidence]) -> list[tuple[Asked, int]]:
         if best and best[0][0] and best[0][1] and best[0][2]:
             chosen.append((part, -best[1]))
     return chosen
+
+
+def _premise_sides(asked: Asked, evidence: list[Evidence], answering: list[int]) -> list[int]:
+    """For "X says P. What does Y say?": the answering sentence of another voice than X's,
+    then X's sentence saying P (the cited one fitting P best); [] when X's is not cited."""
+    premise = asked.premise
+    fits = [(_part_fit(premise, ev), -i) for i, ev in enumerate(evidence)]
+    said = [(f, -j) for f, j in fits if f[0] and f[2]]
+    if not said:
+        return []
+    first = max(said)[1]
+    others = [i for i in answering if _voice(evidence[i]) != _voice(evidence[first])]
+    return [others[0], first] if others else [first]
 
 
 def _part_fit(part: Asked, ev: Evidence) -> tuple[bool, bool, int, bool]:

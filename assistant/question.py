@@ -55,7 +55,8 @@ _SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?P<the>the\s+)?(?P<who>[\w’'.\- ]{2,50}?)\s+"
     r"(?-i:say|said|claim|claimed|report|reported|tell|told|announce|state|allege|deny|admit|"
     r"warn|accuse|argue|insist|think|write|tweet|call|describe|estimate|predict|forecast|"
-    r"promise|pledge|vow|suggest|propose|confirm|threaten|urge|blame|concede|acknowledge)\b",
+    r"promise|pledge|vow|suggest|propose|confirm|threaten|urge|blame|concede|acknowledge|"
+    r"explain|respond|react|justify|characteri[sz]e)\b",
     re.I,
 )
 
@@ -130,6 +131,9 @@ class Asked:
     speaker_text: str = ""
     #: the speaker's office or body, when the question names one (``Office``)
     office: Office | None = None
+    #: a claim the question opens with, read as "what did X say about it" ("Western media
+    #: say Russia's front line has collapsed. Does Moscow accept that?"): the other side
+    premise: Asked | None = None
 
 
 def _name_words(text: str) -> list[str]:
@@ -183,6 +187,7 @@ def read_question(question: str, whole: bool = True) -> Asked:
         _parts(question) if whole else (),
         speaker_text,
         office,
+        _premise(question) if whole else None,
     )
 
 
@@ -232,6 +237,22 @@ def _parts(question: str) -> tuple[Asked, ...]:
     if not 2 <= len(pieces) <= 3:
         return ()
     return tuple(read_question(p[0].upper() + p[1:], whole=False) for p in pieces)
+
+
+#: A question opening with someone's claim: "X says P. What does Y …?", "X says P, but …".
+_PREMISE = re.compile(
+    r"^\s*(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)\s+(?:says?|said|claims?|claimed|insists?|"
+    r"insisted|reports?|reported|shows?|showed|announced|maintains?)\s+(?:that\s+)?"
+    r"(?P<claim>[^.?!;]+?)(?:\.\s+|,\s+but\s+|;\s+)(?P<rest>[^.]+\?)\s*$"
+)
+
+
+def _premise(question: str) -> Asked | None:
+    """The claim a question opens with, read as a question of its own about its speaker."""
+    m = _PREMISE.match(question)
+    if not m or m.group("who").split()[0].lower() in _COMMON:
+        return None
+    return read_question(f"What did {m.group('who')} say about {m.group('claim')}?", whole=False)
 
 
 def _last_plain_word(question: str) -> str:

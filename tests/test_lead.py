@@ -405,6 +405,14 @@ RUNS = [
         "Kupiansk in a week of fighting. British military intelligence confirmed the claims on "
         "Sunday. Russia's defence ministry did not comment.",
     },
+    {
+        "id": "kupiansk-regroup",
+        "title": "Moscow says troops regrouped from Kupiansk",
+        "date": "2022-08-09",
+        "outlet": "Wire",
+        "text": "Russia's defence ministry said on Tuesday that its troops near Kupiansk had "
+        "regrouped to strengthen positions further east. The ministry gave no figures.",
+    },
 ]
 
 
@@ -423,3 +431,13 @@ def test_what_the_claims_are_is_said_by_the_sentence_before(runs):
     answer = runs.ask("Who confirmed Ukraine's claims about the villages near Kupiansk?")
     assert answer.coverage == "answered"
     assert "British military intelligence" in before_first_marker(answer)
+
+
+def test_a_question_opening_with_a_claim_leads_with_each_side(runs):
+    answer = runs.ask(
+        "Ukraine's army says its forces retook villages near Kupiansk. "
+        "How does Russia's defence ministry explain it?"
+    )
+    assert answer.coverage == "answered"
+    ministry, army = answer.lead.split("; ")
+    assert "regrouped" in ministry and "20 villages" in army
