@@ -66,7 +66,8 @@ def _run_update(
         click.echo(
             f"added {len(summary.added)}, changed {len(summary.changed)}, "
             f"removed {len(summary.removed)}, unchanged {summary.unchanged}; "
-            f"embedded {summary.embedded_chunks} chunks into {engine.store.root}"
+            f"embedded {summary.embedded_chunks} chunks and {summary.embedded_sentences} "
+            f"sentences into {engine.store.root}"
         )
     for err in summary.errors:
         click.echo(f"skipped {_printable(err.file)}: {err.error}", err=True)
