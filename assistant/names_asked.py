@@ -14,7 +14,7 @@ import re
 from index.attribution.lexicon import ROLE_SYNONYMS
 
 from .models import Evidence
-from .question import Asked, Office, name_in, words_of
+from .question import OFFICE_WORDS, Asked, Office, name_in, words_of
 from .text import fold, tokens
 
 __all__ = ["by_speaker", "in_own_words", "words_of_cased"]
@@ -63,7 +63,39 @@ def _is_speaker(asked: Asked, claimant: str, said: str = "") -> bool:
         return True
     if len(words) >= 2 and name_in(words[0], speaker) and not name.split()[0].isupper():
         return False  # another person of the same first name (not "RT News": no first name)
-    return any(name_in(n, words_of(claimant)) for n in speaker)
+    return any(name_in(n, words_of(claimant)) for n in speaker) or _for_capital(speaker, claimant)
+
+
+#: Capitals that stand for their governments ("What do Kiev and Moscow say?").
+CAPITALS = {
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "moscow": "russia",
+    "washington": "america",
+    "beijing": "china",
+    "london": "britain",
+    "paris": "france",
+    "berlin": "germany",
+    "ankara": "turkey",
+    "minsk": "belarus",
+    "tehran": "iran",
+    "warsaw": "poland",
+    "tokyo": "japan",
+}
+
+
+def _for_capital(speaker: tuple[str, ...], claimant: str) -> bool:
+    """A capital asked about ("Kiev") is its country's government: a claimant that is the
+    country or holds an office or body of it ("Ukrainian President", "Ukraine's army");
+    not its people ("Ukrainians")."""
+    words = words_of(claimant)
+    for country in (CAPITALS[w] for w in speaker if w in CAPITALS):
+        owned = any(
+            w[:5] == country[:5] or w in ("us", "u.s") and country == "america" for w in words
+        )
+        if owned and (words == [country] or any(w in OFFICE_WORDS for w in words)):
+            return True
+    return False
 
 
 #: Words of a claimant that name nothing ("the head of the council").

@@ -278,3 +278,19 @@ def test_a_person_asked_by_office_is_not_another_owners_office_holder():
     assert holds_kind("The Chinese finance minister, Lou Jiwei, answered them.", china)
     assert holds_kind("The finance minister, Lou Jiwei, answered them.", china)
     assert not holds_kind("Japan's finance minister, Shunichi Suzuki, answered them.", china)
+
+
+def test_a_capital_asked_about_is_its_government_not_its_people():
+    from assistant.names_asked import by_speaker
+
+    asked = read_question("What did Kiev say about the counteroffensive?")
+
+    def claimed_by(claimant: str) -> bool:
+        quote = "The counteroffensive goes on."
+        ev = Evidence("a", "a#0", quote, 0, 29, claimant, "said", None, "Wire", None, 1.0, True)
+        return by_speaker(asked, ev)
+
+    assert claimed_by("Volodymyr Zelensky (President of Ukraine)")
+    assert claimed_by("Ukraine's army")
+    assert not claimed_by("Ukrainians")
+    assert not claimed_by("Russian Ministry of Defence")
