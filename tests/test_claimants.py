@@ -282,3 +282,12 @@ def test_a_surname_after_a_title_is_a_person_though_the_ner_takes_it_for_a_place
     )
     speakers = [a.speaker for a in attributor.analyse(text).attributions]
     assert [(s.name, s.kind) for s in speakers] == [("Scholz", "person")] * 2
+
+
+def test_the_watchdog_or_the_think_tank_is_the_body_quoted_before(attributor):
+    text = (
+        "According to the Royal United Services Institute, Russia lost 40 tanks in a week. "
+        "The London-based think tank said the losses were unsustainable."
+    )
+    claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
+    assert claimants == ["Royal United Services Institute"] * 2

@@ -67,9 +67,11 @@ _AGE = re.compile(r"\b\d+-year-old\b")
 _WORDS = re.compile(r"[\w'’-]+")
 _MALE = frozenset("he him his".split())
 _FEMALE = frozenset("she her hers".split())
-#: Bodies a "the agency" may stand for when no earlier body is named with the word.
+#: Bodies a "the agency" may stand for when no earlier body is named with the word ("the
+#: nuclear watchdog", "the Washington-based think tank").
 _GENERIC_BODIES = frozenset(
-    "agency organisation organization group company firm charity body".split()
+    """agency organisation organization group company firm charity body watchdog tank
+    institute""".split()
 )
 _PLURAL = frozenset("they them their we us".split())
 #: Words that put a named person inside someone else's description ("a spokeswoman for X").
