@@ -291,3 +291,12 @@ def test_the_watchdog_or_the_think_tank_is_the_body_quoted_before(attributor):
     )
     claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
     assert claimants == ["Royal United Services Institute"] * 2
+
+
+def test_a_preposition_the_parser_left_without_its_object_takes_the_name_after_it(attributor):
+    text = (
+        "The mayor of Dnipro Borys Filatov advised the residents of the city who left it not "
+        "to return yet. He also advised women to evacuate."
+    )
+    claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
+    assert len(claimants) == 2 and all("Borys Filatov" in c for c in claimants), claimants

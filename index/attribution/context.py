@@ -150,6 +150,7 @@ def speaker_tokens(tokens: list | None) -> list | None:
     """
     if not tokens:
         return tokens
+    tokens = _with_object(tokens)
     if all(t.like_num or t.is_punct for t in tokens):
         return None  # a bare number
     dashes = [i for i, t in enumerate(tokens) if i > 0 and _dash(t)]
@@ -160,6 +161,18 @@ def speaker_tokens(tokens: list | None) -> list | None:
         tokens = tokens[dashes[-1] + 1 :]  # "RENO, Nev. (AP) — Republican hopeful X"
     head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
     return None if _temporal(head) else tokens
+
+
+def _with_object(tokens: list) -> list:
+    """A source ending in a preposition the parser left without its object ("The mayor of"
+    in "The mayor of Dnipro Borys Filatov advised …"), with the proper names after it."""
+    last = tokens[-1]
+    if last.dep_ != "prep" or any(True for _ in last.children):
+        return tokens
+    doc, end = last.doc, last.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return tokens + list(doc[last.i + 1 : end])
 
 
 def trim_source(tokens: list | None) -> list | None:
