@@ -131,7 +131,19 @@ def _holds_office(office: Office, speaker: tuple[str, ...], claimant: str, said:
     owned = not office.owners or any(name_in(o, context) for o in office.owners)
     owned = owned or (qualified and bool(office.qualifiers)) or not own
     other = [o for o in re.findall(r"([\w.-]+)['’]s\b", claimant) if not name_in(fold(o), speaker)]
-    return (qualified or not own) and owned and not other
+    return (qualified or not own) and owned and not other and not _role_of_another(office, claimant)
+
+
+def _role_of_another(office: Office, claimant: str) -> bool:
+    """The claimant's role names an owner, none of them the one asked: "Robby Mook (Clinton
+    campaign manager)" is not "Trump's campaign manager"."""
+    role = claimant.partition(" (")[2].rstrip(")")
+    if not office.owners or not role:
+        return False
+    named = [fold(w) for w in re.findall(r"\b[A-Z][\w.-]*", role)]
+    kept = (*office.owners, *office.qualifiers, *office.words)
+    owners = [w for w in named if w not in OFFICE_WORDS and w not in _GLUE and not name_in(w, kept)]
+    return bool(owners) and not any(name_in(o, named) for o in office.owners)
 
 
 def _of(thing: str, names: tuple[str, ...], text: str) -> bool:

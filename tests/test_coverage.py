@@ -280,17 +280,25 @@ def test_a_person_asked_by_office_is_not_another_owners_office_holder():
     assert not holds_kind("Japan's finance minister, Shunichi Suzuki, answered them.", china)
 
 
-def test_a_capital_asked_about_is_its_government_not_its_people():
+def _claimed_by(question: str, claimant: str) -> bool:
+    """Whether a sentence claimed by ``claimant`` is by the speaker ``question`` asks about."""
     from assistant.names_asked import by_speaker
 
-    asked = read_question("What did Kiev say about the counteroffensive?")
+    quote = "The counteroffensive goes on."
+    ev = Evidence("a", "a#0", quote, 0, 29, claimant, "said", None, "Wire", None, 1.0, True)
+    return by_speaker(read_question(question), ev)
 
-    def claimed_by(claimant: str) -> bool:
-        quote = "The counteroffensive goes on."
-        ev = Evidence("a", "a#0", quote, 0, 29, claimant, "said", None, "Wire", None, 1.0, True)
-        return by_speaker(asked, ev)
 
-    assert claimed_by("Volodymyr Zelensky (President of Ukraine)")
-    assert claimed_by("Ukraine's army")
-    assert not claimed_by("Ukrainians")
-    assert not claimed_by("Russian Ministry of Defence")
+def test_a_capital_asked_about_is_its_government_not_its_people():
+    kiev = "What did Kiev say about the counteroffensive?"
+    assert _claimed_by(kiev, "Volodymyr Zelensky (President of Ukraine)")
+    assert _claimed_by(kiev, "Ukraine's army")
+    assert not _claimed_by(kiev, "Ukrainians")
+    assert not _claimed_by(kiev, "Russian Ministry of Defence")
+
+
+def test_an_office_asked_with_its_owner_is_not_another_owners_office():
+    manager = "What did Trump's campaign manager say about the debate?"
+    assert _claimed_by(manager, "Kellyanne Conway (Trump campaign manager)")
+    assert _claimed_by(manager, "Trump's campaign manager")
+    assert not _claimed_by(manager, "Robby Mook (Clinton campaign manager)")
