@@ -62,7 +62,12 @@ def non_speaker(claimant: str) -> bool:
     if any(w[:1].isupper() for w in name.split()):
         return False
     words = [re.sub(r"[^a-z]", "", w.lower()) for w in name.split()]
-    return not any(w in _SPEAKER_HEADS or w.rstrip("s") in _SPEAKER_HEADS for w in words)
+    return not any(_singular(w) & _SPEAKER_HEADS for w in words)
+
+
+def _singular(word: str) -> set[str]:
+    """A word and its singular forms ("companies": "company"; "officials": "official")."""
+    return {word, word.rstrip("s"), re.sub(r"ies$", "y", word)}
 
 
 def non_speaker_share(claimants: list[str]) -> float:
