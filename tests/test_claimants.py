@@ -300,3 +300,28 @@ def test_a_preposition_the_parser_left_without_its_object_takes_the_name_after_i
     )
     claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
     assert len(claimants) == 2 and all("Borys Filatov" in c for c in claimants), claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        (  # the preposition hangs from an adverb: "stopped short of endorsing"
+            "Mayor Anna Berg said the budget was balanced. But Berg, the city's first Green "
+            "mayor in 40 years, stopped short of openly endorsing the governor's plan.",
+            "openly endorsing",
+            "Anna Berg",
+        ),
+        (  # a participle on a time ("at one point calling"); "he" is the sentence's subject
+            "Senator Ruth Keller said the port needed more money. Gov. Tom Hale — who is "
+            "seeking a second term — made the port a priority, and he has clashed with Keller "
+            'for months, at one point calling the senator "reckless."',
+            "calling",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_cue_without_its_own_subject_is_said_by_the_subject_it_hangs_from(
+    attributor, text, cue, name
+):
+    found = attributor.analyse(text).attributions
+    assert [a.speaker.name for a in found if a.cue.text == cue] == [name]

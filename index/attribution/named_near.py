@@ -100,7 +100,7 @@ def _people(sentence: Parsed, at: int) -> dict[str, tuple[str, bool]]:
         if not key:
             continue
         old_name, old_subject = people.get(key, ("", False))
-        subject = parsed and _main_subject(ent.root)
+        subject = parsed and (_main_subject(ent.root) or _opens(ent))
         fuller = name if len(name.split()) > len(old_name.split()) else old_name
         people[key] = (fuller, old_subject or subject)
     return people
@@ -113,20 +113,49 @@ def _main_subject(token) -> bool:
     return token.dep_ in _SUBJECTS and token.head.dep_ == "ROOT"
 
 
+def _opens(ent) -> bool:
+    """Whether a name opens its sentence, only its title before it ("Gov. Chris Christie — who
+    is being vetted … — made …"): what the sentence is about, though the parser hung it wrong."""
+    return all(ent.start <= t.head.i < ent.end for t in ent.doc[: ent.start])
+
+
+def _subject_here(pronoun: str, at: int, here: Parsed, sex_of: Callable[[str], str]) -> str:
+    """The one person whose name is the subject of, or opens, the sentence a bare ``pronoun``
+    at ``at`` is in, of the pronoun's sex where shown; "" when none or several."""
+    sex = _SEX.get(pronoun.strip().lower())
+    people = _people(here, at).values()
+    subjects = [name for name, subject in people if subject and sex_of(name) in ("", sex)]
+    return subjects[0] if len(subjects) == 1 else ""
+
+
 def name_pronoun(
     att: Attribution, resolver: ClaimantResolver, here: Parsed, before: Parsed | None
 ) -> Attribution:
-    """``att`` credited to the person its bare "he" or "she" stands for (``named_near``), when
-    the resolver left it unnamed."""
+    """``att`` credited to the person its bare "he" or "she" stands for: the person whose name
+    is the subject of, or opens, the pronoun's own sentence (``_subject_here``), else, when the
+    resolver left it unnamed, the one named just before it (``named_near``)."""
     speaker = att.speaker
-    if att.source is None or speaker is None or speaker.kind != "unnamed":
+    if att.source is None or speaker is None:
         return att
-    if speaker.name.lower() not in _SEX:
+    pronoun = att.source.text.strip().lower()
+    if speaker.kind == "person" and pronoun in _SEX:
+        # "Gov. X — … — made …, and he has battled …": the sentence's own subject before the
+        # last person the article quoted; not a "he" inside another's claim ("Obama said he …")
+        at = att.source.start
+        inside = any(c0 <= at < c1 for c0, c1 in here.claims)
+        here_named = "" if inside else _subject_here(pronoun, at, here, resolver.sex_of)
+        if here_named and here_named != speaker.name:
+            return _credited(att, resolver, here_named, here.role(here_named))
+        return att
+    if speaker.kind != "unnamed" or speaker.name.lower() not in _SEX:
         return att
     found = named_near(speaker.name, att.source.start, here, before, resolver.sex_of)
     if found is None:
         return att
-    name, role = found
+    return _credited(att, resolver, *found)
+
+
+def _credited(att: Attribution, resolver: ClaimantResolver, name: str, role: str) -> Attribution:
     text = f"{role} {name}".strip()
     person = resolver.resolve(Mention(text=text, head=name.split()[-1], base=name, persons=[name]))
     if person is None or person.kind != "person":

@@ -23,6 +23,8 @@ from index.attribution.lexicon import (
     SAID_PRONOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    TEMPORAL_WORDS,
+    TIME_ENTS,
     cue_lemma,
     in_lexicon,
     is_cue_verb,
@@ -263,6 +265,8 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
         if child.dep_ == "agent" and depth == 0:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return (list(objs[0].subtree),) * 2 if objs else None
+    if _at_a_moment(tok) and depth < 4:  # "he has battled X, at one point calling …"
+        return _subject(tok.head.head.head, depth + 1)
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         noun = _noun_left(tok.head)
         return noun, noun
@@ -276,9 +280,26 @@ def _subject(tok, depth: int = 0) -> tuple[list, list] | None:
         ):  # "said X was …, adding that": the sayer adds
             return _subject(head.head, depth + 1)
     climb = ("advcl", "xcomp", "conj", "pcomp", "acomp", "prep")
-    if tok.dep_ in climb and tok.head is not tok and depth < 4:
+    # "X stopped short of endorsing": through the adverb the preposition hangs from
+    adverb = tok.dep_ == "advmod" and tok.pos_ == "ADV" and depth > 0
+    if (tok.dep_ in climb or adverb) and tok.head is not tok and depth < 4:
         return _subject(tok.head, depth + 1)
     return None
+
+
+def _at_a_moment(tok) -> bool:
+    """A participle hung on a time the verb's preposition names ("battled with X, at one point
+    calling …", "in many cases reporting …"): the verb's subject speaks."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    if noun.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return noun.ent_type_ in TIME_ENTS or noun.lemma_.lower() in _MOMENTS
+
+
+#: Nouns that name when something happens, not who could speak.
+_MOMENTS = TEMPORAL_WORDS | frozenset("point moment stage instance case occasion".split())
 
 
 def _misparsed_subject(tok) -> list | None:
