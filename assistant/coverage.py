@@ -54,6 +54,10 @@ class Coverage:
     after: str | None = None
     #: of ``close``, the sentences whose article holds every name of the question
     named: list[int] = field(default_factory=list)
+    #: of ``close``, the sentences that may stand beside the answer as another voice: on the
+    #: same place or people (``named``), giving a date or count asked for ("on Sunday"), or
+    #: any when the question opens with one side's claim ("X says P. What does Y say?")
+    beside: list[int] = field(default_factory=list)
 
 
 #: A sentence saying a figure was withheld: "the price was not disclosed".
@@ -143,7 +147,11 @@ def assess(
         )
     if answering:
         named = [i for i in near if fits[i].names_missing == 0]
-        return Coverage("answered", asked.kind, answering, near, claimed, named=named)
+        counted = asked.kind in ("date", "quantity")
+        beside = [i for i in near if asked.premise or i in named or counted and fits[i].kind]
+        return Coverage(
+            "answered", asked.kind, answering, near, claimed, named=named, beside=beside
+        )
     if near and (asked.kind or not asked.target or any(fits[i].kind for i in near)):
         return Coverage("not_stated", asked.kind, [], near, claimed)
     # nothing on the subject, or "what is the capital of X" where no sentence names X's capital
@@ -192,9 +200,11 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
 
     Sentences that share no name or word of the question's subject are dropped. When
     some sentences answer, one that is only on the subject is kept when it brings a
-    voice not yet cited (a claim and its denial stay side by side), or holds a figure
-    when a date or number is asked (another figure may have made the wrong sentence
-    look like the answer), and dropped when it only repeats a cited claimant or, for a
+    voice not yet cited on the same place or people, or giving the date or count asked
+    for, or any voice when the question opens with one side's claim (a claim and its
+    denial stay side by side; Russia on Mykolaiv is not cited when Bakhmut is asked), or
+    holds a figure when a date or number is asked (another figure may have made the wrong
+    sentence look like the answer), and dropped when it only repeats a cited claimant or, for a
     date or number, gives a figure from an article lacking one of the question's names
     (Kharkiv's losses when Bakhmut's are asked, whoever reports them); when
     none answers, every sentence on the subject is given as the closest passages.
@@ -211,7 +221,9 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
         elsewhere = counted and i not in coverage.named  # another place's figure, any voice
         if coverage.status == "answered" and elsewhere:
             continue
-        if coverage.status != "answered" or ev.claimant not in voices or figure:
+        # another voice on the same place or people (not Russia on Mykolaiv when Bakhmut is asked)
+        voice = ev.claimant not in voices and i in coverage.beside
+        if coverage.status != "answered" or voice or figure:
             keep.append(i)
             voices.add(ev.claimant)
     if keep and coverage.claimed:

@@ -1,0 +1,71 @@
+"""Evidence that belongs: a cited sentence is about the question's subject (issue 19).
+
+Hand-written sentences of two articles, judged by the real ``assess`` and cut by
+``focus``: a sentence sharing the question's words but about another place is not cited
+beside the answer as "another voice", while a second voice on the same place, or one
+giving the date asked for, still is.
+"""
+
+from __future__ import annotations
+
+from assistant.coverage import assess, focus
+from assistant.models import Evidence
+from assistant.question import read_question
+
+TEXTS = {
+    "bakhmut": "The Russian 72nd Brigade abandoned its positions south of Bakhmut on Tuesday, "
+    "the Ukrainian Third Assault Brigade said. Yevgeny Prigozhin said the brigade had fled "
+    "its positions after losing hundreds of men. Fighting in Bakhmut went on through the "
+    "night. Bakhmut has been shelled for months.",
+    "mykolaiv": "Russia's defence ministry said a Ukrainian brigade had abandoned its positions "
+    "near Mykolaiv after heavy shelling. Mykolaiv's port was closed. Residents of Mykolaiv "
+    "were told to stay in shelters.",
+}
+
+
+def _sentence(article: str, quote: str, claimant: str) -> Evidence:
+    start = TEXTS[article].index(quote)
+    return Evidence(
+        article, f"{article}#0", quote, start, start + len(quote), claimant, "said",
+        f"Fighting near {article.title()}", "The Outlet", "2023-05-10", 1.0, attributed=True,
+    )  # fmt: skip
+
+
+BRIGADE = _sentence(
+    "bakhmut",
+    "The Russian 72nd Brigade abandoned its positions south of Bakhmut on Tuesday, the "
+    "Ukrainian Third Assault Brigade said.",
+    "Ukrainian Third Assault Brigade",
+)
+PRIGOZHIN = _sentence(
+    "bakhmut",
+    "Yevgeny Prigozhin said the brigade had fled its positions after losing hundreds of men.",
+    "Yevgeny Prigozhin",
+)
+MYKOLAIV = _sentence(
+    "mykolaiv",
+    "Russia's defence ministry said a Ukrainian brigade had abandoned its positions near "
+    "Mykolaiv after heavy shelling.",
+    "Russia's defence ministry",
+)
+
+
+def _cited(question: str, evidence: list[Evidence]) -> list[Evidence]:
+    asked = read_question(question)
+    coverage = assess(asked, evidence, article_text=lambda aid: TEXTS.get(aid, ""))
+    assert coverage.status == "answered", coverage
+    return focus(evidence, coverage)
+
+
+def test_a_voice_on_another_place_is_not_cited_beside_the_answer():
+    question = "Which brigade abandoned its positions in Bakhmut?"
+    asked = read_question(question)
+    coverage = assess(asked, [BRIGADE, MYKOLAIV], article_text=lambda aid: TEXTS[aid])
+    assert 1 in coverage.close and 1 not in coverage.answering  # on the subject's words …
+    cited = focus([BRIGADE, MYKOLAIV], coverage)
+    assert [ev.article_id for ev in cited] == ["bakhmut"]  # … but about Mykolaiv
+
+
+def test_another_voice_on_the_same_place_stays_beside_the_answer():
+    cited = _cited("Which brigade abandoned its positions in Bakhmut?", [BRIGADE, PRIGOZHIN])
+    assert [ev.claimant for ev in cited] == ["Ukrainian Third Assault Brigade", "Yevgeny Prigozhin"]
