@@ -325,3 +325,10 @@ def test_a_cue_without_its_own_subject_is_said_by_the_subject_it_hangs_from(
 ):
     found = attributor.analyse(text).attributions
     assert [a.speaker.name for a in found if a.cue.text == cue] == [name]
+
+
+def test_a_feeds_section_tag_before_a_colon_is_no_claimant(attributor):
+    claimants = [c for c, _, _ in _claims(attributor, "Economy: Inflation falls to 3% in May")]
+    assert claimants == []
+    claimants = [c for c, _, _ in _claims(attributor, "Police: Two men arrested after the raid")]
+    assert [c.lower() for c in claimants] == ["police"]

