@@ -54,9 +54,10 @@ class Coverage:
     after: str | None = None
     #: of ``close``, the sentences whose article holds every name of the question
     named: list[int] = field(default_factory=list)
-    #: of ``close``, the sentences that may stand beside the answer as another voice: on the
-    #: same place or people (``named``), giving a date or count asked for ("on Sunday"), or
-    #: any when the question opens with one side's claim ("X says P. What does Y say?")
+    #: of ``close``, the sentences that may stand beside the answer as another voice: holding
+    #: a thing of the asked kind, on the same place or people (``named``) or giving the date
+    #: or count asked for ("on Sunday"); any when the question opens with one side's claim
+    #: ("X says P. What does Y say?")
     beside: list[int] = field(default_factory=list)
 
 
@@ -148,7 +149,10 @@ def assess(
     if answering:
         named = [i for i in near if fits[i].names_missing == 0]
         counted = asked.kind in ("date", "quantity")
-        beside = [i for i in near if asked.premise or i in named or counted and fits[i].kind]
+        # of the asked kind: "on Tuesday" beside "When …", not "attacks went on" (for a
+        # question asking two things, any of the same place or people: the other part's)
+        kind = [i for i in near if fits[i].kind or asked.parts and i in named]
+        beside = [i for i in near if asked.premise or i in kind and (i in named or counted)]
         return Coverage(
             "answered", asked.kind, answering, near, claimed, named=named, beside=beside
         )
@@ -217,7 +221,7 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
         ev = evidence[i]
         # a figure on the same place or people (not Kharkiv's when Bakhmut's is asked)
         counted = coverage.kind in ("date", "quantity") and any(c.isdigit() for c in ev.quote)
-        figure = counted and i in coverage.named
+        figure = counted and i in coverage.named and i in coverage.beside
         elsewhere = counted and i not in coverage.named  # another place's figure, any voice
         if coverage.status == "answered" and elsewhere:
             continue

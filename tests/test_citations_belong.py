@@ -15,7 +15,8 @@ from assistant.question import read_question
 TEXTS = {
     "bakhmut": "The Russian 72nd Brigade abandoned its positions south of Bakhmut on Tuesday, "
     "the Ukrainian Third Assault Brigade said. Yevgeny Prigozhin said the brigade had fled "
-    "its positions after losing hundreds of men. Fighting in Bakhmut went on through the "
+    "its positions after losing hundreds of men. Russia's defence ministry said the brigade "
+    "left its positions in Bakhmut on Monday to regroup. Fighting in Bakhmut went on through the "
     "night. Bakhmut has been shelled for months.",
     "mykolaiv": "Russia's defence ministry said a Ukrainian brigade had abandoned its positions "
     "near Mykolaiv after heavy shelling. Mykolaiv's port was closed. Residents of Mykolaiv "
@@ -42,6 +43,12 @@ PRIGOZHIN = _sentence(
     "Yevgeny Prigozhin said the brigade had fled its positions after losing hundreds of men.",
     "Yevgeny Prigozhin",
 )
+MINISTRY = _sentence(
+    "bakhmut",
+    "Russia's defence ministry said the brigade left its positions in Bakhmut on Monday to "
+    "regroup.",
+    "Russia's defence ministry",
+)
 MYKOLAIV = _sentence(
     "mykolaiv",
     "Russia's defence ministry said a Ukrainian brigade had abandoned its positions near "
@@ -67,5 +74,17 @@ def test_a_voice_on_another_place_is_not_cited_beside_the_answer():
 
 
 def test_another_voice_on_the_same_place_stays_beside_the_answer():
-    cited = _cited("Which brigade abandoned its positions in Bakhmut?", [BRIGADE, PRIGOZHIN])
+    cited = _cited(
+        "Why did the Russian brigade abandon its positions in Bakhmut?", [BRIGADE, PRIGOZHIN]
+    )
     assert [ev.claimant for ev in cited] == ["Ukrainian Third Assault Brigade", "Yevgeny Prigozhin"]
+
+
+def test_beside_a_date_another_voice_gives_a_date_or_is_not_cited():
+    question = "When did the Russian brigade abandon its positions in Bakhmut?"
+    cited = _cited(question, [BRIGADE, PRIGOZHIN, MINISTRY])
+    # Prigozhin speaks of the same brigade and place but gives no date
+    assert [ev.claimant for ev in cited] == [
+        "Ukrainian Third Assault Brigade",
+        "Russia's defence ministry",
+    ]
