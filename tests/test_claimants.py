@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.attribution import Attributor, attribute_file, split_sentences
-from index.attribution.mistagged import named_like_a_person
+from index.attribution.mistagged import named_like_a_person, person_in_body
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
@@ -332,3 +332,10 @@ def test_a_feeds_section_tag_before_a_colon_is_no_claimant(attributor):
     assert claimants == []
     claimants = [c for c, _, _ in _claims(attributor, "Police: Two men arrested after the raid")]
     assert [c.lower() for c in claimants] == ["police"]
+
+
+def test_a_name_after_written_out_ranks_is_a_person_the_ner_missed():
+    # the NER leaves some such names untagged ("Lieutenant General Kyrylo Budanov, …, said")
+    text = "Lieutenant General Anna Marsh, the head of the command, said the base was safe."
+    assert person_in_body(text, "Lieutenant General Anna Marsh") == "Anna Marsh"
+    assert person_in_body("General Motors said", "General Motors") == ""

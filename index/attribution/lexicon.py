@@ -16,6 +16,7 @@ from __future__ import annotations
 CONTENT_PREPOSITIONS = frozenset("about on of to for against over".split())
 
 __all__ = [
+    "RANKS",
     "CONTENT_PREPOSITIONS",
     "SPEECH_VERBS",
     "OBJECT_VERBS",
@@ -300,6 +301,8 @@ OFFICES = frozenset(
     leader head chief commander secretary ambassador senator chairman chairwoman chair
     director founder boss ceo prosecutor envoy commissioner speaker justice""".split()
 )
+#: Military ranks written out before a name ("Lieutenant General Kyrylo Budanov").
+RANKS = frozenset("general lieutenant colonel captain sergeant admiral brigadier marshal".split())
 
 # --- parse labels (spaCy's English dependency and entity labels) ---------------------------
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.lexicon import CARRIER_NOUNS, OFFICES, PERSON_NOUNS, TITLES
+from index.attribution.lexicon import CARRIER_NOUNS, OFFICES, PERSON_NOUNS, RANKS, TITLES
 from index.attribution.roles import office_in, proper_kind, role_in
 from index.attribution.speakers import kind_of_noun
 
@@ -107,6 +107,9 @@ def person_in_body(text: str, body: str, org: bool = True) -> str:
         rest = " ".join(words[i + 1 :])
         if word[:1].isupper() and word.lower() in OFFICES and proper_kind(rest) == "person":
             return rest
+        if _ranks(words[: i + 1]) and not _ranks(words[i + 1 : i + 2]):
+            if proper_kind(rest) == "person":  # "Lieutenant General Kyrylo Budanov"
+                return rest
     before = text[: max(text.find(body), 0)].split()
     if len(words) == 1 and before and _a_title(before[-1]) and body[1:].islower():
         return body  # "Chancellor Scholz", "Mr. Scholz": a surname the NER took for a place
@@ -118,6 +121,11 @@ def person_in_body(text: str, body: str, org: bool = True) -> str:
         return ""
     role = office_in(text, body) or role_in(text, body)  # "a journalist", "mayor of Nice"
     return body if any(_a_person_word(w) for w in role.split()) else ""
+
+
+def _ranks(words: list[str]) -> bool:
+    """Whether capitalised words are all military ranks ("Lieutenant General")."""
+    return bool(words) and all(w[:1].isupper() and w.lower() in RANKS for w in words)
 
 
 def _a_title(word: str) -> bool:
