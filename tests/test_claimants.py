@@ -339,3 +339,12 @@ def test_a_name_after_written_out_ranks_is_a_person_the_ner_missed():
     text = "Lieutenant General Anna Marsh, the head of the command, said the base was safe."
     assert person_in_body(text, "Lieutenant General Anna Marsh") == "Anna Marsh"
     assert person_in_body("General Motors said", "General Motors") == ""
+
+
+def test_a_surname_with_particles_is_the_person_named_in_full_before(attributor):
+    text = (
+        "Ursula von der Leyen, the commission's president, met farmers in Brussels on Monday. "
+        "Von der Leyen said subsidies would rise next year. She said farmers had been heard."
+    )
+    names = [(a.speaker.name, a.speaker.kind) for a in attributor.analyse(text).attributions]
+    assert names == [("Ursula von der Leyen", "person")] * 2

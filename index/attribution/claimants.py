@@ -37,6 +37,7 @@ from index.attribution.mistagged import (
 )
 from index.attribution.roles import (
     drop_role,
+    ends_with_particled,
     ends_with_word,
     first_name,
     gender_of,
@@ -311,6 +312,9 @@ class ClaimantResolver:
         short = _before_comma(mention)  # "the former comedian, elected in 2019,"
         if kind is None and _AGE.search(short):
             kind = "unnamed"  # "the 46-year-old": a person
+        earlier = self._find(lambda k: k.is_person and ends_with_particled(k.speaker.name, text))
+        if earlier:  # "Von der Leyen" tagged as a body: "Ursula von der Leyen" named before
+            return earlier.speaker
         for body in bodies:  # "German Chancellor Olaf Scholz" tagged as a body
             orgs = {strip_determiner(o) for o in mention.orgs}
             person = person_in_body(mention.text, body, body in orgs)

@@ -17,6 +17,7 @@ __all__ = [
     "strip_determiner",
     "first_name",
     "with_particles",
+    "ends_with_particled",
     "proper_kind",
     "proper_run",
     "gender_of",
@@ -38,9 +39,10 @@ _FEMALE_WORDS = frozenset(
     "mrs mrs. ms ms. miss madam daughter wife mother sister queen princess woman girl lady".split()
 )
 #: Name particles the NER may leave out ("Ursula von der Leyen").
-_PARTICLES = re.compile(
-    r"^((?:\s+(?:von|van|der|den|de|la|le|du|da|di|al|bin|ibn|del|dos|das))+\s+[A-Z][\w'’-]+)"
-)
+_PARTICLE_WORDS = "von van der den de la le du da di al bin ibn del dos das".split()
+_PARTICLES = re.compile(rf"^((?:\s+(?:{'|'.join(_PARTICLE_WORDS)}))+\s+[A-Z][\w'’-]+)")
+#: The surname after a name the NER cut after its particles ("Ursula von der" + " Leyen").
+_SURNAME = re.compile(r"^(\s+[A-Z][\w'’-]+)")
 
 
 _TITLES = TITLES
@@ -79,11 +81,24 @@ def proper_kind(text: str) -> str:
 
 
 def with_particles(text: str, person: str) -> str:
-    """A name with the particles and surname the NER left out: "Ursula von" → "Ursula von der
-    Leyen"."""
+    """A name with the particles and surname the NER left out: "Ursula von" or "Ursula von der"
+    → "Ursula von der Leyen"."""
     at = text.find(person)
-    more = _PARTICLES.match(text[at + len(person) :]) if at >= 0 else None
+    if at < 0 or not person.split():
+        return person
+    more = _PARTICLES.match(text[at + len(person) :])
+    if more is None and person.split()[-1].lower() in _PARTICLE_WORDS:
+        more = _SURNAME.match(text[at + len(person) :])  # "Ursula von der" → "… der Leyen"
     return person + more.group(1) if more else person
+
+
+def ends_with_particled(name: str, surname: str) -> bool:
+    """Whether a person's ``name`` ends with a ``surname`` that opens with a particle
+    ("Ursula von der Leyen" with "Von der Leyen")."""
+    words = surname.split()
+    first = words[0].lower() if words else ""
+    ends = name.lower().endswith(f" {surname.lower()}")
+    return len(words) > 1 and first in _PARTICLE_WORDS and ends
 
 
 def gender_of(words: set[str]) -> str:
