@@ -348,3 +348,9 @@ def test_a_surname_with_particles_is_the_person_named_in_full_before(attributor)
     )
     names = [(a.speaker.name, a.speaker.kind) for a in attributor.analyse(text).attributions]
     assert names == [("Ursula von der Leyen", "person")] * 2
+
+
+def test_a_party_keeps_the_capitalised_words_before_its_noun(attributor):
+    text = "The Free Democrats said the tax plan would cost jobs. Many Democrats said it would not."
+    claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
+    assert claimants == ["Free Democrats", "Democrats"]

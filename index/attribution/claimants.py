@@ -344,7 +344,8 @@ class ClaimantResolver:
             return self._person(mention, person_in_body(mention.text, run), [])  # or "Erdogan"
         for body in bodies:
             if head and head in body.lower().split():
-                name = _with_owner(mention.base or mention.text, body, bodies) if kind else body
+                base = mention.base or mention.text
+                name = _with_owner(base, body, bodies, definite) if kind else body
                 return make_speaker(drop_role(name), "", _body_kind(body, mention))
         if run:  # "Medical charity Doctors Without Borders": NER missed the name
             return make_speaker(run, "", proper_kind(run))
@@ -514,13 +515,16 @@ def _sex_beside(text: str, person: str) -> str:
     return "" if not found else "m" if found.group(1) == "his" else "f"
 
 
-def _with_owner(base: str, body: str, named: list[str]) -> str:
+def _with_owner(base: str, body: str, named: list[str], definite: bool = False) -> str:
     """A body named by a common noun with the owner its phrase puts before it, when the NER
     tagged the owner (one of ``named``) apart: "Russia's defence ministry", "the Ukrainian
-    defence ministry" (not "defence ministry"); not "Many Democrats"."""
+    defence ministry" (not "defence ministry"); or, after "the" (``definite``), capitalised
+    words the NER left out: "the Liberal Democrats", "the Senate Republicans"; not "Many
+    Democrats"."""
     base = strip_determiner(base)
     owner = strip_determiner(base[: -len(body)]) if base.endswith(body) else ""
-    return base if owner and owner != body and owner in named else body
+    proper = definite and all(w[:1].isupper() for w in owner.split())
+    return base if owner and owner != body and (owner in named or proper) else body
 
 
 def _owners(text: str) -> frozenset[str]:
