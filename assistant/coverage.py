@@ -59,6 +59,10 @@ class Coverage:
     #: or count asked for ("on Sunday"); any when the question opens with one side's claim
     #: ("X says P. What does Y say?")
     beside: list[int] = field(default_factory=list)
+    #: of ``answering``, those lacking a name of the question (in the sentence, its claimant
+    #: or what its article is about) when others hold them all: for a question asking about
+    #: an event, not a thing of a kind, the same words about another place or speaker
+    partial: list[int] = field(default_factory=list)
 
 
 #: A sentence saying a figure was withheld: "the price was not disclosed".
@@ -153,8 +157,23 @@ def assess(
         # question asking two things, any of the same place or people: the other part's)
         kind = [i for i in near if fits[i].kind or asked.parts and i in named]
         beside = [i for i in near if asked.premise or i in kind and (i in named or counted)]
+        # a question asking two things may find each where the other's names are lacking,
+        # and one asking for a thing (a region, a date) may find it in a sentence naming
+        # the place another way ("the towns … in the Kharkiv region")
+        # (and a name that is only the asked speaker's office, "Secretary of State", need
+        # not be written beside each of their claims)
+        loose = asked.parts or asked.kind or set(asked.names) <= set(asked.speaker)
+        whole = [i for i in answering if fits[i].names_missing == 0 or loose]
+        partial = [i for i in answering if i not in whole] if whole else []
         return Coverage(
-            "answered", asked.kind, answering, near, claimed, named=named, beside=beside
+            "answered",
+            asked.kind,
+            answering,
+            near,
+            claimed,
+            named=named,
+            beside=beside,
+            partial=partial,
         )
     if near and (asked.kind or not asked.target or any(fits[i].kind for i in near)):
         return Coverage("not_stated", asked.kind, [], near, claimed)
@@ -213,7 +232,7 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
     (Kharkiv's losses when Bakhmut's are asked, whoever reports them); when
     none answers, every sentence on the subject is given as the closest passages.
     """
-    keep = list(coverage.answering)
+    keep = [i for i in coverage.answering if i not in coverage.partial]
     voices = {evidence[i].claimant for i in keep}
     for i in coverage.close:
         if i in keep:

@@ -2,7 +2,8 @@
 
 Hand-written sentences of two articles, judged by the real ``assess`` and cut by
 ``focus``: a sentence sharing the question's words but about another place is not cited
-beside the answer as "another voice", while a second voice on the same place, or one
+beside the answer, as "another voice" or as a second answer lacking a name asked; nor is
+a voice giving no date when a date is asked; a second voice on the same place, or one
 giving the date asked for, still is.
 """
 
@@ -88,3 +89,15 @@ def test_beside_a_date_another_voice_gives_a_date_or_is_not_cited():
         "Ukrainian Third Assault Brigade",
         "Russia's defence ministry",
     ]
+
+
+def test_the_same_account_of_another_place_is_not_cited_as_an_answer():
+    question = (
+        "Why did a Russian brigade abandon its positions in Bakhmut during the Ukrainian assault?"
+    )
+    asked = read_question(question)
+    coverage = assess(asked, [BRIGADE, MYKOLAIV], article_text=lambda aid: TEXTS[aid])
+    # three names asked: the Mykolaiv sentence, lacking one, passes as an answer …
+    assert coverage.answering == [0, 1]
+    # … but beside one holding them all, it is the same words about another place
+    assert [ev.article_id for ev in focus([BRIGADE, MYKOLAIV], coverage)] == ["bakhmut"]
