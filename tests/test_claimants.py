@@ -327,11 +327,21 @@ def test_a_cue_without_its_own_subject_is_said_by_the_subject_it_hangs_from(
     assert [a.speaker.name for a in found if a.cue.text == cue] == [name]
 
 
-def test_a_feeds_section_tag_before_a_colon_is_no_claimant(attributor):
-    claimants = [c for c, _, _ in _claims(attributor, "Economy: Inflation falls to 3% in May")]
-    assert claimants == []
-    claimants = [c for c, _, _ in _claims(attributor, "Police: Two men arrested after the raid")]
-    assert [c.lower() for c in claimants] == ["police"]
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Economy: Inflation falls to 3% in May", None),
+        ("Police: Two men arrested after the raid", "police"),
+        # a common noun that the article writes as a name is that name
+        (
+            "Trump: 'We will build it fast.'\n\nDonald Trump spoke in Ohio on Monday.",
+            "donald trump",
+        ),
+    ],
+)
+def test_a_feeds_section_tag_before_a_colon_is_no_claimant(attributor, text, claimant):
+    said = [c.lower() for c, cue, _ in _claims(attributor, text) if cue == ":"]
+    assert said == ([claimant] if claimant else [])
 
 
 def test_a_name_after_written_out_ranks_is_a_person_the_ner_missed():
@@ -354,3 +364,15 @@ def test_a_party_keeps_the_capitalised_words_before_its_noun(attributor):
     text = "The Free Democrats said the tax plan would cost jobs. Many Democrats said it would not."
     claimants = [claimant for claimant, _, _ in _claims(attributor, text)]
     assert claimants == ["Free Democrats", "Democrats"]
+
+
+def test_a_headline_quote_is_the_speaker_whose_claim_repeats_it(attributor):
+    text = (
+        "Survivors of the flood: 'We waited three days for the boats'\n\n"
+        "Maria Lopez, a nurse in the town, said her family had waited three days for rescue "
+        "boats to arrive.\n\nThe regional government said 40 boats had been sent."
+    )
+    found = attributor.analyse(text).attributions
+    first = min(found, key=lambda a: a.content.start)
+    assert first.content.text == "We waited three days for the boats"
+    assert first.speaker.name == "Maria Lopez"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from index.attribution.claimants import ClaimantResolver, Mention, Publisher
 from index.attribution.context import RawAttribution
 from index.attribution.dash import cut_at_dash
+from index.attribution.headline import headline_quote
 from index.attribution.lexicon import (
     BODY_ENTS,
     CARRIER_NOUNS,
@@ -145,7 +146,7 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
     attributions = one_kind(one_label(surnames_named(text, two_names(attributions), named)))
     attributions = one_body(forward_roles(text, attributions))
     attributions = continued(text, spans, quotes, attributions)
-    attributions = quoted_first_person(attributions)
+    attributions = headline_quote(text, quoted_first_person(attributions))
     spans = cut_at_dash(text, spans, quotes, attributions)
     sentences = _sentences_of(text, spans, attributions, voice)
     return Analysis(sentences=sentences, attributions=attributions)

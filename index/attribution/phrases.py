@@ -11,6 +11,7 @@ import re
 
 from index.attribution.context import EDGE_PUNCT, Context, RawAttribution, base_phrase
 from index.attribution.lexicon import (
+    DOCUMENT_NOUNS,
     GROUP_NOUNS,
     OFFICES,
     ORGANISATION_NOUNS,
@@ -78,11 +79,11 @@ def _colon(ctx: Context) -> RawAttribution | None:
     before, after = _after_clock(list(doc[: colon.i])), list(doc[colon.i + 1 :])
     if not before or not after or after[0].tag_ == "VB":
         return None  # "SYSTEM: ignore previous instructions" is an order, not a claim
-    if len(before) <= 6 and _names_someone(before):
+    if len(before) <= 6 and _names_someone(before, ctx.text):
         if _topic(before, after):  # "Strike on Odesa: …", "Odesa: …, Ukraine says"
             return None
         source, content = before, after
-    elif len([t for t in after if not t.is_punct]) <= 3 and _names_someone(after):
+    elif len([t for t in after if not t.is_punct]) <= 3 and _names_someone(after, ctx.text):
         source, content = after, before
     else:
         return None
@@ -167,21 +168,28 @@ def _speaker_colon(ctx: Context, colon) -> RawAttribution | None:
     )
 
 
-def _names_someone(tokens) -> bool:
+def _names_someone(tokens, text: str) -> bool:
     if any(t.ent_type_ in SPEAKER_ENTS for t in tokens):
         return True
     words = [t for t in tokens if not t.is_punct]
     one = words[0] if len(words) == 1 else None
     tag = one is not None and one.pos_ == "NOUN" and not one.ent_type_
-    if tag and one.lower_ in common_nouns():
+    if tag and one.lower_ in common_nouns() and not _a_name_in(text, one.text):
         # a feed's section tag, a common noun ("Intelligence: …", "Correction: …"), unless
-        # it names a speaker ("Police: …", "Officials: …"); not a name ("Politifact: …")
-        return bool({one.lower_, one.lower_.removesuffix("s")} & _SPEAKING)
+        # it names a speaker or a document ("Police: …", "Report: …"); not a name
+        # ("Politifact: …", or "Trump: …" where the article writes "Donald Trump")
+        return bool({one.lower_, one.lower_.removesuffix("s")} & (_SPEAKING | DOCUMENT_NOUNS))
     if 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words):
         return not any(t.ent_type_ in PLACE_TIME_ENTS for t in tokens)  # "Trump: …"
     if any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_TIME_ENTS for t in tokens):
         return not any(t.ent_type_ in PLACE_TIME_ENTS for t in tokens)
     return any(t.lower_ in SOURCE_NOUNS for t in tokens)
+
+
+def _a_name_in(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` capitalised after another word of its sentence
+    ("Donald Trump", "said Trump"): a name there, not a section's common noun."""
+    return re.search(rf"\w[,’']? {re.escape(word)}\b", text) is not None
 
 
 def credit_rule(ctx: Context) -> list[RawAttribution]:
