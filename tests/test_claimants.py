@@ -376,3 +376,22 @@ def test_a_headline_quote_is_the_speaker_whose_claim_repeats_it(attributor):
     first = min(found, key=lambda a: a.content.start)
     assert first.content.text == "We waited three days for the boats"
     assert first.speaker.name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Dutch Foreign Minister Caspar Veldkamp and his Belgian counterpart, Maxime "
+            "Prevot, met in Ghent. The latter told reporters that a deal was close.",
+            "Maxime Prevot",
+        ),
+        (
+            "Senator Ann Cole and Governor Bill Tran met on Monday. "
+            "The former said the bridge would be finished in June.",
+            "Ann Cole",
+        ),
+    ],
+)
+def test_the_latter_or_the_former_is_the_last_or_first_person_named(attributor, text, name):
+    assert [a.speaker.name for a in attributor.analyse(text).attributions] == [name]

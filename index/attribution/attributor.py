@@ -28,7 +28,7 @@ from index.attribution.lexicon import (
     cue_lemma,
 )
 from index.attribution.named_later import forward_roles, surnames_named, two_names
-from index.attribution.named_near import name_pronoun, sentences_near
+from index.attribution.named_near import name_latter, name_pronoun, sentences_near
 from index.attribution.nlp import DEFAULT_MODEL, load_model
 from index.attribution.quotes import quote_regions
 from index.attribution.registry import extract
@@ -138,7 +138,7 @@ def _assemble(text: str, voice: str, spans: list[tuple[int, int]], parsed: list)
             seen.add(raw.cue)
             raw = _outside_claims(text, raw, raws)
             att = _attribution(text, raw, resolver, named[i].orgs, following, voice)
-            att = name_pronoun(att, resolver, here, before)
+            att = name_latter(name_pronoun(att, resolver, here, before), resolver, here, before)
             attributions.append(att)
             said.append(att.speaker)
         resolver.observe(named[i], said)

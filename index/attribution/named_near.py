@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from index.attribution.claimants import ClaimantResolver, Mention
 from index.models import Attribution
 
-__all__ = ["Parsed", "sentences_near", "named_near", "name_pronoun"]
+__all__ = ["Parsed", "sentences_near", "named_near", "name_pronoun", "name_latter"]
 
 _SEX = {"he": "m", "she": "f"}
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
@@ -153,6 +153,27 @@ def name_pronoun(
     if found is None:
         return att
     return _credited(att, resolver, *found)
+
+
+#: "the former" is the first of the people just named, "the latter" the last.
+_ORDINAL = {"the former": 0, "the latter": -1}
+
+
+def name_latter(
+    att: Attribution, resolver: ClaimantResolver, here: Parsed, before: Parsed | None
+) -> Attribution:
+    """``att`` credited to the person "the latter" or "the former" stands for: the last or
+    first of two or more people named before it in its sentence, else in the sentence before
+    ("X met Y in Athens. The latter said …" is Y)."""
+    which = _ORDINAL.get(att.source.text.strip().lower()) if att.source else None
+    if which is None:
+        return att
+    for sentence in (here, before):
+        people = list(_people(sentence, att.source.start).values()) if sentence else []
+        if len(people) >= 2:
+            name = people[which][0]
+            return _credited(att, resolver, name, sentence.role(name))
+    return att
 
 
 def _credited(att: Attribution, resolver: ClaimantResolver, name: str, role: str) -> Attribution:
