@@ -156,7 +156,14 @@ def assess(
         # of the asked kind: "on Tuesday" beside "When …", not "attacks went on" (for a
         # question asking two things, any of the same place or people: the other part's)
         kind = [i for i in near if fits[i].kind or asked.parts and i in named]
-        beside = [i for i in near if asked.premise or i in kind and (i in named or counted)]
+        # and, when a speaker is asked ("what did RT say …"), that speaker's (for a
+        # question asking two things, either part's)
+        spoken = [i for i in near if fits[i].speaker or asked.parts]
+        beside = [
+            i
+            for i in near
+            if asked.premise or i in kind and (i in named or counted) and i in spoken
+        ]
         # a question asking two things may find each where the other's names are lacking,
         # and one asking for a thing (a region, a date) may find it in a sentence naming
         # the place another way ("the towns … in the Kharkiv region")
@@ -223,14 +230,18 @@ def focus(evidence: list[Evidence], coverage: Coverage, limit: int | None = None
 
     Sentences that share no name or word of the question's subject are dropped. When
     some sentences answer, one that is only on the subject is kept when it brings a
-    voice not yet cited on the same place or people, or giving the date or count asked
-    for, or any voice when the question opens with one side's claim (a claim and its
-    denial stay side by side; Russia on Mykolaiv is not cited when Bakhmut is asked), or
-    holds a figure when a date or number is asked (another figure may have made the wrong
-    sentence look like the answer), and dropped when it only repeats a cited claimant or, for a
-    date or number, gives a figure from an article lacking one of the question's names
-    (Kharkiv's losses when Bakhmut's are asked, whoever reports them); when
-    none answers, every sentence on the subject is given as the closest passages.
+    voice not yet cited that may stand beside the answer (``Coverage.beside``: holding
+    a thing of the asked kind, on the same place or people or giving the date or count
+    asked for, and the speaker's own when one is asked; any voice when the question
+    opens with one side's claim, so a claim and its denial stay side by side; Russia on
+    Mykolaiv is not cited when Bakhmut is asked), or holds a figure of the asked kind
+    when a date or number is asked (another figure may have made the wrong sentence look
+    like the answer); it is dropped when it only repeats a cited claimant or, for a date
+    or number, gives a figure from an article lacking one of the question's names
+    (Kharkiv's losses when Bakhmut's are asked, whoever reports them). An answering
+    sentence lacking a name asked, beside others holding them all (``Coverage.partial``),
+    is not cited. When none answers, every sentence on the subject is given as the
+    closest passages.
     """
     keep = [i for i in coverage.answering if i not in coverage.partial]
     voices = {evidence[i].claimant for i in keep}

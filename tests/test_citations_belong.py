@@ -3,8 +3,8 @@
 Hand-written sentences of two articles, judged by the real ``assess`` and cut by
 ``focus``: a sentence sharing the question's words but about another place is not cited
 beside the answer, as "another voice" or as a second answer lacking a name asked; nor is
-a voice giving no date when a date is asked; a second voice on the same place, or one
-giving the date asked for, still is.
+a voice giving no date when a date is asked, nor another voice when one speaker is asked;
+a second voice on the same place, or one giving the date asked for, still is.
 """
 
 from __future__ import annotations
@@ -101,3 +101,11 @@ def test_the_same_account_of_another_place_is_not_cited_as_an_answer():
     assert coverage.answering == [0, 1]
     # … but beside one holding them all, it is the same words about another place
     assert [ev.article_id for ev in focus([BRIGADE, MYKOLAIV], coverage)] == ["bakhmut"]
+
+
+def test_asked_what_one_speaker_said_another_voice_is_not_cited_beside():
+    question = "What did Yevgeny Prigozhin say about the Russian brigade in Bakhmut?"
+    asked = read_question(question)
+    coverage = assess(asked, [PRIGOZHIN, BRIGADE], article_text=lambda aid: TEXTS[aid])
+    assert coverage.answering == [0] and 1 in coverage.named  # same brigade, same place
+    assert [ev.claimant for ev in focus([PRIGOZHIN, BRIGADE], coverage)] == ["Yevgeny Prigozhin"]
