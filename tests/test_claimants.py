@@ -395,3 +395,13 @@ def test_a_headline_quote_is_the_speaker_whose_claim_repeats_it(attributor):
 )
 def test_the_latter_or_the_former_is_the_last_or_first_person_named(attributor, text, name):
     assert [a.speaker.name for a in attributor.analyse(text).attributions] == [name]
+
+
+def test_a_platform_the_ner_takes_for_a_person_is_never_he_or_she(attributor):
+    text = (
+        "Lisa Hart said the budget was sound.\n\nGov. Tom Reed blamed local officials on "
+        'Twitter before the speech. "They ruined the city," he wrote.\n\n'
+        '"We balanced the books," she said.'
+    )
+    names = [a.speaker.name for a in attributor.analyse(text).attributions]
+    assert names[-1] == "Lisa Hart", names

@@ -268,8 +268,9 @@ class ClaimantResolver:
         return known.gender if known else ""
 
     def _person_seen(self, person: str, role: str = "", text: str = "") -> None:
-        """A person named in passing: the one named so before comes forward, else a new one."""
-        if not person:
+        """A person named in passing: the one named so before comes forward, else a new one;
+        never a platform the NER took for a person ("blamed them on Twitter")."""
+        if not person or person.lower() in PLATFORMS:
             return
         person = with_particles(text, person)
         earlier = self._find(
