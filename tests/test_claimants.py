@@ -405,3 +405,12 @@ def test_a_platform_the_ner_takes_for_a_person_is_never_he_or_she(attributor):
     )
     names = [a.speaker.name for a in attributor.analyse(text).attributions]
     assert names[-1] == "Lisa Hart", names
+
+
+def test_an_office_is_not_the_last_person_quoted_when_they_hold_another(attributor):
+    text = (
+        "Mayor Lisa Hart said the budget was sound. The governor said the city owed the "
+        "state money. The mayor said that was false."
+    )
+    names = [a.speaker.name for a in attributor.analyse(text).attributions]
+    assert names[0] == names[2] == "Lisa Hart" and "Hart" not in names[1], names

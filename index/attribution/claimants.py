@@ -21,9 +21,11 @@ from index.attribution.lexicon import (
     CARRIER_NOUNS,
     DETERMINERS,
     GROUP_PRONOUNS,
+    OFFICES,
     PART_NOUNS,
     PERSON_PRONOUNS,
     PLATFORMS,
+    ROLE_SYNONYMS,
     UNNAMED_PRONOUNS,
 )
 from index.attribution.mistagged import (
@@ -123,6 +125,19 @@ class _Known:
             last = self.speaker.name.split()[-1].lower() if self.speaker.name else ""
             return not last.endswith("s") and last not in UNNAMED_PRONOUNS
         return self.is_person
+
+
+def _another_office(head: str, speaker: Speaker) -> bool:
+    """Whether ``speaker``'s role names an office and ``head``, another, names a different one
+    ("the governor" is not "Lisa Hart (Mayor)"); a generic "leader" or "head" may be anyone's."""
+    if head not in OFFICES or head in _ANY_OFFICE:
+        return False
+    offices = {w for w in _words(speaker.role) if w in OFFICES}
+    return bool(offices) and not any(same_role_word(head, w) for w in offices)
+
+
+#: Offices that describe the holder of any other ("the Ukrainian leader" is its president).
+_ANY_OFFICE = ROLE_SYNONYMS["head"] | {"head"}
 
 
 def _words(text: str) -> set[str]:
@@ -336,8 +351,8 @@ class ClaimantResolver:
                 return earlier.speaker
             plain = len(short.split()) <= 3 and " of " not in short and short.islower()
             last = self._last_person() if definite and plain else None
-            if last:  # "the retired general", "the 46-year-old", "the former comedian,
-                return last  # elected in 2019": the last person the article quoted
+            if last and not _another_office(head, last):  # "the retired general", "the
+                return last  # 46-year-old", "the former comedian": the last person quoted
         if len(bodies) > 1 and _only(text, bodies):  # "China and the United States" vowed
             return make_speaker(text, "", "group")
         run = proper_run(mention.text, mention.head)
