@@ -414,3 +414,12 @@ def test_an_office_is_not_the_last_person_quoted_when_they_hold_another(attribut
     )
     names = [a.speaker.name for a in attributor.analyse(text).attributions]
     assert names[0] == names[2] == "Lisa Hart" and "Hart" not in names[1], names
+
+
+@pytest.mark.parametrize("town", ["Somers Point", "Margate"])
+def test_a_hometown_the_ner_takes_for_a_person_is_not_the_speaker(attributor, town):
+    text = (
+        "Ana Ortiz, a hotel cook, joined the picket line.\n\n"
+        f"“We just want a fair contract,” said Ortiz, 47, of {town}."
+    )
+    assert [a.speaker.name for a in attributor.analyse(text).attributions] == ["Ana Ortiz"]

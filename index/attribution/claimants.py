@@ -308,8 +308,9 @@ class ClaimantResolver:
             and self._a_thing(mention.text, persons[0])
         ):
             return None  # "the Patriot showed": a thing's name
-        if persons:
-            person = max(persons, key=lambda p: (len(p.split()), len(p)))
+        if persons:  # the phrase's head ("Gonzalez, 55, of Brigantine"), else the fullest
+            heads = [p for p in persons if p.split()[-1] == mention.head]
+            person = max(heads or persons, key=lambda p: (len(p.split()), len(p)))
             before = mention.text[: max(mention.text.find(person), 0)].split()
             if before and before[-1].lower() in _OWNED_BY and mention.head.islower():
                 # "a spokeswoman for Hillary Clinton" speaks for her; she is not the speaker
