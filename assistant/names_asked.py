@@ -61,8 +61,15 @@ def _is_speaker(asked: Asked, claimant: str, said: str = "") -> bool:
     words = words_of(name)
     if words and name_in(words[-1], speaker):
         return True
-    if len(words) >= 2 and name_in(words[0], speaker) and not name.split()[0].isupper():
-        return False  # another person of the same first name (not "RT News": no first name)
+    # another person of the same first name (not "RT News": no first name; not "Ukrainian
+    # President" for Ukraine: an office, no person's name)
+    if (
+        len(words) >= 2
+        and name_in(words[0], speaker)
+        and not name.split()[0].isupper()
+        and not any(w in OFFICE_WORDS for w in words)
+    ):
+        return False
     return any(name_in(n, words_of(claimant)) for n in speaker) or _for_capital(speaker, claimant)
 
 

@@ -302,3 +302,9 @@ def test_an_office_asked_with_its_owner_is_not_another_owners_office():
     assert _claimed_by(manager, "Kellyanne Conway (Trump campaign manager)")
     assert _claimed_by(manager, "Trump's campaign manager")
     assert not _claimed_by(manager, "Robby Mook (Clinton campaign manager)")
+
+
+def test_a_country_asked_about_is_its_office_holder_not_a_first_name():
+    ukraine = "What does Ukraine claim about the fighting near Kharkiv?"
+    assert _claimed_by(ukraine, "Ukrainian President")
+    assert not _claimed_by("What did Harry Reid say about the bill?", "Harry Harris")
