@@ -423,3 +423,13 @@ def test_a_hometown_the_ner_takes_for_a_person_is_not_the_speaker(attributor, to
         f"“We just want a fair contract,” said Ortiz, 47, of {town}."
     )
     assert [a.speaker.name for a in attributor.analyse(text).attributions] == ["Ana Ortiz"]
+
+
+def test_a_message_from_someone_is_their_claim_and_no_other_messages(attributor):
+    text = (
+        "On his desk, the writer keeps a handwritten note from Senator John Smith. "
+        '"You are a total loser!" the note says.\n\nThe report says the plant was damaged.'
+    )
+    speakers = [a.speaker for a in attributor.analyse(text).attributions]
+    assert (speakers[0].name, speakers[0].kind) == ("John Smith", "person")
+    assert speakers[1].name != "John Smith"

@@ -193,7 +193,17 @@ def _publishers(text: str, found: list) -> list[Publisher]:
                 speaker = ClaimantResolver().resolve(raw.mention)
                 if speaker is not None:
                     publishers.append(Publisher(raw.cue[0], carrier, speaker.name))
-    return publishers
+    for m in _FROM.finditer(text):  # "a handwritten note from Donald J. Trump"
+        name = re.sub(r"(?<![A-Z])\.$", "", m.group("name"))  # "Trump." ends its sentence
+        publishers.append(Publisher(m.start(), m.group("carrier").lower(), name, sender=True))
+    return sorted(publishers, key=lambda p: p.at)
+
+
+#: A message and who sent it: "a note from Donald J. Trump", "a letter from the Kremlin".
+_FROM = re.compile(
+    rf"\b(?P<carrier>{'|'.join(sorted(CARRIER_NOUNS, key=len, reverse=True))})\s+from\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[A-Z]\.)){0,3})"
+)
 
 
 def _entities(doc) -> Mention:

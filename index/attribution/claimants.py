@@ -105,6 +105,9 @@ class Publisher:
     at: int
     carrier: str
     name: str
+    #: named as the message's sender ("a note from X"): only for that message, not as the
+    #: last publisher for any other
+    sender: bool = False
 
 
 @dataclass
@@ -477,9 +480,12 @@ class ClaimantResolver:
         before = [p for p in same if p.at < at]
         after = [p for p in same if p.at > at]
         if before or after:
-            return make_speaker((before[-1] if before else after[0]).name, "", "organisation")
+            chosen = before[-1] if before else after[0]
+            if chosen.sender:  # "a note from Donald J. Trump": a person when the article says
+                return self._owner(chosen.name) or make_speaker(chosen.name, "", "organisation")
+            return make_speaker(chosen.name, "", "organisation")
         own = mention.text.lower()
-        earlier = [p.name for p in self._publishers if p.at < at and p.name]
+        earlier = [p.name for p in self._publishers if p.at < at and p.name and not p.sender]
         for body in [
             *(nearby or []),
             *self._recent,
