@@ -433,3 +433,13 @@ def test_a_message_from_someone_is_their_claim_and_no_other_messages(attributor)
     speakers = [a.speaker for a in attributor.analyse(text).attributions]
     assert (speakers[0].name, speakers[0].kind) == ("John Smith", "person")
     assert speakers[1].name != "John Smith"
+
+
+def test_a_quotation_in_doubled_apostrophes_is_a_quotation(attributor):
+    text = (
+        "A note from Donald J. Trump hangs there. ''Mark, you are a total loser! And your "
+        "book sucks!'' the note says."
+    )
+    [found] = attributor.analyse(text).attributions
+    assert found.speaker.name == "Donald J. Trump"
+    assert "total loser" in found.content.text
