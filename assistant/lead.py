@@ -121,10 +121,10 @@ def _premise_sides(asked: Asked, evidence: list[Evidence], answering: list[int])
     then X's sentence saying P (the cited one fitting P best); [] when X's is not cited."""
     premise = asked.premise
     fits = [(_part_fit(premise, ev), -i) for i, ev in enumerate(evidence)]
-    said = [(f, -j) for f, j in fits if f[0] and f[2]]
+    said = [(f, rank) for f, rank in fits if f[0] and f[2]]
     if not said:
         return []
-    first = max(said)[1]
+    first = -max(said)[1]  # of two that fit alike, the better-ranked sentence
     others = [i for i in answering if _voice(evidence[i]) != _voice(evidence[first])]
     return [others[0], first] if others else [first]
 
