@@ -108,7 +108,7 @@ def body_key(name: str) -> str:
         word = _SPELLINGS.get(word, word)
         if not word or word == "s":
             continue
-        word = min(DEMONYMS.get(word, ()), default=word)  # "polish" → "poland"
+        word = min({word, *DEMONYMS.get(word, ())})  # "polish" and "poland" → "poland"
         words.append(word[:PREFIX])  # "russian" and "russia", "ukrainian" and "ukraine"
     return " ".join(words)
 

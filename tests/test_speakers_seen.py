@@ -196,6 +196,12 @@ def test_one_ministry_under_its_spellings_and_word_orders_is_one_body(name):
     assert body_key(name) != body_key("Ukrainian Ministry of Defence")
 
 
+def test_a_people_whose_adjective_does_not_begin_like_its_country_is_one_owner():
+    assert body_key("China's Foreign Ministry") == body_key("Chinese Foreign Ministry")
+    assert body_key("Polish government") == body_key("Poland's government")
+    assert body_key("Chinese Foreign Ministry") != body_key("Japanese Foreign Ministry")
+
+
 def test_a_sentence_going_on_past_a_dash_after_a_claim_is_the_articles(attributor):
     text = (
         "The chief executive appeared to blame branch staff for the scheme, which had spread "
