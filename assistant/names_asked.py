@@ -12,6 +12,7 @@ import functools
 import re
 
 from index.attribution.lexicon import ROLE_SYNONYMS
+from index.names import body_key
 
 from .models import Evidence
 from .question import OFFICE_WORDS, Asked, Office, name_in, words_of
@@ -97,9 +98,7 @@ def _for_capital(speaker: tuple[str, ...], claimant: str) -> bool:
     not its people ("Ukrainians")."""
     words = words_of(claimant)
     for country in (CAPITALS[w] for w in speaker if w in CAPITALS):
-        owned = any(
-            w[:5] == country[:5] or w in ("us", "u.s") and country == "america" for w in words
-        )
+        owned = any(_same_owner(w, country) or w == "us" and country == "america" for w in words)
         if owned and (words == [country] or any(w in OFFICE_WORDS for w in words)):
             return True
     return False
@@ -149,8 +148,18 @@ def _role_of_another(office: Office, claimant: str) -> bool:
         return False
     named = [fold(w) for w in re.findall(r"\b[A-Z][\w.-]*", role)]
     kept = (*office.owners, *office.qualifiers, *office.words)
-    owners = [w for w in named if w not in OFFICE_WORDS and w not in _GLUE and not name_in(w, kept)]
-    return bool(owners) and not any(name_in(o, named) for o in office.owners)
+    owners = [
+        w
+        for w in named
+        if w not in OFFICE_WORDS and w not in _GLUE and not any(_same_owner(w, k) for k in kept)
+    ]
+    return bool(owners) and not any(_same_owner(o, n) for o in office.owners for n in named)
+
+
+def _same_owner(a: str, b: str) -> bool:
+    """Two folded words naming one owner: by ``name_in`` ("Izyum", "Izium") or in one
+    spelling (``body_key``: "chinese" and "china", "british" and "britain")."""
+    return name_in(a, (b,)) or body_key(a) == body_key(b)
 
 
 def _of(thing: str, names: tuple[str, ...], text: str) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.lexicon import DEMONYMS, OFFICES
+from index.attribution.lexicon import OFFICES
+from index.names import body_key
 
 from .text import fold
 
@@ -29,16 +30,11 @@ _NOT_OWNERS = frozenset(
 )
 
 
-def _owner_key(word: str) -> str:
-    """An owner as compared: its country's first five letters ("Chinese", "China's" → "china")."""
-    word = fold(word).removesuffix("'s").removesuffix("’s")
-    return min(w[:5] for w in {word} | DEMONYMS.get(word, frozenset()))
-
-
 def _owners(pattern: re.Pattern, text: str, office: str | None = None) -> set[str]:
-    """The owner of each office ``pattern`` finds (of ``office`` when given), as compared."""
+    """The owner of each office ``pattern`` finds (of ``office`` when given), in one
+    spelling (``body_key``: "Chinese" and "China's" are one)."""
     return {
-        _owner_key(m.group("owner"))
+        body_key(m.group("owner"))
         for m in pattern.finditer(text)
         if (office is None or m.group("office") == office)
         and fold(m.group("owner")) not in _NOT_OWNERS
@@ -55,7 +51,7 @@ def held_elsewhere(question: str, text: str) -> bool:
             continue
         after = re.compile(rf"\b(?P<office>{office})s? of (?:the )?(?P<owner>[A-Z][\w’'-]+)")
         owners = _owners(after, text) | _owners(_OWNED_BEFORE, text, office)
-        owner = _owner_key(owner)
+        owner = body_key(owner)
         if owners and owner not in owners:
             return True
     return False

@@ -308,3 +308,10 @@ def test_a_country_asked_about_is_its_office_holder_not_a_first_name():
     ukraine = "What does Ukraine claim about the fighting near Kharkiv?"
     assert _claimed_by(ukraine, "Ukrainian President")
     assert not _claimed_by("What did Harry Reid say about the bill?", "Harry Harris")
+
+
+def test_an_owner_is_matched_through_its_peoples_adjective():
+    ministry = "What did China's foreign ministry say about the hacking?"
+    assert _claimed_by(ministry, "Lu Kang (Chinese Foreign Ministry spokesman)")
+    assert not _claimed_by(ministry, "Hua Ling (Japanese Foreign Ministry spokesman)")
+    assert _claimed_by("What did London say about the sanctions?", "British Foreign Office")
