@@ -72,9 +72,9 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
         answering.sort(key=lambda i: _NAMED.get(_speaker_kind(evidence[i]), len(_NAMED)))
     by_part = _by_part(asked, evidence)
     if len(by_part) >= 2:  # one line for each thing asked, read as that part asks it
-        return _opened("; ".join(f"{statement(evidence[i], p)} [{numbers[i]}]" for p, i in by_part))
+        return _lines(evidence, numbers, by_part)
     if asked.premise and (sides := _premise_sides(asked, evidence, answering)):
-        return _opened("; ".join(f"{statement(evidence[i], asked)} [{numbers[i]}]" for i in sides))
+        return _lines(evidence, numbers, [(asked, i) for i in sides])
     chosen = [answering[0]]
     # a second voice: another answering one; for a question asking each side (or two
     # things), the cited sentence of another voice that adds most of the question's words
@@ -92,13 +92,14 @@ def lead_of(asked: Asked, evidence: list[Evidence], numbers: list[int]) -> str:
             key=lambda i: -len((content_words(evidence[i].quote) - seen) & set(asked.subject)),
         )
     chosen += others[: _SIDES - 1]
-    parts = [f"{statement(evidence[i], asked)} [{numbers[i]}]" for i in chosen]
-    return _opened("; ".join(parts))
+    return _lines(evidence, numbers, [(asked, i) for i in chosen])
 
 
-def _opened(text: str) -> str:
-    """``text`` as the answer's first sentence: a capital first ("defence ministry said" →
+def _lines(evidence: list[Evidence], numbers: list[int], chosen: list[tuple[Asked, int]]) -> str:
+    """The chosen sentences, each read as its question asks, as the answer's first sentence:
+    one clause each with its [n], joined by "; ", a capital first ("defence ministry said" →
     "Defence ministry said"), a full stop last."""
+    text = "; ".join(f"{statement(evidence[i], a)} [{numbers[i]}]" for a, i in chosen)
     return text[:1].upper() + text[1:] + "."
 
 

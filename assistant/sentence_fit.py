@@ -59,7 +59,14 @@ def _before(article_text: str, ev: Evidence) -> str:
     """The sentence before ``ev`` in its paragraph ("" at a paragraph's start)."""
     if article_text[ev.start : ev.end] != ev.quote:
         return ""
-    head = article_text[max(0, ev.start - 400) : ev.start]
+    return _sentence_before(article_text, ev.start)
+
+
+@functools.lru_cache(maxsize=512)
+def _sentence_before(article_text: str, start: int) -> str:
+    """The sentence ending before ``start`` in its paragraph: looked up once for the passes
+    and parts that judge the same sentence again."""
+    head = article_text[max(0, start - 400) : start]
     head = head.rsplit("\n\n", 1)[-1]
     spans = split_sentences(head)
     return head[spans[-1][0] : spans[-1][1]] if spans else ""
